@@ -1,0 +1,32 @@
+/**
+ * The one error class the core throws. Handlers turn it into a coded
+ * `{ ok: false, error }`; anything else thrown becomes INTERNAL with a safe
+ * message (never a stack, never a URL with a key).
+ */
+import type { ErrorCode } from '../shared/errors'
+
+export type WriteOutcome = 'failed' | 'unknown'
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: Record<string, unknown> | undefined
+  /** For panel writes: did the panel certainly not apply it ('failed'), or can we not know ('unknown')? */
+  readonly outcome: WriteOutcome
+
+  constructor(code: ErrorCode, message: string, opts: { details?: Record<string, unknown>; outcome?: WriteOutcome; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.details = opts.details
+    this.outcome = opts.outcome ?? 'failed'
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/** `api_key=abcd…` → `api_key=***` in any text that may be shown or logged. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/(api_key=)[^&\s"'#]*/gi, '$1***')
+    .replace(/("api_?key"\s*:\s*")[^"]*(")/gi, '$1***$2')
+}

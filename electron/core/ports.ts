@@ -1,0 +1,85 @@
+/**
+ * The seams between core services. Each service is a plain class with its
+ * world passed in; these interfaces are what they may expect of each other.
+ * Implementations: api/ (XtreamClient), cache/ (CacheDb), profiles/, vault/,
+ * sync/, monitor/, journal/, writes/, bulk/; composition in app/create-core.ts.
+ */
+import type { EventName, EventPayload } from '../shared/contract'
+import type { AccountInfo, Package, Resource, ResourceRow } from '../shared/domain'
+import type { Profile, ProfileInput } from '../shared/profile'
+import type { CacheQuery, SearchHit } from '../shared/views'
+import type { XtreamClient } from './api/client'
+
+export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void
+export type Clock = () => number // ms since epoch
+
+/** OS keychain (keytar) or memory. Only vault/keytar-store.ts imports keytar. */
+export interface SecretStore {
+  readonly kind: 'keychain' | 'memory'
+  get(account: string): Promise<string | null>
+  set(account: string, secret: string): Promise<void>
+  delete(account: string): Promise<boolean>
+}
+
+export interface ProfileStore {
+  list(): Profile[] // ordered
+  get(id: string): Profile | undefined // throws nothing
+  require(id: string): Profile // throws AppError NOT_FOUND_LOCAL
+  create(input: ProfileInput): Promise<Profile>
+  update(id: string, patch: Partial<ProfileInput>): Promise<Profile>
+  remove(id: string): Promise<void>
+  reorder(ids: string[]): Promise<Profile[]>
+  /** Key presence is kept beside the profile (never the key itself). */
+  setKeyHint(id: string, hint: string | null): Promise<Profile>
+  exportJson(): string
+  importJson(json: string): Promise<{ added: number; skipped: number }>
+}
+
+/** Rows as the cache returns them: domain fields plus their panel. */
+export type CachedRow<R extends Resource = Resource> = ResourceRow[R] & { profileId: string }
+
+export interface CacheDb {
+  readonly file: string
+  /** True when open() found the file corrupt, moved it aside and started fresh. */
+  readonly recovered: boolean
+  /** Replace a panel's whole set for a resource in ONE transaction (rows not given are removed). */
+  replaceAll<R extends Resource>(profileId: string, resource: R, rows: ResourceRow[R][], raw: unknown[] | null, syncedAt: number): void
+  upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void
+  remove(profileId: string, resource: Resource, id: number): void
+  getRow<R extends Resource>(profileId: string, resource: R, id: number): CachedRow<R> | null
+  /** Find by natural key: username (lines, subResellers), MAC (mags, enigmas), code (activecodes). */
+  findByKey<R extends Resource>(profileId: string, resource: R, key: string): CachedRow<R> | null
+  count(profileId: string, resource: Resource): number
+  query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number }
+  search(text: string, limit: number): SearchHit[]
+  setPackages(profileId: string, pkgs: Package[], at: number): void
+  getPackages(profileId: string): Package[]
+  setAccount(profileId: string, info: AccountInfo, at: number): void
+  getAccount(profileId: string): { info: AccountInfo; at: number } | null
+  /** Sync bookkeeping per panel and resource. */
+  getSyncMeta(profileId: string, resource: Resource | 'packages' | 'account'): { syncedAt: number | null; error: string | null } 
+  setSyncMeta(profileId: string, resource: Resource | 'packages' | 'account', meta: { syncedAt?: number | null; error?: string | null }): void
+  /** Credit snapshots for the monitor (history, burn rate). */
+  addCreditSnapshot(profileId: string, at: number, credits: number): void
+  creditSnapshots(profileId: string, sinceMs: number): { t: number; credits: number }[]
+  deleteProfile(profileId: string): void
+  close(): void
+}
+
+/** Gives a ready client for a panel (key read from the keychain at call time). */
+export interface ClientProvider {
+  /** Throws AppError NOT_FOUND_LOCAL (no such panel) or NO_KEY. */
+  forProfile(profileId: string): XtreamClient
+}
+
+/** What every core service may be handed. */
+export interface CoreContext {
+  now: Clock
+  emit: Emit
+  profiles: ProfileStore
+  secrets: SecretStore
+  cache: CacheDb
+  clients: ClientProvider
+  /** Called after any successful or unknown spending write: refresh credits soon. */
+  onSpend(profileId: string): void
+}

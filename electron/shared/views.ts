@@ -1,0 +1,234 @@
+/**
+ * Schemas of what the page reads: cached lists, sync state, credits, the audit
+ * journal, bulk runs, global search and app settings.
+ */
+import { z } from 'zod'
+import { Resource, StatusFilter } from './domain'
+import { ErrorCode } from './errors'
+
+const anyRow = z.record(z.string(), z.unknown())
+
+export const Freshness = z.enum(['fresh', 'stale', 'offline', 'error', 'never'])
+export type Freshness = z.infer<typeof Freshness>
+
+export const CacheQuery = z.object({
+  /** One or several panels, or every panel. */
+  profileIds: z.union([z.array(z.string().min(1)).min(1).max(200), z.literal('all')]),
+  resource: Resource,
+  /** Chips are combined with OR (e.g. disabled or expired). */
+  status: z.array(StatusFilter).max(6).optional(),
+  expiringDays: z.number().int().min(1).max(365).optional(),
+  search: z.string().max(200).optional(),
+  sort: z.object({ column: z.string().regex(/^[a-zA-Z]{1,40}$/), dir: z.enum(['asc', 'desc']) }).optional(),
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(1000),
+})
+export type CacheQuery = z.infer<typeof CacheQuery>
+
+export const PanelFreshness = z.object({
+  profileId: z.string(),
+  syncedAt: z.number().nullable(), // ms
+  freshness: Freshness,
+  error: z.string().nullable(),
+})
+export type PanelFreshness = z.infer<typeof PanelFreshness>
+
+/** Rows carry `profileId` beside their domain fields, so "All panels" can show a Panel column. */
+export const QueryResult = z.object({
+  rows: z.array(anyRow),
+  total: z.number().int(),
+  panels: z.array(PanelFreshness),
+})
+export type QueryResult = z.infer<typeof QueryResult>
+
+export const SyncProgress = z.object({
+  profileId: z.string(),
+  resource: Resource.or(z.enum(['packages', 'account'])),
+  pages: z.number().int(),
+  pagesTotal: z.number().int().nullable(),
+  rows: z.number().int(),
+  rowsTotal: z.number().int().nullable(),
+  etaMs: z.number().nullable(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+})
+export type SyncProgress = z.infer<typeof SyncProgress>
+
+export const PanelStatus = z.object({
+  profileId: z.string(),
+  reachable: z.boolean().nullable(),
+  lastError: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+  checkedAt: z.number().nullable(),
+  syncing: z.boolean(),
+  lastSyncAt: z.number().nullable(),
+})
+export type PanelStatus = z.infer<typeof PanelStatus>
+
+export const CreditState = z.enum(['ok', 'low', 'critical', 'offline', 'unknown'])
+export type CreditState = z.infer<typeof CreditState>
+
+export const CreditSummary = z.object({
+  profileId: z.string(),
+  name: z.string(),
+  color: z.string(),
+  credits: z.number().nullable(),
+  updatedAt: z.number().nullable(),
+  state: CreditState,
+  burnPerDay: z.number().nullable(),
+  /** "at this rate, runs out in ~N days"; null when not spending or unknown. */
+  forecastDays: z.number().nullable(),
+  /** Recent balances, oldest first, for the sidebar sparkline. */
+  sparkline: z.array(z.number()),
+})
+export type CreditSummary = z.infer<typeof CreditSummary>
+
+export const CreditHistory = z.object({
+  points: z.array(z.object({ t: z.number(), credits: z.number() })),
+  spendByDay: z.array(z.object({ day: z.string(), cost: z.number() })),
+  spendByPackage: z.array(z.object({ packageId: z.number().nullable(), name: z.string(), cost: z.number() })),
+  burnPerDay: z.number().nullable(),
+  forecastDays: z.number().nullable(),
+})
+export type CreditHistory = z.infer<typeof CreditHistory>
+
+export const Outcome = z.enum(['pending', 'succeeded', 'failed', 'unknown'])
+export type Outcome = z.infer<typeof Outcome>
+
+export const JournalEntry = z.object({
+  id: z.number().int(),
+  profileId: z.string(),
+  profileName: z.string(),
+  action: z.string(),
+  resource: z.string(),
+  target: z.string(),
+  params: anyRow,
+  expectedCost: z.number(),
+  balanceBefore: z.number().nullable(),
+  balanceAfter: z.number().nullable(),
+  outcome: Outcome,
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  evidence: z.string().nullable(),
+  response: anyRow.nullable(),
+  bulkRunId: z.string().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+})
+export type JournalEntry = z.infer<typeof JournalEntry>
+
+export const JournalFilter = z.object({
+  profileIds: z.array(z.string()).max(200).optional(),
+  actions: z.array(z.string().max(40)).max(50).optional(),
+  outcomes: z.array(Outcome).max(4).optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+})
+export type JournalFilter = z.input<typeof JournalFilter>
+
+export const BulkOperation = z.enum(['extend', 'enable', 'disable', 'delete', 'setNotes', 'create'])
+export type BulkOperation = z.infer<typeof BulkOperation>
+
+export const BulkPlanInput = z.object({
+  profileId: z.string(),
+  resource: z.enum(['lines', 'mags', 'enigmas', 'activecodes']),
+  operation: BulkOperation,
+  ids: z.array(z.number().int().positive()).max(10_000).optional(),
+  /** Pasted usernames / MACs / codes, resolved against the cache. */
+  targets: z.array(z.string().max(64)).max(10_000).optional(),
+  packageId: z.number().int().positive().optional(),
+  notes: z.string().max(2000).optional(),
+  create: z
+    .object({
+      count: z.number().int().min(1).max(1000),
+      prefix: z.string().regex(/^[A-Za-z0-9_-]{0,32}$/),
+      mode: z.enum(['counter', 'random']),
+      startAt: z.number().int().min(0).default(1),
+      digits: z.number().int().min(1).max(12).default(4),
+      trial: z.boolean().default(false),
+    })
+    .optional(),
+})
+export type BulkPlanInput = z.input<typeof BulkPlanInput>
+
+export const BulkItemState = z.enum(['queued', 'running', 'succeeded', 'failed', 'unknown', 'skipped'])
+export const BulkItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  cost: z.number(),
+  state: BulkItemState,
+  reason: z.string().nullable(),
+  journalId: z.number().nullable(),
+  result: anyRow.nullable(),
+})
+export type BulkItem = z.infer<typeof BulkItem>
+
+export const BulkPlan = z.object({
+  planId: z.string(),
+  items: z.array(BulkItem),
+  unresolved: z.array(z.string()),
+  totalCost: z.number(),
+  balance: z.number().nullable(),
+  balanceAfter: z.number().nullable(),
+  enough: z.boolean(),
+})
+export type BulkPlan = z.infer<typeof BulkPlan>
+
+export const BulkRun = z.object({
+  runId: z.string(),
+  state: z.enum(['running', 'paused', 'cancelled', 'done', 'stopped']),
+  stoppedReason: z.string().nullable(),
+  counts: z.object({
+    total: z.number(),
+    succeeded: z.number(),
+    failed: z.number(),
+    unknown: z.number(),
+    pending: z.number(),
+  }),
+  etaMs: z.number().nullable(),
+  items: z.array(BulkItem),
+})
+export type BulkRun = z.infer<typeof BulkRun>
+
+export const SearchHit = z.object({
+  profileId: z.string(),
+  resource: Resource,
+  id: z.number(),
+  title: z.string(),
+  subtitle: z.string(),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const Settings = z.object({
+  closeToTray: z.boolean(),
+  startHidden: z.boolean(),
+  startAtLogin: z.boolean(),
+  monitorPaused: z.boolean(),
+  /** Notify when a panel has been unreachable this long. */
+  offlineAlertMinutes: z.number().int().min(1).max(1440),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const AppInfo = z.object({
+  version: z.string(),
+  platform: z.string(),
+  dataDir: z.string(),
+  keyBackend: z.enum(['keychain', 'memory']),
+  /** Why the OS keychain cannot be used, and what to do; null when it works. */
+  keychainProblem: z.string().nullable(),
+  transport: z.enum(['ipc', 'loopback']),
+  demoAvailable: z.boolean(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const CustomerLinks = z.object({
+  username: z.string(),
+  password: z.string(),
+  m3u: z.string(),
+  playerApi: z.string(),
+  epg: z.string(),
+  enigmaInstall: z.string(),
+  magPortal: z.string(),
+})
+export type CustomerLinks = z.infer<typeof CustomerLinks>
