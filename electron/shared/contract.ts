@@ -227,7 +227,8 @@ export function eventPath(name: string): [string, string] {
 
 type Ns<N extends string> = N extends `${infer A}:${string}` ? A : never
 type Fn<N extends string, A extends string> = N extends `${A}:${infer F}` ? F : never
-type ArgList<M extends MethodName> = object extends MethodArgs<M> ? [args?: MethodArgs<M>] : [args: MethodArgs<M>]
+// `Record<never, never>` (= {}): zod 4 types a strict empty object as Record<string, never>, which `object` does not extend.
+type ArgList<M extends MethodName> = Record<never, never> extends MethodArgs<M> ? [args?: MethodArgs<M>] : [args: MethodArgs<M>]
 
 type MethodsOf<A extends string> = {
   [M in MethodName as Fn<M, A>]: (...args: ArgList<M>) => Promise<Result<MethodValue<M>>>

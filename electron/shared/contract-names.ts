@@ -1,0 +1,127 @@
+/**
+ * The contract's method and event NAMES only, without zod: the sandboxed
+ * preload and the renderer's WebSocket handle build `xm` from these lists and
+ * must not bundle every schema (and zod) just to learn the names.
+ *
+ * `contract.ts` stays the source of truth. This file is checked against it
+ * twice: at compile time (the `Exact` assertions below fail the typecheck when
+ * a name is missing or extra) and at run time (test/unit/main/contract-consumers.test.ts
+ * compares the lists and the path functions).
+ * Only type imports from contract.ts here — they are erased, so no zod at run time.
+ */
+import type { EventName, MethodName } from './contract'
+
+export const METHOD_NAMES = [
+  'app:info',
+  'app:openExternal',
+  'settings:get',
+  'settings:set',
+  'demo:start',
+  'profiles:list',
+  'profiles:create',
+  'profiles:update',
+  'profiles:remove',
+  'profiles:reorder',
+  'profiles:test',
+  'profiles:export',
+  'profiles:import',
+  'keys:set',
+  'keys:clear',
+  'cache:query',
+  'search:global',
+  'packages:list',
+  'account:get',
+  'links:get',
+  'spend:quote',
+  'sync:run',
+  'sync:cancel',
+  'sync:status',
+  'lines:get',
+  'lines:create',
+  'lines:edit',
+  'lines:extend',
+  'lines:delete',
+  'lines:enable',
+  'lines:disable',
+  'mags:get',
+  'mags:create',
+  'mags:edit',
+  'mags:extend',
+  'mags:delete',
+  'mags:enable',
+  'mags:disable',
+  'mags:convert',
+  'enigmas:get',
+  'enigmas:create',
+  'enigmas:edit',
+  'enigmas:extend',
+  'enigmas:delete',
+  'enigmas:enable',
+  'enigmas:disable',
+  'enigmas:convert',
+  'activecodes:get',
+  'activecodes:create',
+  'activecodes:edit',
+  'activecodes:extend',
+  'activecodes:delete',
+  'activecodes:enable',
+  'activecodes:disable',
+  'activecodes:reset',
+  'subResellers:get',
+  'subResellers:create',
+  'subResellers:edit',
+  'subResellers:delete',
+  'subResellers:enable',
+  'subResellers:disable',
+  'subResellers:adjustCredits',
+  'credits:summary',
+  'credits:history',
+  'credits:refresh',
+  'credits:setPaused',
+  'journal:query',
+  'journal:exportCsv',
+  'journal:reconcile',
+  'journal:decide',
+  'bulk:plan',
+  'bulk:start',
+  'bulk:pause',
+  'bulk:resume',
+  'bulk:cancel',
+  'bulk:status',
+  'bulk:retryFailed',
+  'bulk:exportCsv',
+] as const satisfies readonly MethodName[]
+
+export const EVENT_NAMES = [
+  'sync:progress',
+  'credits:changed',
+  'panel:status',
+  'cache:changed',
+  'journal:changed',
+  'bulk:progress',
+  'app:command',
+] as const satisfies readonly EventName[]
+
+// Compile-time completeness: a method or event added to contract.ts but not here
+// makes one of these `true` types unassignable.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _methodsComplete: Exact<(typeof METHOD_NAMES)[number], MethodName> = true
+const _eventsComplete: Exact<(typeof EVENT_NAMES)[number], EventName> = true
+void _methodsComplete
+void _eventsComplete
+
+/** Same as contract.ts `methodPath`: `'lines:create'` → `['lines', 'create']`. */
+export function methodPath(name: string): [string, string] {
+  const [ns, fn] = name.split(':') as [string, string]
+  return [ns, fn]
+}
+/** Same as contract.ts `eventPath`: `'sync:progress'` → `['sync', 'onProgress']`. */
+export function eventPath(name: string): [string, string] {
+  const [ns, ev] = name.split(':') as [string, string]
+  return [ns, 'on' + ev.charAt(0).toUpperCase() + ev.slice(1)]
+}
+
+const methodSet: ReadonlySet<string> = new Set(METHOD_NAMES)
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES)
+export const isMethodName = (s: unknown): s is MethodName => typeof s === 'string' && methodSet.has(s)
+export const isEventName = (s: unknown): s is EventName => typeof s === 'string' && eventSet.has(s)
