@@ -1,0 +1,148 @@
+/**
+ * `npm run dev:browser` — the real app (same core, same page) in your browser.
+ *
+ * stdout carries exactly ONE line, once everything is ready (the end-to-end
+ * tests wait for it):   XM Reseller Desk: http://127.0.0.1:PORT/?token=…
+ * Everything else (build output, keychain fallback, demo panel, shutdown) goes
+ * to stderr. Ctrl+C / SIGTERM closes the host, disposes the core, exits 0.
+ * Bad flags: a message and exit 2. Failure to start: a message and exit 1.
+ *
+ * XM_LOOPBACK_STATIC_DIR (tests only) serves another folder than out/renderer.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SecretStore } from '../core/ports'
+import { parseCliArgs, READY_PREFIX, USAGE, type CliOptions } from './cli-args'
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const say = (msg: string) => process.stderr.write(msg + '\n')
+/** Same rule as core/errors.ts redactSecrets, kept here so a broken core module cannot hide the message. */
+const redact = (text: string) => text.replace(/(api_key=)[^&\s"'#]*/gi, '$1***')
+
+function buildRenderer(): boolean {
+  say('Building the page (npx electron-vite build)…')
+  const run = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: REPO_ROOT,
+    // Build chatter goes to stderr: stdout is reserved for the ready line.
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32',
+  })
+  return run.status === 0
+}
+
+function appVersion(): string {
+  try {
+    return String(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version ?? '0.0.0')
+  } catch {
+    return '0.0.0'
+  }
+}
+
+async function pickSecretStore(opts: CliOptions): Promise<{ store: SecretStore; problem: string | null }> {
+  if (opts.memoryKeys) {
+    const { MemorySecretStore } = await import('../core/vault/memory-store')
+    return { store: new MemorySecretStore(), problem: null }
+  }
+  const { chooseSecretStore } = await import('../core/vault/choose-store')
+  const chosen = await chooseSecretStore({ preferKeychain: true })
+  if (chosen.problem) say(`Keychain unavailable — API keys are kept in memory for this session only: ${chosen.problem}`)
+  return chosen
+}
+
+async function main(argv: string[]): Promise<number | null> {
+  const parsed = parseCliArgs(argv)
+  if (!parsed.ok) {
+    say(`dev:browser: ${parsed.message}\n\n${USAGE}`)
+    return 2
+  }
+  const opts = parsed.options
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n')
+    return 0
+  }
+
+  // Loaded only now: flags and --help answer even when a module below is broken.
+  const [{ createCore }, { defaultDataDir }, { createDemoLauncher }, { startSimulator }, { startLoopbackHost }] =
+    await Promise.all([
+      import('../core/app/create-core'),
+      import('../main/data-dir'),
+      import('../main/demo'),
+      import('../simulator'),
+      import('./host'),
+    ])
+
+  const staticDir = resolve(process.env.XM_LOOPBACK_STATIC_DIR || join(REPO_ROOT, 'out', 'renderer'))
+  if (opts.build || !existsSync(join(staticDir, 'index.html'))) {
+    if (!buildRenderer() || !existsSync(join(staticDir, 'index.html'))) {
+      say(`dev:browser: the page could not be built (no ${join(staticDir, 'index.html')}); see the output above.`)
+      return 1
+    }
+  }
+
+  const dataDir = resolve(opts.dataDir ?? defaultDataDir())
+  mkdirSync(dataDir, { recursive: true })
+  const { store, problem } = await pickSecretStore(opts)
+  const demo = createDemoLauncher((o) => startSimulator(o))
+  const core = await createCore({
+    dataDir,
+    secrets: store,
+    keychainProblem: problem,
+    transport: 'loopback',
+    appVersion: appVersion(),
+    platform: process.platform,
+    startDemo: () => demo.start(),
+    notify: (n) => say(`[notification] ${n.title}: ${n.body}`),
+  })
+  await core.start()
+
+  if (opts.demo) {
+    const added = await core.dispatch('demo:start', {})
+    if (!added.ok) {
+      say(`dev:browser: the demo panel could not be started: ${added.error.message}`)
+      await core.dispose()
+      await demo.stop()
+      return 1
+    }
+    say(`Demo panel ready (${(added.value as { name?: string }).name ?? 'Demo panel'}).`)
+  }
+
+  const host = await startLoopbackHost({ core, port: opts.port, staticDir, log: say })
+  say(`Data folder: ${dataDir}`)
+  process.stdout.write(`${READY_PREFIX}${host.url}\n`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) {
+      say('Forced exit.')
+      process.exit(130)
+    }
+    stopping = true
+    say(`${signal}: shutting down…`)
+    void (async () => {
+      await host.close()
+      await core.dispose()
+      await demo.stop()
+    })().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        say(`dev:browser: shutdown error: ${redact(String(e))}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  return null // keep serving
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== null) process.exit(code)
+  },
+  (e: unknown) => {
+    say(`dev:browser: could not start: ${redact(e instanceof Error ? e.message : String(e))}`)
+    process.exit(1)
+  },
+)
