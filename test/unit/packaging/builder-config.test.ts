@@ -127,6 +127,6 @@ describe('electron-builder configuration', () => {
       expect(existsSync(join(root, `resources/tray/tray-${state}Template.png`)), state).toBe(true)
       expect(existsSync(join(root, `resources/tray/tray-${state}Template@2x.png`)), state).toBe(true)
     }
-    expect(config.extraResources).toEqual(expect.arrayContaining([{ from: 'resources/tray', to: 'tray' }]))
+    expect(config.extraResources).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'resources/tray', to: 'tray' })]))
   })
 })
