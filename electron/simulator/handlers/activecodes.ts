@@ -1,0 +1,150 @@
+/**
+ * Activation codes (XM-only, NOTES §9.3): line-like rows with a `code`. API-created
+ * codes get exp_date at creation; a custom code is stored exactly as sent; a
+ * duplicate code is a plain STATUS_FAILURE (there is no "code exists" status).
+ */
+import type { Ctx, Reply } from '../context'
+import { WHITELIST, charge, echoError, failure, filtered, recordWrite, str, success } from '../context'
+import type { SimActiveCode, SimulatorState } from '../model'
+import { activecodeCreateData, activecodeRow } from '../rows'
+import { applyColumns, out } from '../shape'
+import { addActiveCode, removeActiveCode, setCode } from '../store'
+import { codeLength, generateCode } from '../validate'
+import type { SimGroup } from '../model'
+import {
+  type SubSpec,
+  applyPackage,
+  applyRequestFields,
+  ownedRow,
+  ownerFor,
+  precheckCreate,
+  precheckEdit,
+} from './subscription'
+
+/** Codes are redeemed as M3U lines, so they take `is_line` packages. */
+export const ACTIVECODE_SPEC: SubSpec = {
+  pkgType: 'is_line',
+  whitelist: WHITELIST.activecode,
+  allowed: (ctx) => ctx.group.enable_activecode === 1,
+}
+
+/** Digits only, group default length clamped to [min, max]; unique. */
+export function freshCode(st: SimulatorState, group: SimGroup): string {
+  const len = codeLength(group.default_code_length, group.min_code_length, group.max_code_length)
+  for (;;) {
+    const code = generateCode(st.rng, len)
+    if (!st.codes.has(code.toLowerCase())) return code
+  }
+}
+
+const ownCode = (ctx: Ctx): SimActiveCode | undefined =>
+  ownedRow(
+    ctx,
+    (id) => ctx.st.activecodes.get(id),
+    (a) => a.member_id,
+  )
+
+export function createActivecode(ctx: Ctx): Reply {
+  const pre = precheckCreate(ctx, ACTIVECODE_SPEC)
+  if (!pre.ok) return pre.reply
+  const wanted = str(ctx.params, 'code')
+  if (wanted && ctx.st.codes.has(wanted.toLowerCase()))
+    return echoError('STATUS_FAILURE', filtered(ctx.params, WHITELIST.activecode))
+  const code = wanted || freshCode(ctx.st, ctx.group)
+  const ac: SimActiveCode = {
+    id: ctx.st.nextId.activecode,
+    member_id: ownerFor(ctx),
+    code,
+    exp_date: null,
+    admin_enabled: 1,
+    enabled: 1,
+    admin_notes: '',
+    reseller_notes: '',
+    bouquet: [],
+    allowed_outputs: [],
+    max_connections: 1,
+    is_restreamer: 0,
+    is_trial: 0,
+    is_isplock: 0,
+    allowed_ips: [],
+    created_at: ctx.nowSec,
+    force_server_id: 0,
+    forced_country: '',
+    package_id: null,
+    contact: '',
+  }
+  applyPackage(ctx, ac, pre.value, true)
+  applyRequestFields(ctx, ac, true)
+  addActiveCode(ctx.st, ac)
+  charge(ctx.caller, pre.value.cost)
+  recordWrite(ctx, {
+    kind: 'new',
+    target: `activecode:${code}`,
+    cost: pre.value.cost,
+    log: { type: 'activecode', action: 'new', log_id: ac.id, package_id: ac.package_id },
+  })
+  return success(activecodeCreateData(ctx.st, ac))
+}
+
+/** Like edit_line: `package` extends (charged); `code` renames (duplicate → FAILURE). */
+export function editActivecode(ctx: Ctx): Reply {
+  const pre = precheckEdit(
+    ctx,
+    ACTIVECODE_SPEC,
+    (id) => ctx.st.activecodes.get(id),
+    (a) => a.member_id,
+  )
+  if (!pre.ok) return pre.reply
+  const { row: ac, ext } = pre.value
+  const wanted = str(ctx.params, 'code')
+  if (wanted && wanted !== ac.code) {
+    const other = ctx.st.codes.get(wanted.toLowerCase())
+    if (other !== undefined && other !== ac.id)
+      return echoError('STATUS_FAILURE', { id: String(ac.id), ...filtered(ctx.params, WHITELIST.activecode) })
+    setCode(ctx.st, ac, wanted)
+  }
+  if (ext) applyPackage(ctx, ac, ext, false)
+  applyRequestFields(ctx, ac, ext !== null)
+  const cost = ext?.cost ?? 0
+  charge(ctx.caller, cost)
+  recordWrite(ctx, {
+    kind: ext ? 'extend' : 'edit',
+    target: `activecode:${ac.id}`,
+    cost,
+    log: { type: 'activecode', action: ext ? 'extend' : 'edit', log_id: ac.id, package_id: ac.package_id },
+  })
+  return success(activecodeRow(ctx.st, ac))
+}
+
+export function getActivecode(ctx: Ctx): Reply {
+  const ac = ownCode(ctx)
+  return ac ? success(applyColumns(ctx.params, activecodeRow(ctx.st, ac))) : failure()
+}
+
+export function deleteActivecode(ctx: Ctx): Reply {
+  const ac = ownCode(ctx)
+  if (!ac) return failure()
+  removeActiveCode(ctx.st, ac.id)
+  recordWrite(ctx, { kind: 'delete', target: `activecode:${ac.id}`, cost: 0 })
+  return success()
+}
+
+export function toggleActivecode(enabled: 0 | 1): (ctx: Ctx) => Reply {
+  return (ctx) => {
+    const ac = ownCode(ctx)
+    if (!ac) return failure()
+    ac.enabled = enabled
+    recordWrite(ctx, { kind: enabled ? 'enable' : 'disable', target: `activecode:${ac.id}`, cost: 0 })
+    return success()
+  }
+}
+
+/** New random code; returns both (doc example). Free. */
+export function resetActivecode(ctx: Ctx): Reply {
+  const ac = ownCode(ctx)
+  if (!ac) return failure()
+  const oldCode = ac.code
+  setCode(ctx.st, ac, freshCode(ctx.st, ctx.group))
+  recordWrite(ctx, { kind: 'reset', target: `activecode:${ac.id}`, cost: 0 })
+  return success(out(ctx.st, { old_code: oldCode, new_code: ac.code }))
+}

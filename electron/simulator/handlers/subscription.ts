@@ -1,0 +1,134 @@
+/**
+ * What lines, device lines and activation codes share: the ordered pre-checks of
+ * create/edit (NOTES §7 steps 0..5), applying a package (expiry, bouquets, limits),
+ * and the fields every edit rewrites (NOTES §4 edit_line: notes blanked, allowed_ips
+ * and is_isplock reset unless resent).
+ */
+import type { Ctx, Reply } from '../context'
+import { arr, bare, echoError, failure, filtered, idParam, str } from '../context'
+import type { Flag, SimPackage } from '../model'
+import { type PackageType, checkPackage, ispLockFrom, newExpiry, resolveBouquets } from '../rules'
+import { truthy } from '../php'
+
+/** Fields a subscription row (line or activation code) carries. */
+export interface SubFields {
+  member_id: number | null
+  exp_date: number | null
+  bouquet: number[]
+  allowed_outputs: number[]
+  max_connections: number
+  is_restreamer: Flag
+  is_trial: Flag
+  is_isplock: Flag
+  allowed_ips: string[]
+  package_id: number | null
+  reseller_notes: string
+  contact: string
+  force_server_id: number
+  forced_country: string
+}
+
+export interface SubSpec {
+  pkgType: PackageType
+  whitelist: readonly string[]
+  /** Group may create this kind at all (step 0). */
+  allowed(ctx: Ctx): boolean
+}
+
+export interface Charge {
+  pkg: SimPackage
+  isTrial: boolean
+  cost: number
+}
+
+export type Pre<T> = { ok: true; value: T } | { ok: false; reply: Reply }
+
+/** Create steps 0..5: NO_PERMISSIONS (bare), then package checks echoing the filtered request. */
+export function precheckCreate(ctx: Ctx, spec: SubSpec): Pre<Charge> {
+  if (!spec.allowed(ctx)) return { ok: false, reply: bare('STATUS_NO_PERMISSIONS') }
+  const chk = checkPackage(ctx.st, ctx.caller, ctx.group, ctx.params, spec.pkgType, ctx.nowSec)
+  if (!chk.ok) return { ok: false, reply: echoError(chk.status, filtered(ctx.params, spec.whitelist)) }
+  return { ok: true, value: { pkg: chk.pkg, isTrial: chk.isTrial, cost: chk.cost } }
+}
+
+/**
+ * Edit steps: no permission → NO_PERMISSIONS; unknown id → FAILURE; outside the
+ * caller's tree → NO_PERMISSIONS; with `package` → the package checks (extension).
+ */
+export function precheckEdit<T>(
+  ctx: Ctx,
+  spec: SubSpec,
+  find: (id: number) => T | undefined,
+  ownerOf: (row: T) => number | null,
+): Pre<{ row: T; ext: Charge | null }> {
+  if (!spec.allowed(ctx)) return { ok: false, reply: bare('STATUS_NO_PERMISSIONS') }
+  const id = idParam(ctx.params)
+  const row = id === null ? undefined : find(id)
+  if (row === undefined) return { ok: false, reply: failure() }
+  const owner = ownerOf(row)
+  if (owner === null || !ctx.tree.has(owner)) return { ok: false, reply: bare('STATUS_NO_PERMISSIONS') }
+  if (!truthy(ctx.params['package'])) return { ok: true, value: { row, ext: null } }
+  const chk = checkPackage(ctx.st, ctx.caller, ctx.group, ctx.params, spec.pkgType, ctx.nowSec)
+  if (!chk.ok)
+    return {
+      ok: false,
+      reply: echoError(chk.status, { id: str(ctx.params, 'id'), ...filtered(ctx.params, spec.whitelist) }),
+    }
+  return { ok: true, value: { row, ext: { pkg: chk.pkg, isTrial: chk.isTrial, cost: chk.cost } } }
+}
+
+/** Looks up an owned row for get/delete/toggle; anything else is a bare FAILURE (matches [NEW] ownership checks). */
+export function ownedRow<T>(
+  ctx: Ctx,
+  find: (id: number) => T | undefined,
+  ownerOf: (row: T) => number | null,
+): T | undefined {
+  const id = idParam(ctx.params)
+  const row = id === null ? undefined : find(id)
+  if (row === undefined) return undefined
+  const owner = ownerOf(row)
+  return owner !== null && ctx.tree.has(owner) ? row : undefined
+}
+
+/** `member_id` creates the item for a sub-reseller in the caller's tree; otherwise the caller owns it. */
+export function ownerFor(ctx: Ctx): number {
+  const raw = str(ctx.params, 'member_id')
+  const id = raw === undefined ? NaN : Number.parseInt(raw, 10)
+  return Number.isInteger(id) && ctx.tree.has(id) ? id : ctx.caller.id
+}
+
+/** Applies a package on create or extension; extension overwrites the package-derived fields (NOTES §7). */
+export function applyPackage(ctx: Ctx, row: SubFields, charge: Charge, isCreate: boolean): void {
+  const { st } = ctx
+  const prev = row.package_id === null ? undefined : st.packages.get(row.package_id)
+  row.exp_date = newExpiry(isCreate ? null : row, charge.pkg, charge.isTrial, ctx.nowSec, prev)
+  row.bouquet = resolveBouquets(st, charge.pkg.bouquets, arr(ctx.params, 'bouquets_selected'), ctx.group)
+  row.allowed_outputs = [...charge.pkg.output_formats]
+  row.max_connections = charge.pkg.max_connections
+  row.is_restreamer = charge.pkg.is_restreamer
+  row.force_server_id = charge.pkg.force_server_id
+  row.forced_country = charge.pkg.forced_country
+  row.is_trial = charge.isTrial ? 1 : 0
+  row.package_id = charge.pkg.id
+  if (!ctx.group.allow_restrictions) row.is_isplock = charge.pkg.is_isplock
+}
+
+/**
+ * Fields every create/edit writes from the request, faithfully: missing
+ * `reseller_notes`/`contact` blank them; with allow_restrictions, `allowed_ips`
+ * and `is_isplock` are taken from the request (absent → [] and 0) (NOTES §4).
+ */
+export function applyRequestFields(ctx: Ctx, row: SubFields, extended: boolean): void {
+  const { params, group } = ctx
+  row.reseller_notes = str(params, 'reseller_notes') ?? ''
+  row.contact = str(params, 'contact') ?? ''
+  if (group.allow_restrictions) {
+    row.is_isplock = ispLockFrom(params, ctx.st.variants.isplock)
+    row.allowed_ips = (arr(params, 'allowed_ips') ?? []).filter((ip) => ip !== '')
+  }
+  const selected = arr(params, 'bouquets_selected')
+  if (!extended && selected && group.allow_change_bouquets) {
+    const pkg = row.package_id === null ? undefined : ctx.st.packages.get(row.package_id)
+    row.bouquet = resolveBouquets(ctx.st, pkg ? pkg.bouquets : row.bouquet, selected, group)
+  }
+}
