@@ -219,6 +219,8 @@ export const AppInfo = z.object({
   keychainProblem: z.string().nullable(),
   transport: z.enum(['ipc', 'loopback']),
   demoAvailable: z.boolean(),
+  /** The offline cache was unreadable at start and was rebuilt (what happened, in words); null/absent otherwise. */
+  cacheProblem: z.string().nullable().optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 

@@ -1,0 +1,229 @@
+/**
+ * The composition root: opens the data folder's files, builds the services on
+ * one CoreContext and merges their handlers into the full contract. The
+ * Electron main process and the loopback (browser) host both call it; neither
+ * knows anything beyond `Core`.
+ *
+ * Files in dataDir: profiles.json (panels, never a key), cache.db (offline
+ * copy of panel data), journal.db (audit of every spending call),
+ * settings.json. Keys live only in the SecretStore.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { METHOD_NAMES, type ContractHandlers, type EventName } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import type { Settings } from '../../shared/views'
+import { openCache } from '../cache'
+import { AppError, redactSecrets } from '../errors'
+import { createCreditMonitor, type CreditMonitor } from '../monitor'
+import type { CoreContext, SecretStore } from '../ports'
+import { JsonProfileStore } from '../profiles/profile-store'
+import { cacheHandlers } from '../reads/cache-handlers'
+import { itemHandlers } from '../reads/item-handlers'
+import { linksHandler } from '../reads/links-handler'
+import type { ReadDeps } from '../reads/read-deps'
+import { SettingsStore } from '../settings/settings-store'
+import { PanelStatusBoard } from '../sync/panel-status'
+import { SyncEngine } from '../sync/sync-engine'
+import { syncHandlers } from '../sync/sync-handlers'
+import { FULL_SYNC } from '../sync/targets'
+import { KeyService } from '../vault/key-service'
+import { createSpending } from '../writes'
+import { appHandlers } from './app-handlers'
+import { dispatch as dispatchTo } from './dispatch'
+import { EventBus } from './event-bus'
+import { PanelClients } from './panel-clients'
+import { profileHandlers } from './profile-handlers'
+
+export interface CoreOptions {
+  dataDir: string
+  secrets: SecretStore
+  /** Why the OS keychain is not used (shown in app:info); null when it is. */
+  keychainProblem?: string | null
+  fetch?: typeof fetch
+  now?: () => number
+  transport: 'ipc' | 'loopback'
+  appVersion: string
+  platform: string
+  startDemo?: () => Promise<{ scheme: 'http'; host: string; port: number; accessCode: string; apiKey: string }>
+  openExternal?: (url: string) => Promise<void>
+  notify?: (n: { title: string; body: string }) => void
+  /** After settings:set (and credits:setPaused): e.g. main applies startAtLogin. */
+  onSettingsChanged?: (s: Settings) => void
+  /** Diagnostics for bugs (never shown to the page); messages are scrubbed of api_key=. */
+  log?: (msg: string) => void
+}
+
+export interface Core {
+  handlers: ContractHandlers
+  /** Validates and runs one contract method; always resolves with a Result. */
+  dispatch(name: unknown, rawArgs: unknown): Promise<Result<unknown>>
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void
+  /** The tray listens to it (`monitor.onChange`, `monitor.state`…). */
+  monitor: CreditMonitor
+  sync: SyncEngine
+  /** Credit polling, then a refresh of whatever is stale (a full sync when the cache was rebuilt). */
+  start(): Promise<void>
+  /** Cancels syncs, stops timers, closes the databases. Safe to call twice. */
+  dispose(): Promise<void>
+}
+
+export const DATA_FILES = {
+  profiles: 'profiles.json',
+  cache: 'cache.db',
+  journal: 'journal.db',
+  settings: 'settings.json',
+} as const
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const now = opts.now ?? Date.now
+  mkdirSync(opts.dataDir, { recursive: true })
+  const file = (name: keyof typeof DATA_FILES) => join(opts.dataDir, DATA_FILES[name])
+
+  const bus = new EventBus()
+  const settings = SettingsStore.open(file('settings'), { now })
+  const profiles = await JsonProfileStore.open(file('profiles'), { now })
+  const cache = openCache(file('cache'), { now })
+  const closers: (() => void)[] = [() => cache.close()]
+  try {
+    const keys = new KeyService(opts.secrets)
+    await forgetLostKeys(profiles, keys, opts.secrets)
+    const clients = new PanelClients({ profiles, keys, ...(opts.fetch ? { fetch: opts.fetch } : {}) })
+    let monitor: CreditMonitor | null = null
+    const ctx: CoreContext = {
+      now,
+      emit: bus.emit,
+      profiles,
+      secrets: opts.secrets,
+      cache,
+      clients,
+      onSpend: (profileId) => monitor?.refreshSoon(profileId),
+    }
+    const board = new PanelStatusBoard({ now, emit: bus.emit, cache })
+    const sync = new SyncEngine(ctx, board, { ...(opts.log ? { log: opts.log } : {}) })
+    const initial = settings.get()
+    const credits = createCreditMonitor(ctx, {
+      notify: (n) => opts.notify?.({ title: n.title, body: n.body }),
+      offlineAlertMinutes: initial.offlineAlertMinutes,
+      paused: initial.monitorPaused,
+    })
+    monitor = credits.monitor
+    closers.unshift(() => credits.dispose())
+    const spending = createSpending(ctx, { journalFile: file('journal') })
+    closers.unshift(() => spending.dispose())
+
+    const profilesChanged = () => credits.monitor.profilesChanged()
+    const settingsChanged = (s: Settings) => {
+      credits.monitor.setPaused(s.monitorPaused)
+      credits.monitor.setOfflineAlertMinutes(s.offlineAlertMinutes)
+      opts.onSettingsChanged?.(s)
+    }
+    const reads: ReadDeps = { ctx, sync, board }
+
+    const merged: ContractHandlers = {
+      ...appHandlers({
+        ctx,
+        opts,
+        keys,
+        settings,
+        cacheProblem: cache.recoveryProblem,
+        settingsChanged,
+        profilesChanged,
+        demoReady: (id) => void sync.run({ profileIds: [id] }),
+      }),
+      ...profileHandlers({ ctx, keys, sync, board, clients, profilesChanged, settle: () => credits.monitor.idle() }),
+      ...cacheHandlers(reads),
+      ...linksHandler(reads),
+      ...itemHandlers(reads),
+      ...syncHandlers(sync),
+      ...spending.handlers,
+      ...credits.handlers,
+      // The pause is a setting too: it must survive a restart.
+      'credits:setPaused': async (args) => {
+        const r = await credits.handlers['credits:setPaused'](args)
+        const s = await settings.set({ monitorPaused: r.paused })
+        opts.onSettingsChanged?.(s)
+        return r
+      },
+    }
+    const handlers = exactly(merged)
+    const logInternal = (method: string, e: unknown) =>
+      opts.log?.(`${method} failed unexpectedly: ${redactSecrets(e instanceof Error ? (e.stack ?? e.message) : String(e))}`)
+
+    let started = false
+    let disposed: Promise<void> | null = null
+    return {
+      handlers,
+      dispatch: (name, rawArgs) => dispatchTo(handlers, name, rawArgs, { onInternal: logInternal }),
+      onEvent: (listener) => bus.on(listener),
+      monitor: credits.monitor,
+      sync,
+      async start() {
+        if (started || disposed) return
+        started = true
+        credits.start()
+        if (cache.recovered) {
+          // The old cache was unreadable: refill everything, and say so once.
+          sync.run()
+          if (cache.recoveryProblem) opts.notify?.({ title: 'Offline cache rebuilt', body: cache.recoveryProblem })
+        } else {
+          // The credit monitor reads every balance as it starts; the account need not be read twice.
+          const targets = credits.monitor.paused ? FULL_SYNC : FULL_SYNC.filter((t) => t !== 'account')
+          for (const p of profiles.list()) for (const t of targets) sync.refreshIfStale(p.id, t)
+        }
+        // Writes whose outcome was unknown when the app last stopped: look them up now.
+        void spending.reconcileUnknown().catch(() => undefined)
+      },
+      dispose() {
+        disposed ??= (async () => {
+          await sync.dispose()
+          for (const close of closers) {
+            try {
+              close()
+            } catch {
+              // closing the rest matters more than one failure here
+            }
+          }
+          bus.clear()
+        })()
+        return disposed
+      },
+    }
+  } catch (e) {
+    for (const close of closers) {
+      try {
+        close()
+      } catch {
+        /* already failing */
+      }
+    }
+    throw e
+  }
+}
+
+/** The handlers object holds exactly the contract's methods, in its order (extras from a group are dropped). */
+function exactly(merged: ContractHandlers): ContractHandlers {
+  const out: Record<string, unknown> = {}
+  for (const name of METHOD_NAMES) {
+    const h = merged[name]
+    if (typeof h !== 'function') throw new AppError('INTERNAL', `The app is incomplete: no handler for ${name}.`)
+    out[name] = h
+  }
+  return out as ContractHandlers
+}
+
+/**
+ * With keys in memory only, last session's keys are gone: a panel must not keep
+ * claiming it has one (the page would not ask for it again).
+ */
+async function forgetLostKeys(profiles: JsonProfileStore, keys: KeyService, secrets: SecretStore): Promise<void> {
+  if (secrets.kind !== 'memory' || profiles.readOnly) return
+  for (const p of profiles.list()) {
+    if (!p.hasKey) continue
+    try {
+      if (!(await keys.has(p.id))) await profiles.setKeyHint(p.id, null)
+    } catch {
+      // leave it; the first call will say NO_KEY
+    }
+  }
+}

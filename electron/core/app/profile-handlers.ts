@@ -1,0 +1,111 @@
+/**
+ * Panels and their keys: `profiles:*` and `keys:*`.
+ *
+ * Removing a panel takes everything of it with it — the key from the keychain
+ * first (if that fails nothing else changes and the user is told), then the
+ * panel, then its cached rows. A connection test reads `user_info` and keeps
+ * the answer (account + a balance point), since it is a real reading.
+ */
+import type { ContractHandlers } from '../../shared/contract'
+import { isAppError } from '../errors'
+import type { CoreContext } from '../ports'
+import type { PanelStatusBoard } from '../sync/panel-status'
+import type { SyncEngine } from '../sync/sync-engine'
+import { recordAccount } from '../sync/sync-target'
+import type { KeyService } from '../vault/key-service'
+import type { PanelClients } from './panel-clients'
+
+export interface ProfileDeps {
+  ctx: CoreContext
+  keys: KeyService
+  sync: SyncEngine
+  board: PanelStatusBoard
+  clients: PanelClients
+  /** Panels were added, removed or changed (the credit monitor re-reads its list). */
+  profilesChanged(): void
+  /** Resolves when background readers (the credit monitor) have no call in flight. */
+  settle?(): Promise<void>
+}
+
+type ProfileMethods =
+  | 'profiles:list'
+  | 'profiles:create'
+  | 'profiles:update'
+  | 'profiles:remove'
+  | 'profiles:reorder'
+  | 'profiles:test'
+  | 'profiles:export'
+  | 'profiles:import'
+  | 'keys:set'
+  | 'keys:clear'
+
+export const PANELS_EXPORT_FILENAME = 'xm-panels.json'
+
+export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileMethods> {
+  const { ctx } = d
+  const changed = <T>(v: T): T => {
+    d.profilesChanged()
+    return v
+  }
+  return {
+    'profiles:list': async () => ctx.profiles.list(),
+    'profiles:create': async (input) => changed(await ctx.profiles.create(input)),
+    'profiles:update': async ({ profileId, patch }) => changed(await ctx.profiles.update(profileId, patch)),
+    'profiles:reorder': async ({ profileIds }) => ctx.profiles.reorder(profileIds),
+
+    'profiles:remove': async ({ profileId }) => {
+      ctx.profiles.require(profileId)
+      d.sync.forget(profileId)
+      await d.keys.clear(profileId)
+      await ctx.profiles.remove(profileId)
+      d.profilesChanged()
+      ctx.cache.deleteProfile(profileId)
+      d.clients.forget(profileId)
+      d.board.forget(profileId)
+      // A balance read already on its way may write the account back after the delete: sweep again once it lands.
+      void d
+        .settle?.()
+        .then(() => {
+          if (!ctx.profiles.get(profileId)) ctx.cache.deleteProfile(profileId)
+        })
+        .catch(() => undefined)
+      return { done: true as const }
+    },
+
+    'profiles:test': async ({ profileId }) => {
+      ctx.profiles.require(profileId)
+      const client = ctx.clients.forProfile(profileId)
+      const t0 = performance.now()
+      try {
+        const info = await client.call('user_info', {})
+        const latencyMs = Math.round(performance.now() - t0)
+        d.board.answered(profileId)
+        recordAccount(ctx.cache, profileId, info, ctx.now())
+        return { username: info.username, credits: info.credits, latencyMs }
+      } catch (e) {
+        if (isAppError(e)) d.board.failed(profileId, { code: e.code, message: e.message })
+        throw e
+      }
+    },
+
+    'profiles:export': async () => ({ filename: PANELS_EXPORT_FILENAME, csv: ctx.profiles.exportJson() }),
+    'profiles:import': async ({ json }) => {
+      const r = await ctx.profiles.importJson(json)
+      return changed({ added: r.added, skipped: r.skipped })
+    },
+
+    'keys:set': async ({ profileId, apiKey }) => {
+      ctx.profiles.require(profileId)
+      const state = await d.keys.set(profileId, apiKey)
+      const p = await ctx.profiles.setKeyHint(profileId, state.keyHint)
+      return changed({ hasKey: p.hasKey, keyHint: p.keyHint, backend: d.keys.backend })
+    },
+    'keys:clear': async ({ profileId }) => {
+      ctx.profiles.require(profileId)
+      d.sync.cancel(profileId)
+      await d.keys.clear(profileId)
+      await ctx.profiles.setKeyHint(profileId, null)
+      return changed({ done: true as const })
+    },
+  }
+}

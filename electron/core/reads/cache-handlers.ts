@@ -1,0 +1,59 @@
+/**
+ * Reads answered from the cache at once: table pages, global search, a
+ * panel's packages and account. Each read says how fresh every panel's copy
+ * is, and starts a background refresh of what is stale (stale-while-revalidate).
+ * Packages and the account are fetched first when there is no copy at all:
+ * a create dialog cannot price anything without them.
+ */
+import type { QueryResult } from '../../shared/views'
+import { isAppError } from '../errors'
+import type { SyncTarget } from '../sync/targets'
+import { panelFreshness, revalidate } from './panel-freshness'
+import type { Handlers, ReadDeps } from './read-deps'
+
+const SEARCH_LIMIT = 20
+
+export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'search:global' | 'packages:list' | 'account:get'> {
+  return {
+    'cache:query': async (q) => {
+      const ids = q.profileIds === 'all' ? d.ctx.profiles.list().map((p) => p.id) : q.profileIds
+      for (const id of ids) d.ctx.profiles.require(id)
+      const { rows, total } = d.ctx.cache.query(q, Math.floor(d.ctx.now() / 1000))
+      const panels = ids.map((id) => panelFreshness(d, id, q.resource))
+      revalidate(d, panels, q.resource)
+      return { rows, total, panels } satisfies QueryResult
+    },
+
+    'search:global': async ({ text, limit }) => d.ctx.cache.search(text, limit ?? SEARCH_LIMIT),
+
+    'packages:list': async ({ profileId }) => {
+      await ensureCopy(d, profileId, 'packages')
+      return d.ctx.cache.getPackages(profileId)
+    },
+
+    'account:get': async ({ profileId }) => {
+      await ensureCopy(d, profileId, 'account')
+      return d.ctx.cache.getAccount(profileId)?.info ?? null
+    },
+  }
+}
+
+/**
+ * Never synced: fetch now and wait (the error is the caller's when nothing is
+ * cached). Otherwise answer from the cache and refresh in the background.
+ */
+async function ensureCopy(d: ReadDeps, profileId: string, target: SyncTarget): Promise<void> {
+  d.ctx.profiles.require(profileId)
+  const meta = d.ctx.cache.getSyncMeta(profileId, target)
+  if (meta.syncedAt !== null) {
+    revalidate(d, [panelFreshness(d, profileId, target)], target)
+    return
+  }
+  try {
+    await d.sync.fetchNow(profileId, target)
+  } catch (e) {
+    // A disabled panel or one without a key simply has nothing cached yet.
+    if (isAppError(e) && e.code === 'NO_KEY') return
+    throw e
+  }
+}

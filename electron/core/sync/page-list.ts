@@ -1,0 +1,134 @@
+/**
+ * Pages through one list action and collects the whole set in memory.
+ *
+ * Rules (NOTES §5):
+ * - ask for 1000 rows a page (the panel clamps larger values);
+ * - when the panel sends `recordsTotal`, page until that many rows were seen
+ *   (the count of the LATEST page wins: rows may come and go during a sync);
+ * - when it does not (`total: null`, the upstream API-mode bug), page until a
+ *   short page. A panel that clamps below our limit would make its first page
+ *   look short, so a short first page is confirmed with one more request before
+ *   it is believed;
+ * - a 1000-row page that fails in a way a smaller page could fix (an empty or
+ *   broken body, a 5xx, a timeout: PHP out of memory or time), or that comes
+ *   back empty while the count says more exist, is asked again with 250, then 50.
+ * Rows are keyed by id: offset paging over a list that changes underneath can
+ * repeat a row, and the cache must not see it twice.
+ */
+import type { ErrorCode } from '../../shared/errors'
+import type { ListResult } from '../api/normalise/list'
+import { AppError, isAppError } from '../errors'
+
+export const PAGE_LIMITS: readonly number[] = [1000, 250, 50]
+
+/** Failures a smaller page may avoid. Auth, permissions, offline and cancel are not among them. */
+const SIZE_SENSITIVE: ReadonlySet<ErrorCode> = new Set(['BAD_RESPONSE', 'SERVER_ERROR', 'TIMEOUT'])
+
+export type FetchPage<T> = (start: number, limit: number) => Promise<ListResult<T>>
+
+export interface PageReport {
+  pages: number
+  /** Estimated pages for the whole pass; null while the panel gives no count. */
+  pagesTotal: number | null
+  /** Rows received so far (readable + skipped). */
+  received: number
+  total: number | null
+}
+
+export interface ListPass<T> {
+  rows: T[]
+  /** The panel's last count, or null when it never sent one. */
+  total: number | null
+  /** Rows the panel sent that the normaliser could not read. */
+  skipped: number
+  pages: number
+}
+
+export interface PageListOptions {
+  limits?: readonly number[]
+  signal?: AbortSignal
+  onPage?: (r: PageReport) => void
+  /** For error messages: "lines", "MAG devices"… */
+  label?: string
+}
+
+export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions = {}): Promise<ListPass<T>> {
+  const limits = opts.limits ?? PAGE_LIMITS
+  const label = opts.label ?? 'rows'
+  let step = 0
+  let limit = limits[0] ?? 1000
+  const byId = new Map<number, T>()
+  let start = 0
+  let skipped = 0
+  let pages = 0
+  let total: number | null = null
+  /** True once the panel has shown it honours our page size (it sent a full page). */
+  let sizeKnown = false
+  /** A short page seen before the page size was known: the next request confirms it was the end. */
+  let unconfirmedShort: number | null = null
+
+  const shrink = (): boolean => {
+    if (step + 1 >= limits.length) return false
+    step++
+    limit = Math.min(limit, limits[step] as number)
+    return true
+  }
+
+  for (;;) {
+    if (opts.signal?.aborted) throw cancelled()
+    let page: ListResult<T>
+    try {
+      page = await fetchPage(start, limit)
+    } catch (e) {
+      if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !opts.signal?.aborted && shrink()) continue
+      throw e
+    }
+    pages++
+    const received = page.rows.length + page.skipped
+    for (const r of page.rows) byId.set(r.id, r)
+    skipped += page.skipped
+    if (page.total !== null) total = page.total
+
+    if (total !== null) {
+      if (received === 0 && start < total) {
+        // The count says more exist but the page is empty: a smaller page may pass where this one died.
+        if (shrink()) continue
+        throw new AppError(
+          'BAD_RESPONSE',
+          `The panel said it has ${total} ${label} but sent none after the first ${start}. The list was not updated; try again later.`,
+        )
+      }
+      start += received
+      report(opts, pages, start, total, limit)
+      if (start >= total || received === 0) break
+      continue
+    }
+
+    // No count from the panel: page until a short page.
+    start += received
+    report(opts, pages, start, null, limit)
+    if (unconfirmedShort !== null) {
+      if (received === 0) break
+      // More rows came after a short page: the panel clamps pages, at the size it sent.
+      limit = Math.min(limit, unconfirmedShort)
+      unconfirmedShort = null
+      sizeKnown = true
+      if (received < limit) break
+      continue
+    }
+    if (received >= limit) {
+      sizeKnown = true
+      continue
+    }
+    if (received === 0 || sizeKnown) break
+    unconfirmedShort = received
+  }
+  return { rows: [...byId.values()], total, skipped, pages }
+}
+
+function report(opts: PageListOptions, pages: number, received: number, total: number | null, limit: number): void {
+  const pagesTotal = total === null ? null : pages + Math.ceil(Math.max(0, total - received) / limit)
+  opts.onPage?.({ pages, pagesTotal, received, total })
+}
+
+const cancelled = () => new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')

@@ -1,0 +1,104 @@
+/**
+ * One sync of one target of one panel: read it all from the panel, then — and
+ * only then — replace the cached copy in one transaction. A pass that fails,
+ * is cancelled or looks wrong leaves the previous copy exactly as it was.
+ */
+import type { AccountInfo, Resource, ResourceRow } from '../../shared/domain'
+import type { ErrorCode } from '../../shared/errors'
+import type { ListResult } from '../api/normalise/list'
+import type { XtreamClient } from '../api/client'
+import { AppError } from '../errors'
+import type { CacheDb, Clock } from '../ports'
+import { pageList, type PageReport } from './page-list'
+import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
+
+export interface TargetOutcome {
+  rows: number
+  skipped: number
+  /** Finished, but worth telling (rows left out). */
+  warning: { code: ErrorCode; message: string } | null
+}
+
+export interface SyncTargetOptions {
+  signal: AbortSignal
+  onPage: (r: PageReport) => void
+  /** Called after each answer from the panel (reachability). */
+  onAnswer: () => void
+  limits?: readonly number[]
+  /** False when the panel was removed meanwhile: nothing may be written for it. */
+  stillWanted: () => boolean
+}
+
+export async function syncTarget(
+  deps: { cache: CacheDb; now: Clock },
+  client: XtreamClient,
+  profileId: string,
+  target: SyncTarget,
+  o: SyncTargetOptions,
+): Promise<TargetOutcome> {
+  const call = { signal: o.signal }
+  if (target === 'account') {
+    const info = await client.call('user_info', {}, call)
+    o.onAnswer()
+    if (o.stillWanted()) recordAccount(deps.cache, profileId, info, deps.now())
+    return { rows: 1, skipped: 0, warning: null }
+  }
+  if (target === 'packages') {
+    const pkgs = await client.call('packages', {}, call)
+    o.onAnswer()
+    if (o.stillWanted()) deps.cache.setPackages(profileId, pkgs, deps.now())
+    return { rows: pkgs.length, skipped: 0, warning: null }
+  }
+  if (!isListTarget(target)) throw new AppError('INTERNAL', `Unknown sync target ${String(target)}.`)
+  return syncList(deps, client, profileId, target, o)
+}
+
+async function syncList<R extends Resource>(
+  deps: { cache: CacheDb; now: Clock },
+  client: XtreamClient,
+  profileId: string,
+  resource: R,
+  o: SyncTargetOptions,
+): Promise<TargetOutcome> {
+  const action = LIST_ACTION[resource]
+  const label = TARGET_LABEL[resource]
+  // The one place the list action is chosen at run time; every list answers ListResult of its row type.
+  const fetchPage = async (start: number, limit: number) => {
+    const page = (await (client.call as (a: string, p: object, c: object) => Promise<unknown>)(action, { start, limit }, { signal: o.signal })) as ListResult<
+      ResourceRow[R]
+    >
+    o.onAnswer()
+    return page
+  }
+  const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label })
+  if (o.signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')
+
+  const cachedCount = deps.cache.count(profileId, resource)
+  if (pass.rows.length === 0 && pass.total === null && pass.skipped === 0 && cachedCount > 0) {
+    // NOTES §5: without recordsTotal an empty list cannot be told from a panel that
+    // answered nothing useful. Wiping a reseller's whole list on such an answer is worse
+    // than keeping a copy that may be out of date.
+    throw new AppError(
+      'BAD_RESPONSE',
+      `The panel answered with no ${label} at all and no count, while ${cachedCount} are cached. That looks like a panel fault, so the cached ${label} were kept.`,
+      { details: { resource, cached: cachedCount } },
+    )
+  }
+  if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
+  deps.cache.replaceAll(profileId, resource, pass.rows, null, deps.now())
+
+  const warning =
+    pass.skipped > 0
+      ? {
+          code: 'BAD_RESPONSE' as const,
+          message: `${pass.skipped} of the ${label} the panel sent could not be read and are not shown; the other ${pass.rows.length} were updated.`,
+        }
+      : null
+  return { rows: pass.rows.length, skipped: pass.skipped, warning }
+}
+
+/** A balance read is both the account row and a point on the credit history. */
+export function recordAccount(cache: CacheDb, profileId: string, info: AccountInfo, at: number): void {
+  cache.setAccount(profileId, info, at)
+  cache.addCreditSnapshot(profileId, at, info.credits)
+}
