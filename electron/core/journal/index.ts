@@ -1,0 +1,5 @@
+export { Journal, type IntentInput, type Completion, type JournalOptions } from './journal'
+export type { JournalEvent } from './rows'
+export { exportJournalCsv } from './export'
+export { toCsv, csvCell, csvFilename, type CsvCell } from './csv'
+export { maskForJournal, maskRecord, maskText, PASSWORD_MASK } from './mask'

@@ -1,0 +1,93 @@
+/** Row ↔ JournalEntry mapping and the WHERE clause of journal queries. */
+import type { JournalEntry, JournalFilter as JournalFilterInput, Outcome } from '../../shared/views'
+import { JournalFilter } from '../../shared/views'
+
+export interface Row {
+  id: number
+  profile_id: string
+  profile_name: string
+  action: string
+  resource: string
+  target: string
+  params: string
+  expected_cost: number
+  balance_before: number | null
+  balance_after: number | null
+  outcome: Outcome
+  error_code: string | null
+  error_message: string | null
+  evidence: string | null
+  response: string | null
+  bulk_run_id: string | null
+  context: string
+  started_at: number
+  finished_at: number | null
+}
+
+export interface JournalEvent {
+  id: number
+  entryId: number
+  at: number
+  fromOutcome: Outcome | null
+  toOutcome: Outcome
+  detail: string | null
+}
+
+export function parseObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null
+  try {
+    const v: unknown = JSON.parse(text)
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+export function toEntry(r: Row): JournalEntry {
+  return {
+    id: r.id,
+    profileId: r.profile_id,
+    profileName: r.profile_name,
+    action: r.action,
+    resource: r.resource,
+    target: r.target,
+    params: parseObject(r.params) ?? {},
+    expectedCost: r.expected_cost,
+    balanceBefore: r.balance_before,
+    balanceAfter: r.balance_after,
+    outcome: r.outcome,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    evidence: r.evidence,
+    response: parseObject(r.response),
+    bulkRunId: r.bulk_run_id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  }
+}
+
+export type ParsedFilter = ReturnType<typeof JournalFilter.parse>
+export const parseFilter = (f: JournalFilterInput): ParsedFilter => JournalFilter.parse(f)
+
+export function whereOf(f: ParsedFilter): { sql: string[]; args: unknown[] } {
+  const sql: string[] = []
+  const args: unknown[] = []
+  const inList = (col: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return
+    sql.push(`${col} IN (${values.map(() => '?').join(',')})`)
+    args.push(...values)
+  }
+  inList('profile_id', f.profileIds)
+  inList('action', f.actions)
+  inList('outcome', f.outcomes)
+  if (f.from !== undefined) {
+    sql.push('started_at >= ?')
+    args.push(f.from)
+  }
+  if (f.to !== undefined) {
+    sql.push('started_at <= ?')
+    args.push(f.to)
+  }
+  return { sql, args }
+}
+

@@ -1,0 +1,103 @@
+/**
+ * Edits and extensions resend what the panel would otherwise blank.
+ *
+ * edit_* without `reseller_notes` clears the notes, and with the group's
+ * allow_restrictions it also resets `allowed_ips` to [] and the ISP lock to
+ * off (NOTES §4, §13). An extension is an edit_* with `package`, so it blanks
+ * the same fields. So every edit is built from a FRESH read of the row merged
+ * with the user's changes. The ISP lock is sent as 1 only when the final state
+ * is locked and omitted otherwise: the panel tests presence, so 0 would lock it
+ * (NOTES §2).
+ */
+import type { ActiveCode, EnigmaDevice, Line, MagDevice, SubReseller } from '../../shared/domain'
+
+export interface SubscriptionChange {
+  ispLock?: boolean | undefined
+  bouquets?: number[] | undefined
+  notes?: string | undefined
+}
+
+function lockAndBouquets(currentLock: boolean, currentBouquets: readonly number[], change: SubscriptionChange) {
+  const out: { is_isplock?: true; bouquets_selected?: number[] } = {}
+  if (change.ispLock ?? currentLock) out.is_isplock = true
+  const bouquets = change.bouquets ?? currentBouquets
+  if (bouquets.length > 0) out.bouquets_selected = [...bouquets]
+  return out
+}
+
+const withPackage = (packageId: number | undefined) => (packageId === undefined ? {} : { package: packageId })
+
+export interface LineChange extends SubscriptionChange {
+  username?: string | undefined
+  password?: string | undefined
+  allowedIps?: string[] | undefined
+}
+
+export function lineEditParams(current: Line, change: LineChange, packageId?: number) {
+  return {
+    id: current.id,
+    ...withPackage(packageId),
+    ...(change.username !== undefined && change.username !== '' ? { username: change.username } : {}),
+    ...(change.password !== undefined && change.password !== '' ? { password: change.password } : {}),
+    reseller_notes: change.notes ?? current.resellerNotes,
+    allowed_ips: [...(change.allowedIps ?? current.allowedIps)],
+    ...lockAndBouquets(current.isIspLock, current.bouquets, change),
+  }
+}
+
+export interface DeviceChange extends SubscriptionChange {
+  mac?: string | undefined
+}
+
+/**
+ * MAG/Enigma rows as the client reads them carry no allowed_ips, so those
+ * cannot be resent here (a known gap: a panel with allow_restrictions may
+ * reset a device's IP list on edit).
+ */
+export function deviceEditParams(current: MagDevice | EnigmaDevice, change: DeviceChange, packageId?: number) {
+  return {
+    id: current.id,
+    ...withPackage(packageId),
+    ...(change.mac !== undefined && change.mac !== '' ? { mac: change.mac } : {}),
+    reseller_notes: change.notes ?? current.resellerNotes,
+    ...lockAndBouquets(current.isIspLock, current.bouquets, change),
+  }
+}
+
+export interface ActiveCodeChange {
+  code?: string | undefined
+  bouquets?: number[] | undefined
+  notes?: string | undefined
+}
+
+export function activeCodeEditParams(current: ActiveCode, change: ActiveCodeChange, packageId?: number) {
+  return {
+    id: current.id,
+    ...withPackage(packageId),
+    ...(change.code !== undefined && change.code !== '' ? { code: change.code } : {}),
+    reseller_notes: change.notes ?? current.resellerNotes,
+    ...lockAndBouquets(current.isIspLock, current.bouquets, { bouquets: change.bouquets }),
+  }
+}
+
+export interface SubResellerChange {
+  username?: string | undefined
+  password?: string | undefined
+  email?: string | undefined
+  memberGroupId?: number | undefined
+  resellerDns?: string | undefined
+  notes?: string | undefined
+}
+
+export function subResellerEditParams(current: SubReseller, change: SubResellerChange) {
+  const group = change.memberGroupId ?? current.memberGroupId
+  return {
+    id: current.id,
+    ...(change.username !== undefined && change.username !== '' ? { username: change.username } : {}),
+    ...(change.password !== undefined && change.password !== '' ? { password: change.password } : {}),
+    email: change.email ?? current.email,
+    ...(group !== null && group > 0 ? { member_group_id: group } : {}),
+    reseller_dns: change.resellerDns ?? current.resellerDns,
+    notes: change.notes ?? current.notes,
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Create operations. The CLIENT chooses every key the panel would otherwise
+ * invent (line/sub-reseller username and password, activation code): a create
+ * whose answer is lost can then be found again by that key (NOTES §13).
+ */
+import type { AccountInfo } from '../../shared/domain'
+import type { ActiveCodeCreate, DeviceCreate, LineCreate, SubResellerCreate } from '../../shared/writes'
+import { normaliseMac } from '../api/mac'
+import { AppError } from '../errors'
+import { packagePrice } from './cost'
+import { generateCode, generatePassword, generateUsername } from './generate'
+import { knownAccount, knownPackage } from './known'
+import { actionFor } from './panel'
+import type { SpendingEnv, WriteOp } from './types'
+
+function checkLengths(account: AccountInfo | null, username: string, password: string): void {
+  const p = account?.permissions
+  if (!p) return
+  if (username.length < p.minUsernameLength) {
+    throw new AppError('VALIDATION', `The username must be at least ${p.minUsernameLength} characters on this panel.`, { details: { field: 'username' } })
+  }
+  if (password.length < p.minPasswordLength) {
+    throw new AppError('VALIDATION', `The password must be at least ${p.minPasswordLength} characters on this panel.`, { details: { field: 'password' } })
+  }
+}
+
+/** Subscription extras shared by creates; is_isplock only when true (NOTES §2). */
+function extras(a: { ispLock?: boolean | undefined; bouquets?: number[] | undefined; notes?: string | undefined }) {
+  return {
+    ...(a.ispLock ? { is_isplock: true } : {}),
+    ...(a.bouquets && a.bouquets.length > 0 ? { bouquets_selected: a.bouquets } : {}),
+    ...(a.notes !== undefined && a.notes !== '' ? { reseller_notes: a.notes } : {}),
+  }
+}
+
+const fixed = (p: Awaited<ReturnType<WriteOp['prepare']>>) => async () => p
+
+export async function lineCreateOp(env: SpendingEnv, a: LineCreate, bulkRunId?: string): Promise<WriteOp> {
+  const account = await knownAccount(env, a.profileId)
+  const pkg = await knownPackage(env, a.profileId, a.packageId, 'lines')
+  const username = a.username || generateUsername(account)
+  const password = a.password || generatePassword(account)
+  checkLengths(account, username, password)
+  const params = {
+    package: pkg.id,
+    trial: a.trial,
+    username,
+    password,
+    ...(a.allowedIps && a.allowedIps.length > 0 ? { allowed_ips: a.allowedIps } : {}),
+    ...extras(a),
+  }
+  return {
+    profileId: a.profileId,
+    resource: 'lines',
+    kind: 'create',
+    action: 'create_line',
+    lockKey: username,
+    label: username,
+    cost: packagePrice(pkg, a.trial),
+    bulkRunId: bulkRunId ?? null,
+    prepare: fixed({ params, context: { key: username, packageId: pkg.id, trial: a.trial }, secrets: [password] }),
+  }
+}
+
+export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceCreate, bulkRunId?: string): Promise<WriteOp> {
+  // One canonical MAC: the panel stores it as sent, so forms must not differ between create and lookup (NOTES §9.1).
+  const mac = normaliseMac(a.mac, actionFor(resource, 'create'))
+  const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
+  const params = { mac, package: pkg.id, trial: a.trial, ...extras(a) }
+  return {
+    profileId: a.profileId,
+    resource,
+    kind: 'create',
+    action: actionFor(resource, 'create'),
+    lockKey: mac,
+    label: mac,
+    cost: packagePrice(pkg, a.trial),
+    bulkRunId: bulkRunId ?? null,
+    prepare: fixed({ params, context: { key: mac, packageId: pkg.id, trial: a.trial } }),
+  }
+}
+
+export async function activeCodeCreateOp(env: SpendingEnv, a: ActiveCodeCreate, bulkRunId?: string): Promise<WriteOp> {
+  const account = await knownAccount(env, a.profileId)
+  const pkg = await knownPackage(env, a.profileId, a.packageId, 'activecodes')
+  const code = a.code || generateCode(account)
+  const params = { package: pkg.id, trial: a.trial, code, ...extras(a) }
+  return {
+    profileId: a.profileId,
+    resource: 'activecodes',
+    kind: 'create',
+    action: 'create_activecode',
+    lockKey: code,
+    label: code,
+    cost: packagePrice(pkg, a.trial),
+    bulkRunId: bulkRunId ?? null,
+    prepare: fixed({ params, context: { key: code, packageId: pkg.id, trial: a.trial } }),
+  }
+}
+
+export async function subResellerCreateOp(env: SpendingEnv, a: SubResellerCreate): Promise<WriteOp> {
+  const account = await knownAccount(env, a.profileId)
+  const username = a.username || generateUsername(account)
+  const password = a.password || generatePassword(account)
+  checkLengths(account, username, password)
+  const price = account?.permissions.createSubResellerPrice ?? 0
+  const params = {
+    username,
+    password,
+    ...(a.email ? { email: a.email } : {}),
+    ...(a.memberGroupId !== undefined ? { member_group_id: a.memberGroupId } : {}),
+    ...(a.resellerDns ? { reseller_dns: a.resellerDns } : {}),
+    ...(a.notes ? { notes: a.notes } : {}),
+  }
+  return {
+    profileId: a.profileId,
+    resource: 'subResellers',
+    kind: 'create',
+    action: 'create_user',
+    lockKey: username,
+    label: username,
+    cost: price > 0 ? Math.trunc(price) : 0,
+    prepare: fixed({ params, context: { key: username }, secrets: [password] }),
+  }
+}

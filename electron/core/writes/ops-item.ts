@@ -1,0 +1,181 @@
+/**
+ * Operations on an existing item (by id). Edits and extensions are built from
+ * a FRESH read of the row (NOTES §4: an edit blanks what it does not resend);
+ * when that read fails the write is refused — better no edit than one that
+ * wipes the customer's notes, IP list or ISP lock.
+ */
+import type { ActiveCodeEdit, AdjustCredits, DeviceEdit, Extend, LineEdit, SubResellerEdit } from '../../shared/writes'
+import type { XtreamClient } from '../api/client'
+import { tryNormaliseMac } from '../api/mac'
+import { AppError, isAppError } from '../errors'
+import { packagePrice } from './cost'
+import { cachedLabel, knownPackage } from './known'
+import { activeCodeEditParams, deviceEditParams, lineEditParams, subResellerEditParams } from './merge'
+import { actionFor, keyOf, readRow, type WritableResource, type WritableRow, type WriteKind } from './panel'
+import type { Prepared, SpendingEnv, WriteOp } from './types'
+
+type SubscriptionResource = 'lines' | 'mags' | 'enigmas' | 'activecodes'
+
+/** The row as the panel has it now, or a refusal that says nothing was sent. */
+async function current<R extends WritableResource>(client: XtreamClient, resource: R, id: number, why: string): Promise<WritableRow[R]> {
+  try {
+    return await readRow(client, resource, id)
+  } catch (e) {
+    const reason = isAppError(e) ? e.message : 'the panel could not be read'
+    throw new AppError(isAppError(e) && e.code !== 'FAILURE' ? e.code : 'FAILURE', `Nothing was sent: the item's current state must be read first ${why}, and that failed — ${reason}`, {
+      details: { id, readFailed: true },
+    })
+  }
+}
+
+const BLANKS = '(an edit without it would blank the notes, allowed IPs and ISP lock, NOTES §4)'
+
+function base(env: SpendingEnv, profileId: string, resource: WritableResource, kind: WriteKind, id: number, cost = 0, bulkRunId?: string) {
+  return {
+    profileId,
+    resource,
+    kind,
+    action: actionFor(resource, kind),
+    lockKey: `#${id}`,
+    label: cachedLabel(env, profileId, resource, id),
+    cost,
+    id,
+    bulkRunId: bulkRunId ?? null,
+  }
+}
+
+/** Fields the user changed, with their value before and what is sent (reconciles an unknown edit). */
+function changes(before: Record<string, unknown>, sent: Record<string, unknown | undefined>): Record<string, { before: unknown; sent: unknown }> {
+  const out: Record<string, { before: unknown; sent: unknown }> = {}
+  for (const [field, value] of Object.entries(sent)) {
+    if (value === undefined || field === 'password') continue // passwords never go into the journal
+    if (JSON.stringify(before[field]) !== JSON.stringify(value)) out[field] = { before: before[field], sent: value }
+  }
+  return out
+}
+
+export function lineEditOp(env: SpendingEnv, a: LineEdit, bulkRunId?: string): WriteOp {
+  return {
+    ...base(env, a.profileId, 'lines', 'edit', a.id, 0, bulkRunId),
+    async prepare(client): Promise<Prepared> {
+      const row = await current(client, 'lines', a.id, BLANKS)
+      const params = lineEditParams(row, a)
+      const changed = changes(row, { username: a.username, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
+      return { params, context: { changed }, label: row.username, secrets: a.password ? [a.password] : [] }
+    },
+  }
+}
+
+export function deviceEditOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceEdit, bulkRunId?: string): WriteOp {
+  return {
+    ...base(env, a.profileId, resource, 'edit', a.id, 0, bulkRunId),
+    async prepare(client): Promise<Prepared> {
+      const row = await current(client, resource, a.id, BLANKS)
+      const mac = a.mac ? (tryNormaliseMac(a.mac) ?? a.mac) : undefined
+      const params = deviceEditParams(row, { ...a, mac })
+      const changed = changes(row, { mac, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
+      return { params, context: { changed }, label: row.mac }
+    },
+  }
+}
+
+export function activeCodeEditOp(env: SpendingEnv, a: ActiveCodeEdit, bulkRunId?: string): WriteOp {
+  return {
+    ...base(env, a.profileId, 'activecodes', 'edit', a.id, 0, bulkRunId),
+    async prepare(client): Promise<Prepared> {
+      const row = await current(client, 'activecodes', a.id, BLANKS)
+      const params = activeCodeEditParams(row, a)
+      const changed = changes(row, { code: a.code, bouquets: a.bouquets, resellerNotes: a.notes })
+      return { params, context: { changed }, label: row.code }
+    },
+  }
+}
+
+export function subResellerEditOp(env: SpendingEnv, a: SubResellerEdit): WriteOp {
+  return {
+    ...base(env, a.profileId, 'subResellers', 'edit', a.id),
+    async prepare(client): Promise<Prepared> {
+      const row = await current(client, 'subResellers', a.id, '(an edit without it would blank the notes)')
+      const params = subResellerEditParams(row, a)
+      const changed = changes(row, { username: a.username, email: a.email, memberGroupId: a.memberGroupId, resellerDns: a.resellerDns, notes: a.notes })
+      return { params, context: { changed }, label: row.username, secrets: a.password ? [a.password] : [] }
+    },
+  }
+}
+
+/** An extension is edit_* with `package`: charged, and it blanks like any edit (NOTES §4, §7). */
+export async function extendOp(env: SpendingEnv, resource: SubscriptionResource, a: Extend, bulkRunId?: string): Promise<WriteOp> {
+  const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
+  return {
+    ...base(env, a.profileId, resource, 'extend', a.id, packagePrice(pkg, false), bulkRunId),
+    async prepare(client): Promise<Prepared> {
+      const row = await current(client, resource, a.id, BLANKS)
+      const params =
+        resource === 'lines'
+          ? lineEditParams(row as WritableRow['lines'], {}, pkg.id)
+          : resource === 'activecodes'
+            ? activeCodeEditParams(row as WritableRow['activecodes'], {}, pkg.id)
+            : deviceEditParams(row as WritableRow['mags'], {}, pkg.id)
+      return { params, context: { expDateBefore: row.expDate, packageId: pkg.id }, label: keyOf(resource, row) || `#${a.id}` }
+    },
+  }
+}
+
+export function simpleOp(env: SpendingEnv, resource: WritableResource, kind: 'enable' | 'disable' | 'delete', a: { profileId: string; id: number }, bulkRunId?: string): WriteOp {
+  return {
+    ...base(env, a.profileId, resource, kind, a.id, 0, bulkRunId),
+    prepare: async () => ({ params: { id: a.id }, context: {} }),
+  }
+}
+
+/** convert_* turns a device into a plain line; the line id lets a lost answer be checked. */
+export function convertOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: { profileId: string; id: number }): WriteOp {
+  return {
+    ...base(env, a.profileId, resource, 'convert', a.id),
+    async prepare(client): Promise<Prepared> {
+      let lineId: number | null
+      let label: string | undefined
+      try {
+        const row = await readRow(client, resource, a.id)
+        lineId = row.lineId
+        label = row.mac
+      } catch {
+        const cached = env.ctx.cache.getRow(a.profileId, resource, a.id)
+        lineId = cached?.lineId ?? null
+      }
+      return { params: { id: a.id }, context: { lineId }, ...(label ? { label } : {}) }
+    },
+  }
+}
+
+export function resetOp(env: SpendingEnv, a: { profileId: string; id: number }): WriteOp {
+  return {
+    ...base(env, a.profileId, 'activecodes', 'reset', a.id),
+    async prepare(client): Promise<Prepared> {
+      let codeBefore: string | null
+      try {
+        codeBefore = (await readRow(client, 'activecodes', a.id)).code
+      } catch {
+        codeBefore = env.ctx.cache.getRow(a.profileId, 'activecodes', a.id)?.code ?? null
+      }
+      return { params: { id: a.id }, context: { codeBefore }, ...(codeBefore ? { label: codeBefore } : {}) }
+    },
+  }
+}
+
+/** adjust_credits moves credits between you and a sub-reseller (NOTES §7); both balances witness it. */
+export function adjustOp(env: SpendingEnv, a: AdjustCredits): WriteOp {
+  return {
+    ...base(env, a.profileId, 'subResellers', 'adjust', a.id, a.credits),
+    async prepare(client): Promise<Prepared> {
+      const child = await current(client, 'subResellers', a.id, "(its balance before the transfer is what proves the transfer later)")
+      if (child.credits + a.credits < 0) {
+        throw new AppError('VALIDATION', `${child.username} has ${child.credits} credits; you cannot take back ${-a.credits}. Nothing was sent.`, {
+          details: { field: 'credits' },
+        })
+      }
+      const params = { id: a.id, credits: a.credits, ...(a.note ? { note: a.note } : {}) }
+      return { params, context: { credits: a.credits, childCreditsBefore: child.credits }, label: child.username }
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest'
+import type { AccountInfo, Package } from '../../../electron/shared/domain'
+import { balanceAfterCharge, durationLabel, isEnough, packagePrice, quote } from '../../../electron/core/writes'
+
+const pkg = (over: Partial<Package> = {}): Package => ({
+  id: 1,
+  name: '1 Month',
+  isTrial: true,
+  isOfficial: true,
+  officialCredits: 5,
+  trialCredits: 0,
+  officialDuration: 1,
+  officialDurationIn: 'months',
+  trialDuration: 24,
+  trialDurationIn: 'hours',
+  isLine: true,
+  isMag: false,
+  isEnigma: null,
+  groups: [3],
+  bouquets: [1],
+  maxConnections: 1,
+  ...over,
+})
+
+const account = (credits: number, over: Partial<AccountInfo['permissions']> = {}): AccountInfo => ({
+  id: 3,
+  username: 'me',
+  email: '',
+  credits,
+  enabled: true,
+  resellerDns: '',
+  memberGroupId: 3,
+  createdAt: null,
+  permissions: {
+    allowChangeUsername: true,
+    allowChangePassword: true,
+    allowChangeBouquets: true,
+    allowRestrictions: true,
+    minUsernameLength: 8,
+    minPasswordLength: 8,
+    totalAllowedTrials: 10,
+    createSubResellerPrice: 5.9,
+    minCodeLength: 10,
+    maxCodeLength: 12,
+    ...over,
+  },
+})
+
+describe('prices follow the panel (NOTES §7)', () => {
+  test('official vs trial price, intval-truncated', () => {
+    expect(packagePrice(pkg({ officialCredits: 9.5 }), false)).toBe(9)
+    expect(packagePrice(pkg({ trialCredits: 1.99 }), true)).toBe(1)
+    expect(packagePrice(pkg({ officialCredits: -3 }), false)).toBe(0)
+  })
+
+  test('duration labels', () => {
+    expect(durationLabel(pkg(), false)).toBe('1 month')
+    expect(durationLabel(pkg(), true)).toBe('24 hours')
+    expect(durationLabel(pkg({ officialDuration: 3 }), false)).toBe('3 months')
+    expect(durationLabel(pkg({ officialDuration: 1, officialDurationIn: 'years' }), false)).toBe('1 year')
+    expect(durationLabel(pkg({ officialDuration: 0 }), false)).toBeNull()
+  })
+
+  test('enough means cost <= intval(balance); an unknown balance is left to the panel', () => {
+    expect(isEnough(5.9, 5)).toBe(true)
+    expect(isEnough(5.9, 6)).toBe(false)
+    expect(isEnough(null, 1_000_000)).toBe(true)
+    expect(isEnough(0, 0)).toBe(true)
+  })
+
+  test('the first charge drops the fraction', () => {
+    expect(balanceAfterCharge(485.5, 5)).toBe(480)
+    expect(balanceAfterCharge(485.5, 0)).toBe(485.5)
+    expect(balanceAfterCharge(null, 5)).toBeNull()
+  })
+})
+
+describe('spend:quote', () => {
+  const pkgs = [pkg(), pkg({ id: 2, name: '3 Months', officialCredits: 13, officialDuration: 3 })]
+
+  test('create, count, balance and balance after', () => {
+    expect(quote({ resource: 'lines', kind: 'create', packageId: 2, count: 3 }, pkgs, account(100.5))).toEqual({
+      cost: 39,
+      balance: 100.5,
+      balanceAfter: 61,
+      enough: true,
+      duration: '3 months',
+    })
+  })
+
+  test('trial creates use the trial price and duration; extensions always the official one', () => {
+    expect(quote({ resource: 'lines', kind: 'create', packageId: 1, trial: true }, pkgs, account(10))).toMatchObject({ cost: 0, duration: '24 hours' })
+    expect(quote({ resource: 'lines', kind: 'extend', packageId: 1, trial: true }, pkgs, account(10))).toMatchObject({ cost: 5, duration: '1 month' })
+  })
+
+  test('not enough, and unknown balance', () => {
+    expect(quote({ resource: 'lines', kind: 'create', packageId: 2, count: 2 }, pkgs, account(25))).toMatchObject({ cost: 26, enough: false, balanceAfter: -1 })
+    expect(quote({ resource: 'lines', kind: 'create', packageId: 2 }, pkgs, null)).toMatchObject({ balance: null, balanceAfter: null, enough: true })
+  })
+
+  test('sub-reseller creation costs the group price', () => {
+    expect(quote({ resource: 'subResellers', kind: 'create', count: 2 }, [], account(11))).toMatchObject({ cost: 10, enough: true, duration: null })
+    expect(() => quote({ resource: 'subResellers', kind: 'extend' }, [], account(11))).toThrow(/not extended/)
+  })
+
+  test('unknown or unfit packages are refused with a reason', () => {
+    expect(() => quote({ resource: 'lines', kind: 'create', packageId: 99 }, pkgs, null)).toThrow(/Refresh the packages/)
+    expect(() => quote({ resource: 'mags', kind: 'create', packageId: 1 }, pkgs, null)).toThrow(/not sold for MAG devices/)
+    expect(() => quote({ resource: 'lines', kind: 'create' }, pkgs, null)).toThrow(/Choose a package/)
+  })
+})
