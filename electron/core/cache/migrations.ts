@@ -1,0 +1,103 @@
+/**
+ * The cache schema, as an ordered list of migrations. `PRAGMA user_version`
+ * is the number of migrations applied; each runs in its own transaction
+ * together with the version bump, so a crash leaves the file at a whole step.
+ *
+ * Migrations are history: never edit one that has shipped, add the next.
+ * Indexes are few on purpose: each one costs on every sync write, and queries
+ * scan the narrow tables or start from the full-text index (query-sql.ts).
+ */
+import type Database from 'better-sqlite3'
+import { createFtsSql, FTS_COLUMNS, indexRowsSql } from './fts'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+const T = 'TEXT COLLATE NOCASE'
+const subscription = `member_id INTEGER, owner_name ${T}, package_id INTEGER, exp_date INTEGER, created_at INTEGER,
+  enabled INTEGER, admin_enabled INTEGER, is_trial INTEGER, is_isp_lock INTEGER`
+const device = `line_id INTEGER, mac ${T}, mac_norm TEXT, username ${T}, password ${T}, ${subscription},
+  max_connections INTEGER, active_connections INTEGER, reseller_notes ${T}`
+const log = `username ${T}, line_id INTEGER, stream_id INTEGER, stream_name ${T}, user_agent ${T}, user_ip ${T},
+  isp ${T}, country ${T}, container ${T}, date_start INTEGER, device_type ${T}`
+
+/**
+ * Every resource is two tables. `<name>` is narrow: the columns that filters,
+ * sorts and search read, so scanning 100k rows stays in a few MB. `<name>_data`
+ * holds the full domain row (`data`) and the panel's raw row (`raw`), read only
+ * for the page on screen (measured: filtering a table that carries the JSON
+ * was 3-5x slower). `rid` is an explicit INTEGER PRIMARY KEY because the data
+ * and FTS twins are keyed by it, and VACUUM may renumber an implicit rowid.
+ */
+const resourceTable = (name: string, columns: string): string => `
+CREATE TABLE ${name} (
+  rid INTEGER PRIMARY KEY,
+  profile_id TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  ${columns},
+  UNIQUE (profile_id, id)
+);
+CREATE TABLE ${name}_data (rid INTEGER PRIMARY KEY, data TEXT NOT NULL, raw TEXT);`
+
+const v1Tables = `
+CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
+${resourceTable('lines', `username ${T}, password ${T}, ${subscription}, max_connections INTEGER,
+  active_connections INTEGER, reseller_notes ${T}, last_activity INTEGER`)}
+CREATE INDEX lines_username ON lines (profile_id, username);
+${resourceTable('mags', `${device}, stb_type ${T}`)}
+CREATE INDEX mags_mac_norm ON mags (profile_id, mac_norm);
+${resourceTable('enigmas', `${device}, public_ip ${T}`)}
+CREATE INDEX enigmas_mac_norm ON enigmas (profile_id, mac_norm);
+${resourceTable('activecodes', `code ${T}, ${subscription}, reseller_notes ${T}, mac ${T}, mac_norm TEXT`)}
+CREATE INDEX activecodes_code ON activecodes (profile_id, code);
+${resourceTable('sub_resellers', `username ${T}, email ${T}, credits REAL, enabled INTEGER, owner_id INTEGER,
+  owner_name ${T}, member_group_id INTEGER, group_name ${T}, notes ${T}, reseller_dns ${T}, ip ${T},
+  date_registered INTEGER, last_login INTEGER, line_count INTEGER`)}
+CREATE INDEX sub_resellers_username ON sub_resellers (profile_id, username);
+${resourceTable('activity_logs', `${log}, date_end INTEGER`)}
+${resourceTable('live_connections', `${log}, server_id INTEGER`)}
+${resourceTable('credit_logs', `owner_name ${T}, type ${T}, action ${T}, target_id INTEGER, package_id INTEGER,
+  cost REAL, credits_after REAL, date INTEGER`)}
+
+CREATE TABLE packages (profile_id TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, id));
+-- The reseller's own account snapshot (API action user_info).
+CREATE TABLE user_info (profile_id TEXT PRIMARY KEY, data TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE TABLE sync_meta (profile_id TEXT NOT NULL, resource TEXT NOT NULL, synced_at INTEGER, error TEXT,
+  PRIMARY KEY (profile_id, resource));
+CREATE TABLE credit_snapshots (profile_id TEXT NOT NULL, at INTEGER NOT NULL, credits REAL NOT NULL);
+CREATE INDEX credit_snapshots_profile_at ON credit_snapshots (profile_id, at);
+`
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'resource tables', up: (db) => db.exec(v1Tables) },
+  {
+    // Rows cached before v2 are indexed here; from then on fts.ts keeps the index in step.
+    version: 2,
+    name: 'full-text search',
+    up: (db) => {
+      for (const table of Object.keys(FTS_COLUMNS)) {
+        db.exec(createFtsSql(table))
+        db.exec(indexRowsSql(table, '1'))
+      }
+    },
+  },
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+/** Applies the migrations after the file's version, up to `target` (tests stop early to build old files). */
+export function migrate(db: Database.Database, now: number, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue
+    db.transaction(() => {
+      m.up(db)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+}

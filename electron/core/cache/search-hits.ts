@@ -1,0 +1,90 @@
+/**
+ * Global search (the command palette): every resource of every panel, best
+ * matches first, main resources before logs, as SearchHit titles/subtitles.
+ */
+import type Database from 'better-sqlite3'
+import { RESOURCES, type Resource } from '../../shared/domain'
+import type { SearchHit } from '../../shared/views'
+import type { CachedRow } from '../ports'
+import { LIKE_ESCAPE, planSearch } from './search-text'
+import { decodeRow, type StoredRow } from './row-codec'
+import { SPECS, type ResourceSpec } from './resources'
+
+export function searchAll(db: Database.Database, text: string, limit: number, nowSec: number): SearchHit[] {
+  const plan = planSearch(text)
+  if (plan.kind === 'none' || limit <= 0) return []
+  const hits: SearchHit[] = []
+  for (const resource of RESOURCES) {
+    const spec = SPECS[resource]
+    const left = limit - hits.length
+    if (left <= 0) break
+    const rows =
+      plan.kind === 'fts'
+        ? (db
+            .prepare(
+              `SELECT t.profile_id AS profileId, d.data AS data FROM ${spec.table}_fts f
+               JOIN ${spec.table} t ON t.rid = f.rowid JOIN ${spec.table}_data d ON d.rid = f.rowid
+               WHERE ${spec.table}_fts MATCH ? ORDER BY f.rank LIMIT ?`,
+            )
+            .all(plan.match, left) as StoredRow[])
+        : (db
+            .prepare(
+              `SELECT t.profile_id AS profileId, d.data AS data FROM ${spec.table} t JOIN ${spec.table}_data d ON d.rid = t.rid
+               WHERE ${spec.searchColumns.map((c) => `t.${c} LIKE @p ESCAPE '${LIKE_ESCAPE}'`).join(' OR ')}
+               ORDER BY t.id DESC LIMIT @n`,
+            )
+            .all({ p: plan.pattern, n: left }) as StoredRow[])
+    for (const row of rows) hits.push(toHit(spec, decodeRow(row), nowSec))
+  }
+  return hits
+}
+
+/** The name a person knows a row by. */
+const TITLE_FIELD: Record<Resource, string> = {
+  lines: 'username',
+  mags: 'mac',
+  enigmas: 'mac',
+  activecodes: 'code',
+  subResellers: 'username',
+  activityLogs: 'username',
+  liveConnections: 'username',
+  creditLogs: 'action',
+}
+
+function toHit(spec: ResourceSpec, row: CachedRow, nowSec: number): SearchHit {
+  const r = row as unknown as Record<string, unknown>
+  const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '')
+  const titleField = TITLE_FIELD[spec.resource]
+  const title = str(titleField) || (spec.resource === 'creditLogs' ? str('type') : '') || `#${row.id}`
+  const detail = ((): string => {
+    switch (spec.resource) {
+      case 'lines':
+      case 'mags':
+      case 'enigmas':
+      case 'activecodes':
+        return str('resellerNotes') || expiry(r.expDate, nowSec)
+      case 'subResellers':
+        return str('notes') || str('email')
+      case 'activityLogs':
+      case 'liveConnections':
+        return [str('streamName'), str('userIp')].filter(Boolean).join(' · ')
+      case 'creditLogs':
+        return [str('ownerName'), typeof r.cost === 'number' ? `${r.cost} credits` : ''].filter(Boolean).join(' · ')
+    }
+  })()
+  // A device's title is its MAC; its username helps tell two similar MACs apart.
+  const who = (spec.resource === 'mags' || spec.resource === 'enigmas') && str('username') ? ` · ${str('username')}` : ''
+  return {
+    profileId: row.profileId,
+    resource: spec.resource,
+    id: row.id,
+    title,
+    subtitle: `${spec.label}${who}${detail ? ` · ${detail}` : ''}`,
+  }
+}
+
+function expiry(expDate: unknown, nowSec: number): string {
+  if (typeof expDate !== 'number') return 'no expiry'
+  const day = new Date(expDate * 1000).toISOString().slice(0, 10)
+  return expDate <= nowSec ? `expired ${day}` : `expires ${day}`
+}

@@ -1,0 +1,231 @@
+/**
+ * The offline cache (CacheDb) over one better-sqlite3 connection. Open it with
+ * openCache() (open-cache.ts), which also handles corrupt files.
+ *
+ * better-sqlite3 is synchronous, so each method is one short transaction on
+ * the main process; statements are prepared once and reused.
+ */
+import type Database from 'better-sqlite3'
+import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow } from '../../shared/domain'
+import type { CacheQuery, SearchHit } from '../../shared/views'
+import { AppError, isAppError } from '../errors'
+import type { CacheDb, CachedRow, Clock } from '../ports'
+import { buildQuerySql } from './query-sql'
+import { normaliseMacKey, SPECS } from './resources'
+import { decodeRow, type StoredRow } from './row-codec'
+import { deleteRows, replaceRows, upsertRow } from './row-writes'
+import { searchAll } from './search-hits'
+
+type MetaKey = Resource | 'packages' | 'account'
+
+export class SqliteCache implements CacheDb {
+  readonly #statements = new Map<string, Database.Statement>()
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+    private readonly now: Clock,
+    readonly recovered: boolean,
+    /** When recovered: what was wrong with the old file and where it went. */
+    readonly recoveryProblem: string | null,
+  ) {}
+
+  replaceAll<R extends Resource>(profileId: string, resource: R, rows: ResourceRow[R][], raw: unknown[] | null, syncedAt: number): void {
+    const spec = SPECS[resource]
+    if (raw !== null && raw.length !== rows.length) {
+      throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${spec.label.toLowerCase()} rows (${rows.length}).`)
+    }
+    this.write(() => {
+      replaceRows(this.db, this.prepare, spec, profileId, rows, raw)
+      this.putMeta(profileId, resource, { syncedAt, error: null })
+    })
+  }
+
+  upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void {
+    this.write(() => upsertRow(this.prepare, SPECS[resource], profileId, row, raw))
+  }
+
+  remove(profileId: string, resource: Resource, id: number): void {
+    this.write(() => deleteRows(this.prepare, SPECS[resource], 'profile_id = ? AND id = ?', [profileId, id]))
+  }
+
+  getRow<R extends Resource>(profileId: string, resource: R, id: number): CachedRow<R> | null {
+    const row = this.stmt(`${this.selectRow(resource)} t.profile_id = ? AND t.id = ?`).get(profileId, id) as StoredRow | undefined
+    return row ? decodeRow<CachedRow<R>>(row) : null
+  }
+
+  /** The panel's raw row as last synced, or null (not part of CacheDb: diagnosis and tests). */
+  getRaw(profileId: string, resource: Resource, id: number): unknown {
+    const { table } = SPECS[resource]
+    const row = this.stmt(`SELECT d.raw FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`).get(profileId, id) as
+      | { raw: string | null }
+      | undefined
+    return row?.raw ? (JSON.parse(row.raw) as unknown) : null
+  }
+
+  findByKey<R extends Resource>(profileId: string, resource: R, key: string): CachedRow<R> | null {
+    const spec = SPECS[resource]
+    const select = `${this.selectRow(resource)} t.profile_id = ? AND`
+    let row: StoredRow | undefined
+    switch (spec.naturalKey) {
+      case 'username': // the column is NOCASE: usernames match whatever the case
+        row = this.stmt(`${select} t.username = ? ORDER BY t.id LIMIT 1`).get(profileId, key.trim()) as StoredRow | undefined
+        break
+      case 'mac': {
+        const mac = normaliseMacKey(key)
+        if (mac === '') return null
+        row = this.stmt(`${select} t.mac_norm = ? ORDER BY t.id LIMIT 1`).get(profileId, mac) as StoredRow | undefined
+        break
+      }
+      case 'code':
+        row = this.stmt(`${select} t.code = ? ORDER BY t.id LIMIT 1`).get(profileId, key.trim()) as StoredRow | undefined
+        break
+      case null:
+        throw new AppError('VALIDATION', `${spec.label} rows have no name to look them up by.`, { details: { resource } })
+    }
+    return row ? decodeRow<CachedRow<R>>(row) : null
+  }
+
+  count(profileId: string, resource: Resource): number {
+    return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE profile_id = ?`).get(profileId) as { n: number }).n
+  }
+
+  query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number } {
+    const spec = SPECS[q.resource]
+    const { pageSql, totalInPage, countSql, params, countParams } = buildQuerySql(spec, q, nowSec)
+    return this.read(() => {
+      const page = this.stmt(pageSql).all(params) as { rid: number; profileId: string; total?: number }[]
+      const rows = this.pageRows(q.resource, page)
+      let total: number
+      if (totalInPage && page[0]?.total !== undefined) total = page[0].total
+      // A short, non-empty page is the end of the answer: no need to count.
+      else if (rows.length > 0 && rows.length < q.limit) total = q.offset + rows.length
+      else total = (this.stmt(countSql).get(countParams) as { n: number }).n
+      return { rows, total }
+    })
+  }
+
+  /** The JSON is fetched for the page only, then put back in the page's order. */
+  private pageRows(resource: Resource, page: { rid: number; profileId: string }[]): CachedRow[] {
+    if (page.length === 0) return []
+    const { table } = SPECS[resource]
+    const data = this.stmt(`SELECT rid, data FROM ${table}_data WHERE rid IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(page.map((p) => p.rid)),
+    ) as { rid: number; data: string }[]
+    const byRid = new Map(data.map((d) => [d.rid, d.data]))
+    return page.map((p) => decodeRow<CachedRow>({ profileId: p.profileId, data: byRid.get(p.rid) ?? '{}' }))
+  }
+
+  search(text: string, limit: number): SearchHit[] {
+    return this.read(() => searchAll(this.db, text, limit, Math.floor(this.now() / 1000)))
+  }
+
+  setPackages(profileId: string, pkgs: Package[], at: number): void {
+    this.write(() => {
+      this.stmt('DELETE FROM packages WHERE profile_id = ?').run(profileId)
+      const insert = this.stmt('INSERT OR REPLACE INTO packages (profile_id, id, data, at) VALUES (?, ?, ?, ?)')
+      for (const p of pkgs) insert.run(profileId, p.id, JSON.stringify(p), at)
+      this.putMeta(profileId, 'packages', { syncedAt: at, error: null })
+    })
+  }
+
+  getPackages(profileId: string): Package[] {
+    const rows = this.stmt('SELECT data FROM packages WHERE profile_id = ? ORDER BY id').all(profileId) as { data: string }[]
+    return rows.map((r) => JSON.parse(r.data) as Package)
+  }
+
+  setAccount(profileId: string, info: AccountInfo, at: number): void {
+    this.write(() => {
+      this.stmt('INSERT OR REPLACE INTO user_info (profile_id, data, at) VALUES (?, ?, ?)').run(profileId, JSON.stringify(info), at)
+      this.putMeta(profileId, 'account', { syncedAt: at, error: null })
+    })
+  }
+
+  getAccount(profileId: string): { info: AccountInfo; at: number } | null {
+    const row = this.stmt('SELECT data, at FROM user_info WHERE profile_id = ?').get(profileId) as { data: string; at: number } | undefined
+    return row ? { info: JSON.parse(row.data) as AccountInfo, at: row.at } : null
+  }
+
+  getSyncMeta(profileId: string, resource: MetaKey): { syncedAt: number | null; error: string | null } {
+    const row = this.stmt('SELECT synced_at AS syncedAt, error FROM sync_meta WHERE profile_id = ? AND resource = ?').get(profileId, resource) as
+      | { syncedAt: number | null; error: string | null }
+      | undefined
+    return row ?? { syncedAt: null, error: null }
+  }
+
+  setSyncMeta(profileId: string, resource: MetaKey, meta: { syncedAt?: number | null; error?: string | null }): void {
+    this.write(() => this.putMeta(profileId, resource, meta))
+  }
+
+  addCreditSnapshot(profileId: string, at: number, credits: number): void {
+    this.write(() => this.stmt('INSERT INTO credit_snapshots (profile_id, at, credits) VALUES (?, ?, ?)').run(profileId, at, credits))
+  }
+
+  creditSnapshots(profileId: string, sinceMs: number): { t: number; credits: number }[] {
+    return this.stmt('SELECT at AS t, credits FROM credit_snapshots WHERE profile_id = ? AND at >= ? ORDER BY at, rowid').all(profileId, sinceMs) as {
+      t: number
+      credits: number
+    }[]
+  }
+
+  deleteProfile(profileId: string): void {
+    this.write(() => {
+      for (const r of RESOURCES) deleteRows(this.prepare, SPECS[r], 'profile_id = ?', [profileId])
+      for (const t of ['packages', 'user_info', 'sync_meta', 'credit_snapshots']) {
+        this.stmt(`DELETE FROM ${t} WHERE profile_id = ?`).run(profileId)
+      }
+    })
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+
+  /** Keeps fields not given; `undefined` means "leave as is". */
+  private putMeta(profileId: string, resource: MetaKey, meta: { syncedAt?: number | null; error?: string | null }): void {
+    const current = this.getSyncMeta(profileId, resource)
+    this.stmt('INSERT OR REPLACE INTO sync_meta (profile_id, resource, synced_at, error) VALUES (?, ?, ?, ?)').run(
+      profileId,
+      resource,
+      meta.syncedAt === undefined ? current.syncedAt : meta.syncedAt,
+      meta.error === undefined ? current.error : meta.error,
+    )
+  }
+
+  /** One transaction; an SQLite failure becomes a CACHE_ERROR and nothing is half-written. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)()
+    } catch (e) {
+      if (isAppError(e)) throw e
+      throw new AppError('CACHE_ERROR', `The offline cache could not be updated: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+    }
+  }
+
+  private selectRow(resource: Resource): string {
+    const { table } = SPECS[resource]
+    return `SELECT t.profile_id AS profileId, d.data AS data FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE`
+  }
+
+  private readonly prepare = (sql: string): Database.Statement => this.stmt(sql)
+
+  private read<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (e) {
+      if (isAppError(e)) throw e
+      throw new AppError('CACHE_ERROR', `The offline cache could not be read: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+    }
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.#statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      // Query shapes vary (panels × chips × search); keep the cache bounded.
+      if (this.#statements.size > 500) this.#statements.clear()
+      this.#statements.set(sql, s)
+    }
+    return s
+  }
+}
