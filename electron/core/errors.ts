@@ -24,9 +24,16 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
-/** `api_key=abcd…` → `api_key=***` in any text that may be shown or logged. */
+/**
+ * `api_key=abcd…` → `api_key=***` in any text that may be shown or logged:
+ * also a panel URL printed inside another URL (`api_key%3D…`, `api_key%253D…`),
+ * JSON (escaped inside JSON, or cut short by an excerpt, so no closing quote)
+ * and Node's inspect output (`api_key: '…'`).
+ */
 export function redactSecrets(text: string): string {
   return text
-    .replace(/(api_key=)[^&\s"'#]*/gi, '$1***')
-    .replace(/("api_?key"\s*:\s*")[^"]*(")/gi, '$1***$2')
+    .replace(/(api_?key=)[^&\s"'#]*/gi, '$1***')
+    // URL-encoded: the (hex) value ends at the next escape, e.g. %26 (&).
+    .replace(/(api_?key(?:%3D|%253D))[^&%\s"'#]*/gi, '$1***')
+    .replace(/((?:\\*["'])?\bapi_?key(?:\\*["'])?\s*:\s*\\*["'])[^"'\\]*/gi, '$1***')
 }
