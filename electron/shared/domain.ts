@@ -38,10 +38,8 @@ export type ItemStatus = z.infer<typeof ItemStatus>
 const id = z.number().int()
 const unix = z.number().int().nullable()
 
-export const Line = z.object({
-  id,
-  username: z.string(),
-  password: z.string(),
+/** What a line, a MAG/Enigma2 device (through its line) and an activation code carry alike: owner, package, expiry, flags. */
+const subscriptionFields = {
   memberId: z.number().int().nullable(),
   ownerName: z.string().nullable(),
   packageId: z.number().int().nullable(),
@@ -51,6 +49,13 @@ export const Line = z.object({
   adminEnabled: z.boolean(),
   isTrial: z.boolean(),
   isIspLock: z.boolean(),
+}
+
+export const Line = z.object({
+  id,
+  username: z.string(),
+  password: z.string(),
+  ...subscriptionFields,
   maxConnections: z.number().int().nullable(),
   activeConnections: z.number().int().nullable(),
   allowedIps: z.array(z.string()),
@@ -68,15 +73,7 @@ export const MagDevice = z.object({
   username: z.string(),
   password: z.string(),
   stbType: z.string(),
-  memberId: z.number().int().nullable(),
-  ownerName: z.string().nullable(),
-  packageId: z.number().int().nullable(),
-  expDate: unix,
-  createdAt: unix,
-  enabled: z.boolean(),
-  adminEnabled: z.boolean(),
-  isTrial: z.boolean(),
-  isIspLock: z.boolean(),
+  ...subscriptionFields,
   maxConnections: z.number().int().nullable(),
   activeConnections: z.number().int().nullable(),
   bouquets: z.array(z.number().int()),
@@ -93,15 +90,7 @@ export type EnigmaDevice = z.infer<typeof EnigmaDevice>
 export const ActiveCode = z.object({
   id,
   code: z.string(),
-  memberId: z.number().int().nullable(),
-  ownerName: z.string().nullable(),
-  packageId: z.number().int().nullable(),
-  expDate: unix,
-  createdAt: unix,
-  enabled: z.boolean(),
-  adminEnabled: z.boolean(),
-  isTrial: z.boolean(),
-  isIspLock: z.boolean(),
+  ...subscriptionFields,
   bouquets: z.array(z.number().int()),
   resellerNotes: z.string(),
   mac: z.string().nullable(),

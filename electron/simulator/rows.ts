@@ -94,85 +94,64 @@ export function lineListRow(st: SimulatorState, l: SimLine): Row {
   })
 }
 
-/** get_mag data: mag_devices row + `user` (its line) + `paired`. */
-export function magRow(st: SimulatorState, m: SimMag): Row {
-  const line = st.lines.get(m.user_id)
+/** get_mag / get_enigma data: the device table row + `user` (its line) + `paired`. */
+function deviceRow(st: SimulatorState, userId: number, device: Row): Row {
+  const line = st.lines.get(userId)
   return {
-    ...out(st, {
-      mag_id: m.mag_id,
-      user_id: m.user_id,
-      mac: m.mac,
-      stb_type: m.stb_type,
-      sn: m.sn,
-      ver: m.ver,
-      image_version: m.image_version,
-      hw_version: m.hw_version,
-      device_id: m.device_id,
-      device_id2: m.device_id2,
-      parent_password: m.parent_password,
-      ip: m.ip,
-      lock_device: m.lock_device,
-      created: m.created,
-    }),
+    ...out(st, device),
     user: line ? lineRow(st, line) : null,
     paired: null,
   }
 }
 
-/** get_mags row: `id` is the LINE id, `mag_id` the device id (NOTES §5). */
-export function magListRow(st: SimulatorState, m: SimMag): Row {
-  const l = st.lines.get(m.user_id)
-  return out(st, {
-    id: m.user_id,
-    username: l?.username ?? null,
-    member_id: l?.member_id ?? null,
-    is_isplock: l?.is_isplock ?? 0,
+export function magRow(st: SimulatorState, m: SimMag): Row {
+  return deviceRow(st, m.user_id, {
+    mag_id: m.mag_id,
+    user_id: m.user_id,
     mac: m.mac,
     stb_type: m.stb_type,
-    mag_id: m.mag_id,
-    exp_date: l?.exp_date ?? null,
-    admin_enabled: l?.admin_enabled ?? 0,
-    enabled: l?.enabled ?? 0,
-    reseller_notes: l?.reseller_notes ?? '',
-    max_connections: l?.max_connections ?? 0,
-    is_trial: l?.is_trial ?? 0,
-    owner_name: ownerName(st, l?.member_id ?? null),
-    active_connections: l?.active_connections ?? 0,
+    sn: m.sn,
+    ver: m.ver,
+    image_version: m.image_version,
+    hw_version: m.hw_version,
+    device_id: m.device_id,
+    device_id2: m.device_id2,
+    parent_password: m.parent_password,
+    ip: m.ip,
+    lock_device: m.lock_device,
+    created: m.created,
   })
 }
 
 export function enigmaRow(st: SimulatorState, e: SimEnigma): Row {
-  const line = st.lines.get(e.user_id)
-  return {
-    ...out(st, {
-      device_id: e.device_id,
-      user_id: e.user_id,
-      mac: e.mac,
-      modem_mac: e.modem_mac,
-      local_ip: e.local_ip,
-      public_ip: e.public_ip,
-      enigma_version: e.enigma_version,
-      cpu: e.cpu,
-      lversion: e.lversion,
-      token: e.token,
-      lock_device: e.lock_device,
-      created: e.created,
-    }),
-    user: line ? lineRow(st, line) : null,
-    paired: null,
-  }
+  return deviceRow(st, e.user_id, {
+    device_id: e.device_id,
+    user_id: e.user_id,
+    mac: e.mac,
+    modem_mac: e.modem_mac,
+    local_ip: e.local_ip,
+    public_ip: e.public_ip,
+    enigma_version: e.enigma_version,
+    cpu: e.cpu,
+    lversion: e.lversion,
+    token: e.token,
+    lock_device: e.lock_device,
+    created: e.created,
+  })
 }
 
-export function enigmaListRow(st: SimulatorState, e: SimEnigma): Row {
-  const l = st.lines.get(e.user_id)
+/**
+ * get_mags / get_enigmas row: `id` is the LINE id, the device id sits among the
+ * device's own columns (NOTES §5); the rest comes from the device's line.
+ */
+function deviceListRow(st: SimulatorState, userId: number, device: Row): Row {
+  const l = st.lines.get(userId)
   return out(st, {
-    id: e.user_id,
+    id: userId,
     username: l?.username ?? null,
     member_id: l?.member_id ?? null,
     is_isplock: l?.is_isplock ?? 0,
-    mac: e.mac,
-    public_ip: e.public_ip,
-    device_id: e.device_id,
+    ...device,
     exp_date: l?.exp_date ?? null,
     admin_enabled: l?.admin_enabled ?? 0,
     enabled: l?.enabled ?? 0,
@@ -182,6 +161,14 @@ export function enigmaListRow(st: SimulatorState, e: SimEnigma): Row {
     owner_name: ownerName(st, l?.member_id ?? null),
     active_connections: l?.active_connections ?? 0,
   })
+}
+
+export function magListRow(st: SimulatorState, m: SimMag): Row {
+  return deviceListRow(st, m.user_id, { mac: m.mac, stb_type: m.stb_type, mag_id: m.mag_id })
+}
+
+export function enigmaListRow(st: SimulatorState, e: SimEnigma): Row {
+  return deviceListRow(st, e.user_id, { mac: e.mac, public_ip: e.public_ip, device_id: e.device_id })
 }
 
 /** Activation code row: a lines-like row with `code` (NOTES §9.3). */

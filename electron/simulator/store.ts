@@ -3,6 +3,7 @@
  * device or code goes through here so the uniqueness maps never drift.
  */
 import type { SimActiveCode, SimEnigma, SimLine, SimMag, SimulatorState, SimUser } from './model'
+import type { Table } from './table'
 
 export function addLine(st: SimulatorState, line: SimLine): SimLine {
   st.lines.insert(line)
@@ -32,52 +33,71 @@ export function removeLine(st: SimulatorState, lineId: number): SimLine | undefi
   return line
 }
 
-export function addMag(st: SimulatorState, mag: SimMag): SimMag {
-  st.mags.insert(mag)
-  st.magMacs.set(mag.mac.toLowerCase(), mag.mag_id)
-  st.magByLine.set(mag.user_id, mag.mag_id)
-  if (mag.mag_id >= st.nextId.mag) st.nextId.mag = mag.mag_id + 1
-  return mag
+/** A device table and the maps kept with it: MAC → device id, line id → device id. */
+interface DeviceIndex<D extends { user_id: number; mac: string }> {
+  rows: Table<D>
+  macs: Map<string, number>
+  byLine: Map<number, number>
+  idOf(d: D): number
+  next: 'mag' | 'enigma'
 }
 
-export function setMagMac(st: SimulatorState, mag: SimMag, mac: string): void {
-  st.magMacs.delete(mag.mac.toLowerCase())
-  mag.mac = mac
-  st.magMacs.set(mac.toLowerCase(), mag.mag_id)
+const magIndex = (st: SimulatorState): DeviceIndex<SimMag> => ({
+  rows: st.mags,
+  macs: st.magMacs,
+  byLine: st.magByLine,
+  idOf: (m) => m.mag_id,
+  next: 'mag',
+})
+
+const enigmaIndex = (st: SimulatorState): DeviceIndex<SimEnigma> => ({
+  rows: st.enigmas,
+  macs: st.enigmaMacs,
+  byLine: st.enigmaByLine,
+  idOf: (e) => e.device_id,
+  next: 'enigma',
+})
+
+function addDevice<D extends { user_id: number; mac: string }>(st: SimulatorState, ix: DeviceIndex<D>, dev: D): D {
+  const id = ix.idOf(dev)
+  ix.rows.insert(dev)
+  ix.macs.set(dev.mac.toLowerCase(), id)
+  ix.byLine.set(dev.user_id, id)
+  if (id >= st.nextId[ix.next]) st.nextId[ix.next] = id + 1
+  return dev
+}
+
+function setDeviceMac<D extends { user_id: number; mac: string }>(ix: DeviceIndex<D>, dev: D, mac: string): void {
+  ix.macs.delete(dev.mac.toLowerCase())
+  dev.mac = mac
+  ix.macs.set(mac.toLowerCase(), ix.idOf(dev))
 }
 
 /** Removes the device row; with `withLine` also its line (delete_mag), without it (convert_mag) the line stays. */
-export function removeMag(st: SimulatorState, magId: number, withLine: boolean): SimMag | undefined {
-  const mag = st.mags.remove(magId)
-  if (!mag) return undefined
-  st.magMacs.delete(mag.mac.toLowerCase())
-  st.magByLine.delete(mag.user_id)
-  if (withLine) removeLine(st, mag.user_id)
-  return mag
-}
-
-export function addEnigma(st: SimulatorState, dev: SimEnigma): SimEnigma {
-  st.enigmas.insert(dev)
-  st.enigmaMacs.set(dev.mac.toLowerCase(), dev.device_id)
-  st.enigmaByLine.set(dev.user_id, dev.device_id)
-  if (dev.device_id >= st.nextId.enigma) st.nextId.enigma = dev.device_id + 1
-  return dev
-}
-
-export function setEnigmaMac(st: SimulatorState, dev: SimEnigma, mac: string): void {
-  st.enigmaMacs.delete(dev.mac.toLowerCase())
-  dev.mac = mac
-  st.enigmaMacs.set(mac.toLowerCase(), dev.device_id)
-}
-
-export function removeEnigma(st: SimulatorState, deviceId: number, withLine: boolean): SimEnigma | undefined {
-  const dev = st.enigmas.remove(deviceId)
+function removeDevice<D extends { user_id: number; mac: string }>(
+  st: SimulatorState,
+  ix: DeviceIndex<D>,
+  id: number,
+  withLine: boolean,
+): D | undefined {
+  const dev = ix.rows.remove(id)
   if (!dev) return undefined
-  st.enigmaMacs.delete(dev.mac.toLowerCase())
-  st.enigmaByLine.delete(dev.user_id)
+  ix.macs.delete(dev.mac.toLowerCase())
+  ix.byLine.delete(dev.user_id)
   if (withLine) removeLine(st, dev.user_id)
   return dev
 }
+
+export const addMag = (st: SimulatorState, mag: SimMag): SimMag => addDevice(st, magIndex(st), mag)
+export const setMagMac = (st: SimulatorState, mag: SimMag, mac: string): void => setDeviceMac(magIndex(st), mag, mac)
+export const removeMag = (st: SimulatorState, magId: number, withLine: boolean): SimMag | undefined =>
+  removeDevice(st, magIndex(st), magId, withLine)
+
+export const addEnigma = (st: SimulatorState, dev: SimEnigma): SimEnigma => addDevice(st, enigmaIndex(st), dev)
+export const setEnigmaMac = (st: SimulatorState, dev: SimEnigma, mac: string): void =>
+  setDeviceMac(enigmaIndex(st), dev, mac)
+export const removeEnigma = (st: SimulatorState, deviceId: number, withLine: boolean): SimEnigma | undefined =>
+  removeDevice(st, enigmaIndex(st), deviceId, withLine)
 
 export function addActiveCode(st: SimulatorState, ac: SimActiveCode): SimActiveCode {
   st.activecodes.insert(ac)

@@ -4,7 +4,7 @@
  * account). `client.call` is typed per action; these helpers pick the action
  * from a resource at run time, so the one cast lives here.
  */
-import type { AccountInfo, ActiveCode, EnigmaDevice, Line, MagDevice, SubReseller } from '../../shared/domain'
+import type { AccountInfo, ResourceRow } from '../../shared/domain'
 import type { ActionName } from '../api/actions'
 import { isApiError } from '../api/api-error'
 import type { XtreamClient } from '../api/client'
@@ -13,13 +13,7 @@ import { tryNormaliseMac } from '../api/mac'
 export type WritableResource = 'lines' | 'mags' | 'enigmas' | 'activecodes' | 'subResellers'
 export type WriteKind = 'create' | 'edit' | 'extend' | 'delete' | 'enable' | 'disable' | 'convert' | 'reset' | 'adjust'
 
-export interface WritableRow {
-  lines: Line
-  mags: MagDevice
-  enigmas: EnigmaDevice
-  activecodes: ActiveCode
-  subResellers: SubReseller
-}
+export type WritableRow = Pick<ResourceRow, WritableResource>
 
 interface ResourceApi {
   get: ActionName

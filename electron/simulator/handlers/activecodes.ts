@@ -4,10 +4,10 @@
  * duplicate code is a plain STATUS_FAILURE (there is no "code exists" status).
  */
 import type { Ctx, Reply } from '../context'
-import { WHITELIST, charge, echoError, failure, filtered, recordWrite, str, success } from '../context'
+import { WHITELIST, echoError, failure, filtered, recordWrite, str, success } from '../context'
 import type { SimActiveCode, SimulatorState } from '../model'
 import { activecodeCreateData, activecodeRow } from '../rows'
-import { applyColumns, out } from '../shape'
+import { out } from '../shape'
 import { addActiveCode, removeActiveCode, setCode } from '../store'
 import { codeLength, generateCode } from '../validate'
 import type { SimGroup } from '../model'
@@ -15,7 +15,9 @@ import {
   type SubSpec,
   applyPackage,
   applyRequestFields,
-  ownedRow,
+  finishCreate,
+  finishEdit,
+  ownedActions,
   ownerFor,
   precheckCreate,
   precheckEdit,
@@ -37,12 +39,12 @@ export function freshCode(st: SimulatorState, group: SimGroup): string {
   }
 }
 
-const ownCode = (ctx: Ctx): SimActiveCode | undefined =>
-  ownedRow(
-    ctx,
-    (id) => ctx.st.activecodes.get(id),
-    (a) => a.member_id,
-  )
+const CODE_ROWS = ownedActions<SimActiveCode>({
+  type: 'activecode',
+  find: (st, id) => st.activecodes.get(id),
+  remove: (st, id) => void removeActiveCode(st, id),
+  row: activecodeRow,
+})
 
 export function createActivecode(ctx: Ctx): Reply {
   const pre = precheckCreate(ctx, ACTIVECODE_SPEC)
@@ -76,13 +78,7 @@ export function createActivecode(ctx: Ctx): Reply {
   applyPackage(ctx, ac, pre.value, true)
   applyRequestFields(ctx, ac, true)
   addActiveCode(ctx.st, ac)
-  charge(ctx.caller, pre.value.cost)
-  recordWrite(ctx, {
-    kind: 'new',
-    target: `activecode:${code}`,
-    cost: pre.value.cost,
-    log: { type: 'activecode', action: 'new', log_id: ac.id, package_id: ac.package_id },
-  })
+  finishCreate(ctx, ac, pre.value, 'activecode', code, ac.id)
   return success(activecodeCreateData(ctx.st, ac))
 }
 
@@ -103,45 +99,17 @@ export function editActivecode(ctx: Ctx): Reply {
       return echoError('STATUS_FAILURE', { id: String(ac.id), ...filtered(ctx.params, WHITELIST.activecode) })
     setCode(ctx.st, ac, wanted)
   }
-  if (ext) applyPackage(ctx, ac, ext, false)
-  applyRequestFields(ctx, ac, ext !== null)
-  const cost = ext?.cost ?? 0
-  charge(ctx.caller, cost)
-  recordWrite(ctx, {
-    kind: ext ? 'extend' : 'edit',
-    target: `activecode:${ac.id}`,
-    cost,
-    log: { type: 'activecode', action: ext ? 'extend' : 'edit', log_id: ac.id, package_id: ac.package_id },
-  })
+  finishEdit(ctx, ac, ext, 'activecode', ac.id)
   return success(activecodeRow(ctx.st, ac))
 }
 
-export function getActivecode(ctx: Ctx): Reply {
-  const ac = ownCode(ctx)
-  return ac ? success(applyColumns(ctx.params, activecodeRow(ctx.st, ac))) : failure()
-}
-
-export function deleteActivecode(ctx: Ctx): Reply {
-  const ac = ownCode(ctx)
-  if (!ac) return failure()
-  removeActiveCode(ctx.st, ac.id)
-  recordWrite(ctx, { kind: 'delete', target: `activecode:${ac.id}`, cost: 0 })
-  return success()
-}
-
-export function toggleActivecode(enabled: 0 | 1): (ctx: Ctx) => Reply {
-  return (ctx) => {
-    const ac = ownCode(ctx)
-    if (!ac) return failure()
-    ac.enabled = enabled
-    recordWrite(ctx, { kind: enabled ? 'enable' : 'disable', target: `activecode:${ac.id}`, cost: 0 })
-    return success()
-  }
-}
+export const getActivecode = CODE_ROWS.get
+export const deleteActivecode = CODE_ROWS.del
+export const toggleActivecode = CODE_ROWS.toggle
 
 /** New random code; returns both (doc example). Free. */
 export function resetActivecode(ctx: Ctx): Reply {
-  const ac = ownCode(ctx)
+  const ac = CODE_ROWS.own(ctx)
   if (!ac) return failure()
   const oldCode = ac.code
   setCode(ctx.st, ac, freshCode(ctx.st, ctx.group))

@@ -4,7 +4,7 @@
  * the device row and returns the same line, free (NOTES §4).
  */
 import type { Ctx, Reply } from '../context'
-import { WHITELIST, charge, echoError, failure, filtered, recordWrite, str, success } from '../context'
+import { WHITELIST, echoError, failure, filtered, recordWrite, str, success } from '../context'
 import type { SimEnigma, SimLine, SimMag, SimulatorState } from '../model'
 import type { Table } from '../table'
 import { canCreate } from '../permissions'
@@ -18,6 +18,8 @@ import {
   type SubSpec,
   applyPackage,
   applyRequestFields,
+  finishCreate,
+  finishEdit,
   ownedRow,
   ownerFor,
   precheckCreate,
@@ -159,13 +161,7 @@ export function deviceHandlers<D extends { user_id: number; mac: string }>(
     const dev = kind.build(ctx, id, line.id, mac)
     setFields(ctx, kind, dev)
     kind.add(ctx.st, dev)
-    charge(ctx.caller, pre.value.cost)
-    recordWrite(ctx, {
-      kind: 'new',
-      target: `${n}:${normaliseMac(mac)}`,
-      cost: pre.value.cost,
-      log: { type: n, action: 'new', log_id: id, package_id: line.package_id },
-    })
+    finishCreate(ctx, line, pre.value, n, normaliseMac(mac), id)
     return success(kind.row(ctx.st, dev))
   }
 
@@ -182,17 +178,8 @@ export function deviceHandlers<D extends { user_id: number; mac: string }>(
       kind.setMac(ctx.st, dev, mac)
     }
     setFields(ctx, kind, dev)
-    if (ext) applyPackage(ctx, line, ext, false)
-    applyRequestFields(ctx, line, ext !== null)
-    const cost = ext?.cost ?? 0
-    charge(ctx.caller, cost)
     // Upstream logs MAG/E2 extensions as `new` (NOTES §7 quirk); we log what happened.
-    recordWrite(ctx, {
-      kind: ext ? 'extend' : 'edit',
-      target: `${n}:${kind.idOf(dev)}`,
-      cost,
-      log: { type: n, action: ext ? 'extend' : 'edit', log_id: kind.idOf(dev), package_id: line.package_id },
-    })
+    finishEdit(ctx, line, ext, n, kind.idOf(dev))
     return success(kind.row(ctx.st, dev))
   }
 

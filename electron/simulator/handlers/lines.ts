@@ -1,17 +1,18 @@
 /** M3U line actions: create/edit/get/delete/enable/disable_line (NOTES §4, §7). */
 import type { Ctx, Reply } from '../context'
-import { WHITELIST, charge, echoError, failure, filtered, recordWrite, success } from '../context'
+import { WHITELIST, echoError, filtered, success } from '../context'
 import type { SimLine } from '../model'
 import { canCreate } from '../permissions'
 import { lineRow, lineSubset } from '../rows'
-import { applyColumns } from '../shape'
 import { addLine, removeLine, renameLine } from '../store'
 import { lineCredentials } from './credentials'
 import {
   type SubSpec,
   applyPackage,
   applyRequestFields,
-  ownedRow,
+  finishCreate,
+  finishEdit,
+  ownedActions,
   ownerFor,
   precheckCreate,
   precheckEdit,
@@ -57,13 +58,6 @@ export function blankLine(ctx: Ctx, owner: number, username: string, password: s
   }
 }
 
-const ownLine = (ctx: Ctx): SimLine | undefined =>
-  ownedRow(
-    ctx,
-    (id) => ctx.st.lines.get(id),
-    (l) => l.member_id,
-  )
-
 export function createLine(ctx: Ctx): Reply {
   const pre = precheckCreate(ctx, LINE_SPEC)
   if (!pre.ok) return pre.reply
@@ -78,13 +72,7 @@ export function createLine(ctx: Ctx): Reply {
   applyPackage(ctx, line, pre.value, true)
   applyRequestFields(ctx, line, true)
   addLine(ctx.st, line)
-  charge(ctx.caller, pre.value.cost)
-  recordWrite(ctx, {
-    kind: 'new',
-    target: `line:${line.username}`,
-    cost: pre.value.cost,
-    log: { type: 'line', action: 'new', log_id: line.id, package_id: line.package_id },
-  })
+  finishCreate(ctx, line, pre.value, 'line', line.username, line.id)
   return success(ctx.st.variants.createLineData === 'full' ? lineRow(ctx.st, line) : lineSubset(ctx.st, line))
 }
 
@@ -108,39 +96,18 @@ export function editLine(ctx: Ctx): Reply {
     })
   if (creds.username !== line.username) renameLine(ctx.st, line, creds.username)
   line.password = creds.password
-  if (ext) applyPackage(ctx, line, ext, false)
-  applyRequestFields(ctx, line, ext !== null)
-  const cost = ext?.cost ?? 0
-  charge(ctx.caller, cost)
-  recordWrite(ctx, {
-    kind: ext ? 'extend' : 'edit',
-    target: `line:${line.id}`,
-    cost,
-    log: { type: 'line', action: ext ? 'extend' : 'edit', log_id: line.id, package_id: line.package_id },
-  })
+  finishEdit(ctx, line, ext, 'line', line.id)
   return success(lineRow(ctx.st, line))
 }
 
-export function getLine(ctx: Ctx): Reply {
-  const line = ownLine(ctx)
-  return line ? success(applyColumns(ctx.params, lineRow(ctx.st, line))) : failure()
-}
+const LINE_ROWS = ownedActions<SimLine>({
+  type: 'line',
+  find: (st, id) => st.lines.get(id),
+  remove: (st, id) => void removeLine(st, id),
+  row: lineRow,
+})
 
+export const getLine = LINE_ROWS.get
 /** No refund on delete (NOTES §7). */
-export function deleteLine(ctx: Ctx): Reply {
-  const line = ownLine(ctx)
-  if (!line) return failure()
-  removeLine(ctx.st, line.id)
-  recordWrite(ctx, { kind: 'delete', target: `line:${line.id}`, cost: 0 })
-  return success()
-}
-
-export function toggleLine(enabled: 0 | 1): (ctx: Ctx) => Reply {
-  return (ctx) => {
-    const line = ownLine(ctx)
-    if (!line) return failure()
-    line.enabled = enabled
-    recordWrite(ctx, { kind: enabled ? 'enable' : 'disable', target: `line:${line.id}`, cost: 0 })
-    return success()
-  }
-}
+export const deleteLine = LINE_ROWS.del
+export const toggleLine = LINE_ROWS.toggle

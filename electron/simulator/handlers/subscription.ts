@@ -1,32 +1,35 @@
 /**
  * What lines, device lines and activation codes share: the ordered pre-checks of
  * create/edit (NOTES §7 steps 0..5), applying a package (expiry, bouquets, limits),
- * and the fields every edit rewrites (NOTES §4 edit_line: notes blanked, allowed_ips
- * and is_isplock reset unless resent).
+ * the fields every edit rewrites (NOTES §4 edit_line: notes blanked, allowed_ips
+ * and is_isplock reset unless resent), how a create/edit is charged and recorded,
+ * and get/delete/toggle of lines and codes.
  */
 import type { Ctx, Reply } from '../context'
-import { arr, bare, echoError, failure, filtered, idParam, str } from '../context'
-import type { Flag, SimPackage } from '../model'
+import { arr, bare, charge, echoError, failure, filtered, idParam, recordWrite, str, success } from '../context'
+import type { Flag, SimLine, SimPackage, SimUserLog, SimulatorState } from '../model'
 import { type PackageType, checkPackage, ispLockFrom, newExpiry, resolveBouquets } from '../rules'
 import { truthy } from '../php'
+import { applyColumns } from '../shape'
 
-/** Fields a subscription row (line or activation code) carries. */
-export interface SubFields {
-  member_id: number | null
-  exp_date: number | null
-  bouquet: number[]
-  allowed_outputs: number[]
-  max_connections: number
-  is_restreamer: Flag
-  is_trial: Flag
-  is_isplock: Flag
-  allowed_ips: string[]
-  package_id: number | null
-  reseller_notes: string
-  contact: string
-  force_server_id: number
-  forced_country: string
-}
+/** Fields a subscription row (line or activation code) carries; SimActiveCode has them all too. */
+export type SubFields = Pick<
+  SimLine,
+  | 'member_id'
+  | 'exp_date'
+  | 'bouquet'
+  | 'allowed_outputs'
+  | 'max_connections'
+  | 'is_restreamer'
+  | 'is_trial'
+  | 'is_isplock'
+  | 'allowed_ips'
+  | 'package_id'
+  | 'reseller_notes'
+  | 'contact'
+  | 'force_server_id'
+  | 'forced_country'
+>
 
 export interface SubSpec {
   pkgType: PackageType
@@ -131,4 +134,85 @@ export function applyRequestFields(ctx: Ctx, row: SubFields, extended: boolean):
     const pkg = row.package_id === null ? undefined : ctx.st.packages.get(row.package_id)
     row.bouquet = resolveBouquets(ctx.st, pkg ? pkg.bouquets : row.bouquet, selected, group)
   }
+}
+
+/**
+ * How every create ends, once the row is stored: charge the package price, then
+ * the ledger entry and the users_logs `new` row. `key` is the natural key the
+ * item was created under (username, code, MAC); `logId` the new row's id.
+ */
+export function finishCreate(
+  ctx: Ctx,
+  row: SubFields,
+  chg: Charge,
+  type: SimUserLog['type'],
+  key: string,
+  logId: number,
+): void {
+  charge(ctx.caller, chg.cost)
+  recordWrite(ctx, {
+    kind: 'new',
+    target: `${type}:${key}`,
+    cost: chg.cost,
+    log: { type, action: 'new', log_id: logId, package_id: row.package_id },
+  })
+}
+
+/**
+ * How every edit ends (lines, device lines, codes): with `package` it is an
+ * extension (package applied, charged, logged `extend`), without it a free
+ * `edit`; the request fields are rewritten either way. `row` carries the
+ * subscription (a device's line); `type:id` names the item in the ledger and log.
+ */
+export function finishEdit(ctx: Ctx, row: SubFields, ext: Charge | null, type: SimUserLog['type'], id: number): void {
+  if (ext) applyPackage(ctx, row, ext, false)
+  applyRequestFields(ctx, row, ext !== null)
+  const cost = ext?.cost ?? 0
+  charge(ctx.caller, cost)
+  const action = ext ? 'extend' : 'edit'
+  recordWrite(ctx, {
+    kind: action,
+    target: `${type}:${id}`,
+    cost,
+    log: { type, action, log_id: id, package_id: row.package_id },
+  })
+}
+
+/** A line or activation code as get/delete/enable/disable see it: a row of the caller's tree, by `id`. */
+export interface OwnedKind<T> {
+  type: 'line' | 'activecode'
+  find(st: SimulatorState, id: number): T | undefined
+  remove(st: SimulatorState, id: number): void
+  row(st: SimulatorState, r: T): Record<string, unknown>
+}
+
+/** get/delete/toggle of lines and activation codes; all free, and a row outside the tree is a bare FAILURE. */
+export function ownedActions<T extends { id: number; member_id: number | null; enabled: Flag }>(kind: OwnedKind<T>) {
+  const own = (ctx: Ctx): T | undefined =>
+    ownedRow(
+      ctx,
+      (id) => kind.find(ctx.st, id),
+      (r) => r.member_id,
+    )
+  const get = (ctx: Ctx): Reply => {
+    const r = own(ctx)
+    return r ? success(applyColumns(ctx.params, kind.row(ctx.st, r))) : failure()
+  }
+  const del = (ctx: Ctx): Reply => {
+    const r = own(ctx)
+    if (!r) return failure()
+    kind.remove(ctx.st, r.id)
+    recordWrite(ctx, { kind: 'delete', target: `${kind.type}:${r.id}`, cost: 0 })
+    return success()
+  }
+  const toggle =
+    (enabled: 0 | 1) =>
+    (ctx: Ctx): Reply => {
+      const r = own(ctx)
+      if (!r) return failure()
+      r.enabled = enabled
+      recordWrite(ctx, { kind: enabled ? 'enable' : 'disable', target: `${kind.type}:${r.id}`, cost: 0 })
+      return success()
+    }
+  return { own, get, del, toggle }
 }

@@ -5,6 +5,8 @@ import { type RunningSimulator, type SimulatorOptions, startSimulator } from '..
 export const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
 export const NOW = NOW_MS / 1000
 export const DAY = 86400
+/** NOW plus one calendar month: what a 1-month package sets exp_date to. */
+export const MONTH_FROM_NOW = Date.UTC(2025, 1, 15, 12) / 1000
 
 export type ParamValue = string | number | ReadonlyArray<string | number>
 export type P = Record<string, ParamValue>

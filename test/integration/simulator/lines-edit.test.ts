@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningSimulator } from '../../../electron/simulator/index'
-import { DAY, NOW, call, ids, start } from './helpers'
+import { DAY, MONTH_FROM_NOW, NOW, call, ids, start } from './helpers'
 
 let sim: RunningSimulator
 beforeEach(async () => {
@@ -9,8 +9,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sim.close()
 })
-
-const MONTH_FROM_NOW = Date.UTC(2025, 1, 15, 12) / 1000
 
 describe('edit_line', () => {
   it('without package: free edit that blanks notes and resets restrictions unless resent (NOTES §4)', async () => {

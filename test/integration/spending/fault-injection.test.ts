@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { BulkRun } from '../../../electron/shared/views'
+import { mulberry32, pick } from '../../../electron/simulator/prng'
 import type { FaultKind } from '../../../electron/simulator/types'
 import { makeHarness, type Harness } from './fixtures/harness'
 import { countBy, ledgerKey, requestKey } from './fixtures/ledger'
-import { mulberry32, pick } from './fixtures/prng'
 
 const SEED = Number(process.env.FAULT_SEED ?? 20250115)
 const TARGET_OPS = 1000
@@ -49,6 +49,7 @@ let h: Harness
  * the crash test exercises the real disk path.
  */
 const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'xm-faults-'))
+// Seeded, so a failing run can be replayed with the same FAULT_SEED.
 const rnd = mulberry32(SEED)
 const ops: Op[] = []
 let lineIds: number[] = []

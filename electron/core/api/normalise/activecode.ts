@@ -4,9 +4,9 @@
  * code, so the code we sent is the fallback (else '', and the caller re-reads).
  */
 import type { ActiveCode } from '../../../shared/domain'
-import { bool, first, int, intList, isObject, rowId, text, textOrNull, unix } from './coerce'
+import { first, intList, isObject, rowId, text } from './coerce'
 import { readMac } from './device'
-import { enabledOf, type Sent } from './line'
+import { subscriptionOf, type Sent } from './line'
 
 export function normaliseActiveCode(v: unknown, sent?: Sent): ActiveCode | null {
   if (!isObject(v)) return null
@@ -17,15 +17,7 @@ export function normaliseActiveCode(v: unknown, sent?: Sent): ActiveCode | null 
   return {
     id,
     code: text(first(v, 'code', 'activation_code') ?? s.code),
-    memberId: int(v.member_id),
-    ownerName: textOrNull(first(v, 'owner_name', 'owner_username')),
-    packageId: int(first(v, 'package_id') ?? s.package),
-    expDate: unix(v.exp_date),
-    createdAt: unix(v.created_at),
-    enabled: enabledOf(v.enabled, v.status),
-    adminEnabled: bool(v.admin_enabled, true),
-    isTrial: bool(v.is_trial, false),
-    isIspLock: bool(v.is_isplock, false),
+    ...subscriptionOf(v, s),
     bouquets: intList(first(v, 'bouquet', 'bouquets')),
     resellerNotes: text(first(v, 'reseller_notes') ?? s.reseller_notes),
     mac: mac === '' ? null : mac,

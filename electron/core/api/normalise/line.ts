@@ -6,7 +6,7 @@
  * Missing fields get safe defaults; a row without a usable id gives null.
  */
 import type { Line } from '../../../shared/domain'
-import { bool, first, int, intList, isObject, rowId, text, textList, textOrNull, unix } from './coerce'
+import { bool, first, int, intList, isObject, rowId, text, textList, textOrNull, unix, type Raw } from './coerce'
 
 /** What the request sent, used to fill fields a write's answer leaves out. */
 export type Sent = Record<string, unknown> | undefined
@@ -14,6 +14,35 @@ export type Sent = Record<string, unknown> | undefined
 /** `enabled` if the panel sends it, else the XM doc's `status` (1 = enabled), else true. */
 export function enabledOf(enabled: unknown, status: unknown): boolean {
   return bool(enabled, null) ?? bool(status, true)
+}
+
+/** The owner/package/expiry/flag fields lines and activation codes read alike (codes are lines-like rows, NOTES §9.3). */
+export function subscriptionOf(
+  v: Raw,
+  s: Raw,
+): Pick<
+  Line,
+  | 'memberId'
+  | 'ownerName'
+  | 'packageId'
+  | 'expDate'
+  | 'createdAt'
+  | 'enabled'
+  | 'adminEnabled'
+  | 'isTrial'
+  | 'isIspLock'
+> {
+  return {
+    memberId: int(v.member_id),
+    ownerName: textOrNull(first(v, 'owner_name', 'owner_username')),
+    packageId: int(first(v, 'package_id') ?? s.package),
+    expDate: unix(v.exp_date),
+    createdAt: unix(v.created_at),
+    enabled: enabledOf(v.enabled, v.status),
+    adminEnabled: bool(v.admin_enabled, true),
+    isTrial: bool(v.is_trial, false),
+    isIspLock: bool(v.is_isplock, false),
+  }
 }
 
 export function normaliseLine(v: unknown, sent?: Sent): Line | null {
@@ -25,15 +54,7 @@ export function normaliseLine(v: unknown, sent?: Sent): Line | null {
     id,
     username: text(first(v, 'username') ?? s.username),
     password: text(first(v, 'password') ?? s.password),
-    memberId: int(v.member_id),
-    ownerName: textOrNull(first(v, 'owner_name', 'owner_username')),
-    packageId: int(first(v, 'package_id') ?? s.package),
-    expDate: unix(v.exp_date),
-    createdAt: unix(v.created_at),
-    enabled: enabledOf(v.enabled, v.status),
-    adminEnabled: bool(v.admin_enabled, true),
-    isTrial: bool(v.is_trial, false),
-    isIspLock: bool(v.is_isplock, false),
+    ...subscriptionOf(v, s),
     maxConnections: int(v.max_connections),
     activeConnections: int(v.active_connections),
     allowedIps: textList(v.allowed_ips),
