@@ -1,0 +1,61 @@
+/** Dates, durations and numbers as the user reads them. Times from the API are unix seconds. */
+import { t } from '../i18n'
+
+const DAY = 86_400
+
+export function formatDate(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined) return t('common.never')
+  return new Date(sec * 1000).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+export function formatDateTime(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined) return t('common.never')
+  return new Date(sec * 1000).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
+/** "in 3 days" / "expired 2 days ago" / "unlimited". */
+export function expiryRelative(expDate: number | null, nowSec: number): string {
+  if (expDate === null) return t('expiry.unlimited')
+  const diff = expDate - nowSec
+  const abs = Math.abs(diff)
+  const span =
+    abs < 3600
+      ? t('span.minutes', { n: Math.max(1, Math.round(abs / 60)) })
+      : abs < DAY
+        ? t('span.hours', { n: Math.round(abs / 3600) })
+        : t('span.days', { n: Math.round(abs / DAY) })
+  return diff > 0 ? t('expiry.in', { span }) : t('expiry.ago', { span })
+}
+
+/** "12 minutes ago" from a millisecond timestamp. */
+export function agoMs(ms: number | null | undefined, nowMs: number): string {
+  if (ms === null || ms === undefined) return t('common.never')
+  const s = Math.max(0, Math.round((nowMs - ms) / 1000))
+  if (s < 45) return t('ago.justNow')
+  if (s < 3600) return t('ago.minutes', { n: Math.max(1, Math.round(s / 60)) })
+  if (s < DAY) return t('ago.hours', { n: Math.round(s / 3600) })
+  return t('ago.days', { n: Math.round(s / DAY) })
+}
+
+export function formatCredits(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—'
+  return n.toLocaleString(undefined, { maximumFractionDigits: 2 })
+}
+
+export function formatEta(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return ''
+  const s = Math.round(ms / 1000)
+  if (s < 60) return t('eta.seconds', { n: s })
+  return t('eta.minutes', { n: Math.round(s / 60) })
+}
+
+/** A package's duration, e.g. "1 months" → i18n "1 month(s)". */
+export function formatDuration(n: number, unit: string): string {
+  return t('duration.value', { n, unit })
+}

@@ -1,0 +1,201 @@
+/**
+ * What each cached resource looks like in the UI: its columns (field names are
+ * the domain's, which are also the cache's sort keys), its status chips and
+ * what can be written. Pure data; the table renders it (components/table/columns.ts).
+ */
+import type { Resource, StatusFilter } from '../../electron/shared/domain'
+import type { MessageKey } from '../i18n'
+
+export type CellKind =
+  | 'text'
+  | 'mono'
+  | 'id'
+  | 'date'
+  | 'datetime'
+  | 'expiry'
+  | 'status'
+  | 'bool'
+  | 'credits'
+  | 'number'
+  | 'list'
+  | 'package'
+  | 'secret'
+
+export interface ColumnDef {
+  key: string
+  title: MessageKey
+  kind: CellKind
+  sortable?: boolean
+  width?: number
+  hidden?: boolean // hidden unless the user picks it in the column chooser
+}
+
+export type WritableResource = 'lines' | 'mags' | 'enigmas' | 'activecodes' | 'subResellers'
+export type StatusMode = 'subscription' | 'enabled' | 'none'
+
+export interface ResourceMeta {
+  title: MessageKey
+  one: MessageKey
+  status: StatusMode
+  writable: boolean
+  /** The natural key shown as the row's title (username, MAC, code). */
+  label: string
+  columns: ColumnDef[]
+}
+
+const c = (key: string, title: MessageKey, kind: CellKind, more: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  title,
+  kind,
+  sortable: kind !== 'status' && kind !== 'list',
+  ...more,
+})
+
+const subscriptionTail: ColumnDef[] = [
+  c('status', 'col.status', 'status', { width: 150 }),
+  c('expDate', 'col.expDate', 'expiry', { width: 230 }),
+  c('packageId', 'col.package', 'package', { width: 150 }),
+  c('isTrial', 'col.trial', 'bool', { width: 96 }),
+  c('ownerName', 'col.owner', 'text', { hidden: true }),
+  c('createdAt', 'col.createdAt', 'date', { width: 130 }),
+  c('resellerNotes', 'col.notes', 'text', { width: 200 }),
+  c('isIspLock', 'col.ispLock', 'bool', { hidden: true }),
+]
+
+export const RESOURCE_META: Record<Resource, ResourceMeta> = {
+  lines: {
+    title: 'res.lines',
+    one: 'one.lines',
+    status: 'subscription',
+    writable: true,
+    label: 'username',
+    columns: [
+      c('id', 'col.id', 'id', { width: 90 }),
+      c('username', 'col.username', 'mono', { width: 180 }),
+      c('password', 'col.password', 'secret', { hidden: true }),
+      ...subscriptionTail,
+      c('maxConnections', 'col.maxConnections', 'number', { width: 90 }),
+      c('activeConnections', 'col.activeConnections', 'number', { width: 90, hidden: true }),
+      c('lastActivity', 'col.lastActivity', 'datetime', { hidden: true }),
+      c('allowedIps', 'col.allowedIps', 'list', { hidden: true }),
+    ],
+  },
+  mags: {
+    title: 'res.mags',
+    one: 'one.mags',
+    status: 'subscription',
+    writable: true,
+    label: 'mac',
+    columns: [
+      c('id', 'col.id', 'id', { width: 90 }),
+      c('mac', 'col.mac', 'mono', { width: 170 }),
+      c('stbType', 'col.stbType', 'text', { hidden: true }),
+      c('lineId', 'col.lineId', 'id', { hidden: true }),
+      ...subscriptionTail,
+    ],
+  },
+  enigmas: {
+    title: 'res.enigmas',
+    one: 'one.enigmas',
+    status: 'subscription',
+    writable: true,
+    label: 'mac',
+    columns: [
+      c('id', 'col.id', 'id', { width: 90 }),
+      c('mac', 'col.mac', 'mono', { width: 170 }),
+      c('publicIp', 'col.publicIp', 'mono', { hidden: true }),
+      c('lineId', 'col.lineId', 'id', { hidden: true }),
+      ...subscriptionTail,
+    ],
+  },
+  activecodes: {
+    title: 'res.activecodes',
+    one: 'one.activecodes',
+    status: 'subscription',
+    writable: true,
+    label: 'code',
+    columns: [c('id', 'col.id', 'id', { width: 90 }), c('code', 'col.code', 'mono', { width: 160 }), c('mac', 'col.mac', 'mono', { hidden: true }), ...subscriptionTail],
+  },
+  subResellers: {
+    title: 'res.subResellers',
+    one: 'one.subResellers',
+    status: 'enabled',
+    writable: true,
+    label: 'username',
+    columns: [
+      c('id', 'col.id', 'id', { width: 90 }),
+      c('username', 'col.username', 'mono', { width: 180 }),
+      c('email', 'col.email', 'text'),
+      c('credits', 'col.credits', 'credits', { width: 110 }),
+      c('status', 'col.status', 'status', { width: 110 }),
+      c('groupName', 'col.group', 'text'),
+      c('lineCount', 'col.lineCount', 'number', { width: 90 }),
+      c('dateRegistered', 'col.registered', 'date'),
+      c('lastLogin', 'col.lastLogin', 'datetime', { hidden: true }),
+      c('notes', 'col.notes', 'text'),
+      c('resellerDns', 'col.resellerDns', 'text', { hidden: true }),
+    ],
+  },
+  activityLogs: {
+    title: 'res.activityLogs',
+    one: 'one.activityLogs',
+    status: 'none',
+    writable: false,
+    label: 'username',
+    columns: [
+      c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
+      c('dateEnd', 'col.dateEnd', 'datetime', { width: 170 }),
+      c('username', 'col.username', 'mono', { width: 180 }),
+      c('streamName', 'col.stream', 'text'),
+      c('deviceType', 'col.deviceType', 'text', { width: 90 }),
+      c('userIp', 'col.ip', 'mono'),
+      c('country', 'col.country', 'text', { width: 80 }),
+      c('isp', 'col.isp', 'text', { hidden: true }),
+      c('container', 'col.container', 'text', { hidden: true }),
+      c('userAgent', 'col.userAgent', 'text', { hidden: true }),
+    ],
+  },
+  liveConnections: {
+    title: 'res.liveConnections',
+    one: 'one.liveConnections',
+    status: 'none',
+    writable: false,
+    label: 'username',
+    columns: [
+      c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
+      c('username', 'col.username', 'mono', { width: 180 }),
+      c('streamName', 'col.stream', 'text'),
+      c('deviceType', 'col.deviceType', 'text', { width: 90 }),
+      c('userIp', 'col.ip', 'mono'),
+      c('country', 'col.country', 'text', { width: 80 }),
+      c('isp', 'col.isp', 'text', { hidden: true }),
+      c('serverId', 'col.server', 'id', { hidden: true }),
+    ],
+  },
+  creditLogs: {
+    title: 'res.creditLogs',
+    one: 'one.creditLogs',
+    status: 'none',
+    writable: false,
+    label: 'action',
+    columns: [
+      c('date', 'col.date', 'datetime', { width: 170 }),
+      c('action', 'col.action', 'text'),
+      c('type', 'col.type', 'text', { width: 100 }),
+      c('targetId', 'col.target', 'id', { width: 90 }),
+      c('packageId', 'col.package', 'package'),
+      c('cost', 'col.cost', 'credits', { width: 90 }),
+      c('creditsAfter', 'col.creditsAfter', 'credits', { width: 110 }),
+      c('ownerName', 'col.owner', 'text', { hidden: true }),
+    ],
+  },
+}
+
+export const CHIPS: Record<StatusMode, StatusFilter[]> = {
+  subscription: ['active', 'disabled', 'banned', 'expired', 'trial', 'expiring'],
+  enabled: ['active', 'disabled'],
+  none: [],
+}
+
+export const isWritable = (r: Resource): r is WritableResource => RESOURCE_META[r].writable
+export const hasLinks = (r: Resource): r is 'lines' | 'mags' | 'enigmas' => r === 'lines' || r === 'mags' || r === 'enigmas'

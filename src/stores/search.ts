@@ -1,0 +1,39 @@
+/** Global search across every panel and resource (Ctrl/Cmd+K). */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { xm } from '../api/xm'
+import type { SearchHit } from '../../electron/shared/views'
+import { call } from '../lib/call'
+
+export const useSearchStore = defineStore('search', () => {
+  const text = ref('')
+  const hits = shallowRef<SearchHit[]>([])
+  const loading = ref(false)
+  let seq = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  async function runNow(): Promise<void> {
+    const q = text.value.trim()
+    const mine = ++seq
+    if (!q) {
+      hits.value = []
+      return
+    }
+    loading.value = true
+    const r = await call(() => xm.search.global({ text: q.slice(0, 100), limit: 30 }))
+    if (mine !== seq) return
+    loading.value = false
+    hits.value = r ?? []
+  }
+
+  function setText(value: string) {
+    text.value = value
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = null
+      void runNow()
+    }, 120)
+  }
+
+  return { text, hits, loading, setText, runNow }
+})

@@ -1,0 +1,203 @@
+/**
+ * One table per open tab: the query (panels, chips, search, sort, page) and
+ * the current page of rows from `cache:query`. Only one page is ever held in
+ * memory, so 100,000 cached rows cost nothing here; rows live in a shallowRef
+ * (deep reactivity on rows is wasted work — STYLE.md §6).
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { xm } from '../api/xm'
+import type { Resource, StatusFilter } from '../../electron/shared/domain'
+import type { PanelFreshness } from '../../electron/shared/views'
+import { call } from '../lib/call'
+import { RESOURCE_META, isWritable } from '../lib/resources'
+import type { Result } from '../../electron/shared/errors'
+import { useSyncStore } from './sync'
+
+export type Row = Record<string, unknown> & { id: number; profileId: string }
+export const rowKey = (r: Pick<Row, 'id' | 'profileId'>): string => `${r.profileId}:${r.id}`
+
+/** Short: the cache answers in a few ms, and stale answers are dropped (see `seq`). */
+export const SEARCH_DEBOUNCE_MS = 40
+export const PAGE_SIZES = [50, 100] as const
+
+const columnsKey = (resource: Resource) => `xm.columns.${resource}`
+
+function readColumns(resource: Resource): string[] {
+  try {
+    const raw = localStorage.getItem(columnsKey(resource))
+    const list: unknown = raw ? JSON.parse(raw) : null
+    if (Array.isArray(list) && list.every((x) => typeof x === 'string')) return list
+  } catch {
+    /* unreadable preference: fall back to the defaults */
+  }
+  return RESOURCE_META[resource].columns.filter((c) => !c.hidden).map((c) => c.key)
+}
+
+export function useTableStore(tabId: string, profileId: string, resource: Resource) {
+  return defineStore(`table:${tabId}`, () => {
+    const rows = shallowRef<Row[]>([])
+    const total = ref(0)
+    const panels = shallowRef<PanelFreshness[]>([])
+    const loading = ref(false)
+    const loadedOnce = ref(false)
+
+    const status = ref<StatusFilter[]>([])
+    const search = ref('')
+    const sort = ref<{ column: string; dir: 'asc' | 'desc' } | null>(null)
+    const page = ref(1)
+    const pageSize = ref<number>(50)
+    const selection = ref<string[]>([])
+    const visibleColumns = ref<string[]>(readColumns(resource))
+
+    const profileIds = computed<string[] | 'all'>(() => (profileId === 'all' ? 'all' : [profileId]))
+    const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)))
+
+    let seq = 0
+    let searchTimer: ReturnType<typeof setTimeout> | null = null
+
+    /** Answers can come back out of order (typing fast): only the newest one is shown. */
+    async function load(): Promise<void> {
+      const mine = ++seq
+      loading.value = true
+      const r = await call(() =>
+        xm.cache.query({
+          profileIds: profileIds.value,
+          resource,
+          offset: (page.value - 1) * pageSize.value,
+          limit: pageSize.value,
+          ...(status.value.length ? { status: [...status.value], expiringDays: 7 } : {}),
+          ...(search.value.trim() ? { search: search.value.trim() } : {}),
+          ...(sort.value ? { sort: { ...sort.value } } : {}),
+        }),
+      )
+      if (mine !== seq) return
+      loading.value = false
+      loadedOnce.value = true
+      if (!r) return
+      rows.value = r.rows as Row[]
+      total.value = r.total
+      panels.value = r.panels
+      if (r.rows.length === 0 && page.value > 1 && r.total > 0) {
+        page.value = Math.max(1, Math.ceil(r.total / pageSize.value))
+        await load()
+      }
+    }
+
+    function setStatus(chips: StatusFilter[]) {
+      status.value = chips
+      page.value = 1
+      return load()
+    }
+    function toggleChip(chip: StatusFilter) {
+      return setStatus(status.value.includes(chip) ? status.value.filter((c) => c !== chip) : [...status.value, chip])
+    }
+
+    /**
+     * Typing: the first key after a pause queries at once (leading edge); keys that
+     * follow within SEARCH_DEBOUNCE_MS are folded into one trailing query.
+     */
+    let lastSearchAt = -Infinity
+    function setSearch(text: string) {
+      search.value = text
+      if (searchTimer) clearTimeout(searchTimer)
+      const now = Date.now()
+      const quiet = now - lastSearchAt > SEARCH_DEBOUNCE_MS
+      lastSearchAt = now
+      const run = () => {
+        searchTimer = null
+        page.value = 1
+        void load()
+      }
+      if (quiet) run()
+      else searchTimer = setTimeout(run, SEARCH_DEBOUNCE_MS)
+    }
+
+    function setSort(column: string | null, dir: 'asc' | 'desc' = 'asc') {
+      sort.value = column ? { column, dir } : null
+      page.value = 1
+      return load()
+    }
+    function setPage(p: number) {
+      page.value = Math.max(1, Math.floor(p))
+      return load()
+    }
+    function setPageSize(size: number) {
+      pageSize.value = size
+      page.value = 1
+      return load()
+    }
+    function setColumns(keys: string[]) {
+      visibleColumns.value = keys
+      try {
+        localStorage.setItem(columnsKey(resource), JSON.stringify(keys))
+      } catch {
+        /* a preference only */
+      }
+    }
+
+    /** One object fresh from the panel (drawer "refresh", global search → drawer). */
+    async function fetchOne(rowProfileId: string, id: number): Promise<Row | null> {
+      if (!isWritable(resource)) return rows.value.find((r) => r.id === id && r.profileId === rowProfileId) ?? null
+      const ns = xm[resource] as unknown as { get(a: { profileId: string; id: number }): Promise<Result<Record<string, unknown>>> }
+      const item = await call(() => ns.get({ profileId: rowProfileId, id }))
+      return item ? ({ ...item, profileId: rowProfileId } as Row) : null
+    }
+
+    /** Re-query when the cache under this view changed (sync, a write), at most every 400 ms. */
+    const sync = useSyncStore()
+    let refreshTimer: ReturnType<typeof setTimeout> | null = null
+    const soon = () =>
+      (refreshTimer ??= setTimeout(() => {
+        refreshTimer = null
+        void load()
+      }, 400))
+    const mine = (id: string) => profileId === 'all' || id === profileId
+    watch(
+      () => sync.lastChange,
+      (c) => c && c.resource === resource && mine(c.profileId) && soon(),
+    )
+    // A sync that ended (done or failed) or a panel going on/offline changes the freshness banner.
+    watch(
+      () =>
+        Object.values(sync.progress)
+          .filter((p) => mine(p.profileId) && p.state !== 'running')
+          .map((p) => `${p.profileId}:${p.resource}:${p.state}`)
+          .join() +
+        Object.values(sync.statuses)
+          .filter((s) => mine(s.profileId))
+          .map((s) => `${s.profileId}:${s.reachable}`)
+          .join(),
+      () => soon(),
+    )
+
+    return {
+      profileId,
+      resource,
+      rows,
+      total,
+      panels,
+      loading,
+      loadedOnce,
+      status,
+      search,
+      sort,
+      page,
+      pageSize,
+      pageCount,
+      selection,
+      visibleColumns,
+      load,
+      setStatus,
+      toggleChip,
+      setSearch,
+      setSort,
+      setPage,
+      setPageSize,
+      setColumns,
+      fetchOne,
+    }
+  })()
+}
+
+export type TableStore = ReturnType<typeof useTableStore>

@@ -1,0 +1,72 @@
+/**
+ * Every write the UI can make, in one place. Spending actions are guarded:
+ * while one is in flight for a target, a second click does nothing (no second
+ * request, so no double charge). After a write the table re-queries and the
+ * balance shown updates from the WriteResult.
+ */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { xm } from '../api/xm'
+import type { Result } from '../../electron/shared/errors'
+import type { WriteResult } from '../../electron/shared/writes'
+import { settle } from '../lib/call'
+import { notifyError, notifyWarning } from '../lib/notify'
+import { t } from '../i18n'
+import type { ErrorCode } from '../../electron/shared/errors'
+import type { WritableResource } from '../lib/resources'
+import { useCreditsStore } from './credits'
+import { useSyncStore } from './sync'
+
+export type WriteAction = 'create' | 'edit' | 'extend' | 'delete' | 'enable' | 'disable' | 'convert' | 'reset' | 'adjustCredits'
+
+/** Writes that can cost credits: the UI quotes and confirms before sending them. */
+export const SPENDING: ReadonlySet<WriteAction> = new Set(['create', 'extend', 'adjustCredits'])
+
+type AnyWrite = (args: Record<string, unknown>) => Promise<Result<WriteResult>>
+
+function endpoint(resource: WritableResource, action: WriteAction): AnyWrite | null {
+  const ns = xm[resource] as unknown as Record<string, AnyWrite | undefined>
+  return ns[action] ?? null
+}
+
+export const useWritesStore = defineStore('writes', () => {
+  const inFlight = ref<string[]>([])
+  /** The code of the last failed write: a form must not offer to resend after OUTCOME_UNKNOWN. */
+  const lastErrorCode = ref<ErrorCode | null>(null)
+  const credits = useCreditsStore()
+  const sync = useSyncStore()
+
+  const busyKey = (resource: string, action: string, profileId: string, target: string | number | undefined) =>
+    `${resource}:${action}:${profileId}:${target ?? 'new'}`
+  const isBusy = (key: string) => inFlight.value.includes(key)
+
+  async function write(
+    resource: WritableResource,
+    action: WriteAction,
+    args: { profileId: string; id?: number } & Record<string, unknown>,
+  ): Promise<WriteResult | null> {
+    const key = busyKey(resource, action, args.profileId, args.id)
+    if (isBusy(key)) return null
+    const fn = endpoint(resource, action)
+    if (!fn) return null
+    inFlight.value = [...inFlight.value, key]
+    try {
+      const r = await settle(() => fn(args))
+      lastErrorCode.value = r.ok ? null : r.error.code
+      // Even a failed or unknown write may have changed the panel: views re-query.
+      sync.markChanged(args.profileId, resource)
+      if (!r.ok) {
+        notifyError(r.error)
+        return null
+      }
+      credits.applyBalance(args.profileId, r.value.balanceAfter)
+      // The answer was lost but reading the panel showed the write happened (core's one check).
+      if (r.value.extra?.reconciled === true) notifyWarning(t('done.reconciled'))
+      return r.value
+    } finally {
+      inFlight.value = inFlight.value.filter((k) => k !== key)
+    }
+  }
+
+  return { inFlight, lastErrorCode, busyKey, isBusy, write }
+})

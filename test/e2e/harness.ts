@@ -1,0 +1,110 @@
+/**
+ * End-to-end harness: builds the page (renderer only, so a half-finished main
+ * build elsewhere cannot block it), starts `dev:browser` as a child process
+ * (the real core over the loopback host) and drives Debian's Chromium with
+ * playwright-core. Nothing here sleeps for a fixed time: it waits for state.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+export const CHROMIUM = process.env.XM_CHROMIUM ?? '/usr/bin/chromium'
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
+
+export const canRun = (): boolean => existsSync(CHROMIUM) && existsSync(join(ROOT, 'electron/loopback/cli.ts'))
+
+/** Builds src/ into a temp folder with vite's API (the same plugin set as electron.vite.config.ts's renderer). */
+export async function buildRenderer(outDir: string): Promise<void> {
+  const { build } = await import('vite')
+  const vue = (await import('@vitejs/plugin-vue')).default
+  await build({
+    configFile: false,
+    root: join(ROOT, 'src'),
+    base: './',
+    plugins: [vue()],
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  })
+}
+
+export interface AppProcess {
+  url: string
+  dataDir: string
+  child: ChildProcess
+  stop(): Promise<void>
+}
+
+/** `node --import tsx electron/loopback/cli.ts --port 0 --data-dir <tmp> --memory-keys`; resolves on its one ready line. */
+export function startApp(staticDir: string, dataDir = mkdtempSync(join(tmpdir(), 'xm-e2e-data-'))): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/loopback/cli.ts', '--port', '0', '--data-dir', dataDir, '--memory-keys'], {
+    cwd: ROOT,
+    env: { ...process.env, XM_LOOPBACK_STATIC_DIR: staticDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let err = ''
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
+  return new Promise((resolveApp, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`dev:browser did not get ready in time.\n${err}`)), 90_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`dev:browser exited with ${code}.\n${err}`))
+    })
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /XM Reseller Desk: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      if (!m) return
+      clearTimeout(timer)
+      child.removeAllListeners('exit')
+      resolveApp({
+        url: m[1]!,
+        dataDir,
+        child,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done()
+            child.once('exit', () => done())
+            child.kill('SIGTERM')
+          }),
+      })
+    })
+  })
+}
+
+export interface BrowserSession {
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+/** A fresh profile each time (launchPersistentContext is playwright's way to pass --user-data-dir). */
+export async function openBrowser(url: string, opts: { dark?: boolean; width?: number; height?: number } = {}): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'xm-e2e-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    colorScheme: opts.dark ? 'dark' : 'light',
+  })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin })
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto(url)
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}

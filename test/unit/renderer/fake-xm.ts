@@ -1,0 +1,255 @@
+/**
+ * An in-memory XmApi for renderer tests: the methods the stores and forms use,
+ * over a few panels, lines and packages. Every call is recorded in `calls`;
+ * `failNext` makes the next call of a method answer an error; `hold` keeps a
+ * method's answers pending until released (to test "in flight" states).
+ * Unimplemented methods answer INTERNAL, so a test notices it touched one.
+ */
+import type { XmApi } from '../../../electron/shared/contract'
+import type { AccountInfo, Line, Package } from '../../../electron/shared/domain'
+import type { AppErrorShape, Result } from '../../../electron/shared/errors'
+import type { Profile } from '../../../electron/shared/profile'
+import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
+import type { CacheQuery } from '../../../electron/shared/views'
+import { itemStatus } from '../../../electron/shared/status'
+
+type Handler = (args: any) => unknown | Promise<unknown>
+
+export interface FakeXm {
+  xm: XmApi
+  calls: { method: string; args: any }[]
+  callsOf(method: string): any[]
+  failNext(method: string, error: AppErrorShape): void
+  hold(method: string): { release(): void }
+  emit(event: string, payload: unknown): void
+  state: { profiles: Profile[]; lines: (Line & { profileId: string })[]; packages: Package[]; credits: number; account: AccountInfo; reconcileNext: boolean }
+}
+
+export function profile(id: string, name: string, over: Partial<Profile> = {}): Profile {
+  return { ...PROFILE_DEFAULTS, id, name, host: 'panel.test', accessCode: 'abc', order: 0, createdAt: 0, hasKey: true, keyHint: 'abcd', ...over }
+}
+
+export function pkg(id: number, name: string, credits: number, over: Partial<Package> = {}): Package {
+  return {
+    id,
+    name,
+    isTrial: false,
+    isOfficial: true,
+    officialCredits: credits,
+    trialCredits: 0,
+    officialDuration: 1,
+    officialDurationIn: 'months',
+    trialDuration: 24,
+    trialDurationIn: 'hours',
+    isLine: true,
+    isMag: true,
+    isEnigma: true,
+    groups: [],
+    bouquets: [1, 2],
+    maxConnections: 1,
+    ...over,
+  }
+}
+
+export function line(id: number, over: Partial<Line> = {}): Line & { profileId: string } {
+  return {
+    id,
+    username: `user${id}`,
+    password: `pass${id}xyz`,
+    memberId: 1,
+    ownerName: 'me',
+    packageId: 1,
+    expDate: 2_000_000_000,
+    createdAt: 1_700_000_000,
+    enabled: true,
+    adminEnabled: true,
+    isTrial: false,
+    isIspLock: false,
+    maxConnections: 1,
+    activeConnections: 0,
+    allowedIps: [],
+    bouquets: [],
+    resellerNotes: '',
+    lastActivity: null,
+    profileId: 'p1',
+    ...over,
+  }
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credits?: number } = {}): FakeXm {
+  const state = {
+    profiles: opts.profiles ?? [profile('p1', 'Main')],
+    lines: Array.from({ length: opts.lines ?? 120 }, (_, i) => line(i + 1, { enabled: i % 10 !== 0 })),
+    packages: [pkg(1, '1 Month', 5), pkg(2, '3 Months', 13), pkg(3, 'Trial day', 0, { isTrial: true, isOfficial: false }), pkg(4, 'MAG only', 6, { isLine: false })],
+    credits: opts.credits ?? 100,
+    /** The next write answers as core does after settling a lost answer by reading the panel. */
+    reconcileNext: false,
+    account: {
+      id: 1,
+      username: 'me',
+      email: '',
+      credits: opts.credits ?? 100,
+      enabled: true,
+      resellerDns: '',
+      memberGroupId: 1,
+      createdAt: null,
+      permissions: {
+        allowChangeUsername: true,
+        allowChangePassword: true,
+        allowChangeBouquets: true,
+        allowRestrictions: true,
+        minUsernameLength: 8,
+        minPasswordLength: 10,
+        totalAllowedTrials: 5,
+        createSubResellerPrice: 20,
+        minCodeLength: 10,
+        maxCodeLength: 12,
+      },
+    } as AccountInfo,
+  }
+  const calls: { method: string; args: any }[] = []
+  const failures = new Map<string, AppErrorShape>()
+  const holds = new Map<string, Promise<void>>()
+  const listeners = new Map<string, Set<(p: unknown) => void>>()
+  let nextId = 10_000
+
+  const write = (cost: number, item: Record<string, unknown> | null, extra: Record<string, unknown> | null = null) => {
+    const before = state.credits
+    state.credits -= cost
+    state.account = { ...state.account, credits: state.credits }
+    if (state.reconcileNext) {
+      state.reconcileNext = false
+      extra = { ...(extra ?? {}), reconciled: true, evidence: 'found by username' }
+    }
+    return { journalId: 1, cost, balanceBefore: before, balanceAfter: state.credits, item, extra }
+  }
+  const price = (packageId: number, trial?: boolean) => {
+    const p = state.packages.find((x) => x.id === packageId)
+    return p ? (trial ? p.trialCredits : p.officialCredits) : 0
+  }
+
+  const handlers: Record<string, Handler> = {
+    'profiles:list': () => state.profiles,
+    'profiles:create': (a) => {
+      const p = profile(`p${state.profiles.length + 1}`, a.name, { ...a, hasKey: false, keyHint: null })
+      state.profiles.push(p)
+      return p
+    },
+    'profiles:update': (a) => {
+      const p = state.profiles.find((x) => x.id === a.profileId)!
+      Object.assign(p, a.patch)
+      return { ...p }
+    },
+    'profiles:test': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
+    'keys:set': (a) => ({ hasKey: true, keyHint: String(a.apiKey).slice(-4), backend: 'memory' }),
+    'app:info': () => ({ version: '0', platform: 'linux', dataDir: '/tmp', keyBackend: 'memory', keychainProblem: null, transport: 'loopback', demoAvailable: true }),
+    'settings:get': () => ({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10 }),
+    'demo:start': () => {
+      const p = profile('demo', 'Demo panel')
+      state.profiles.push(p)
+      return p
+    },
+    'sync:status': () => [],
+    'sync:run': () => ({ started: 1 }),
+    'credits:summary': () =>
+      state.profiles.map((p) => ({ profileId: p.id, name: p.name, color: p.color, credits: state.credits, updatedAt: 0, state: 'ok', burnPerDay: null, forecastDays: null, sparkline: [] })),
+    'packages:list': () => state.packages,
+    'account:get': () => state.account,
+    'spend:quote': (a) => {
+      const cost = a.kind === 'create' && a.resource === 'subResellers' ? 20 : price(a.packageId, a.trial) * (a.count ?? 1)
+      return { cost, balance: state.credits, balanceAfter: state.credits - cost, enough: state.credits - cost >= 0, duration: '1 months' }
+    },
+    'cache:query': (q: CacheQuery) => {
+      let rows = state.lines.filter((r) => q.profileIds === 'all' || q.profileIds.includes(r.profileId))
+      if (q.search) rows = rows.filter((r) => r.username.includes(q.search!))
+      if (q.status?.length) rows = rows.filter((r) => q.status!.some((s) => s === 'trial' ? r.isTrial : itemStatus(r, 1_800_000_000) === s))
+      if (q.sort) {
+        const { column, dir } = q.sort
+        rows = [...rows].sort((a, b) => (String((a as any)[column]) < String((b as any)[column]) ? -1 : 1) * (dir === 'asc' ? 1 : -1))
+      }
+      return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, panels: [{ profileId: 'p1', syncedAt: Date.now(), freshness: 'fresh', error: null }] }
+    },
+    'lines:get': (a) => state.lines.find((l) => l.id === a.id),
+    'lines:create': (a) => {
+      const l = line(++nextId, { username: a.username ?? `gen${nextId}`, packageId: a.packageId, isTrial: a.trial })
+      state.lines.unshift(l)
+      return write(price(a.packageId, a.trial), l)
+    },
+    'lines:extend': (a) => write(price(a.packageId), state.lines.find((l) => l.id === a.id) ?? null),
+    'lines:disable': (a) => {
+      const l = state.lines.find((x) => x.id === a.id)!
+      l.enabled = false
+      return write(0, { ...l })
+    },
+    'lines:enable': (a) => {
+      const l = state.lines.find((x) => x.id === a.id)!
+      l.enabled = true
+      return write(0, { ...l })
+    },
+    'mags:create': (a) => write(price(a.packageId, a.trial), { id: ++nextId, mac: a.mac }),
+    'search:global': (a) =>
+      state.lines.filter((l) => l.username.includes(a.text)).slice(0, a.limit ?? 20).map((l) => ({ profileId: l.profileId, resource: 'lines', id: l.id, title: l.username, subtitle: '' })),
+    'journal:query': () => ({ rows: [], total: 0 }),
+    'bulk:plan': (a) => {
+      const items = (a.ids ?? []).map((id: number) => ({ key: String(id), label: `user${id}`, cost: a.operation === 'extend' ? price(a.packageId) : 0, state: 'queued', reason: null, journalId: null, result: null }))
+      const totalCost = items.reduce((n: number, i: { cost: number }) => n + i.cost, 0)
+      return { planId: 'plan1', items, unresolved: [], totalCost, balance: state.credits, balanceAfter: state.credits - totalCost, enough: totalCost <= state.credits }
+    },
+    'bulk:start': () => ({ runId: 'run1', state: 'running', stoppedReason: null, counts: { total: 2, succeeded: 0, failed: 0, unknown: 0, pending: 2 }, etaMs: 1000, items: [] }),
+    'bulk:pause': () => ({ runId: 'run1', state: 'paused', stoppedReason: null, counts: { total: 2, succeeded: 1, failed: 0, unknown: 0, pending: 1 }, etaMs: null, items: [] }),
+  }
+
+  const call = async (method: string, args: unknown): Promise<Result<unknown>> => {
+    calls.push({ method, args })
+    const held = holds.get(method)
+    if (held) await held
+    const failure = failures.get(method)
+    if (failure) {
+      failures.delete(method)
+      return { ok: false, error: failure }
+    }
+    const h = handlers[method]
+    if (!h) return { ok: false, error: { code: 'INTERNAL', message: `fake-xm: ${method} not implemented` } }
+    // A copy, as over IPC: the page never shares objects with main.
+    return ok(structuredClone(await h(args ?? {})))
+  }
+
+  const xm = new Proxy({} as Record<string, unknown>, {
+    get: (_t, ns: string) =>
+      new Proxy({} as Record<string, unknown>, {
+        get: (_u, fn: string) => {
+          if (fn.startsWith('on') && fn.length > 2) {
+            const event = `${ns}:${fn.charAt(2).toLowerCase()}${fn.slice(3)}`
+            return (cb: (p: unknown) => void) => {
+              const set = listeners.get(event) ?? new Set()
+              set.add(cb)
+              listeners.set(event, set)
+              return () => set.delete(cb)
+            }
+          }
+          return (args?: unknown) => call(`${ns}:${fn}`, args)
+        },
+      }),
+  }) as unknown as XmApi
+
+  return {
+    xm,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
+    failNext: (method, error) => failures.set(method, error),
+    hold: (method) => {
+      let release!: () => void
+      holds.set(method, new Promise<void>((r) => (release = r)))
+      return {
+        release: () => {
+          holds.delete(method)
+          release()
+        },
+      }
+    },
+    emit: (event, payload) => listeners.get(event)?.forEach((cb) => cb(payload)),
+    state,
+  }
+}
