@@ -1,7 +1,7 @@
 /**
  * Reseller-API simulator: a real node:http server behaving like an
  * Xtream-Masters / XUI.one panel's `/{code}/reseller/index.php` (see
- * /work/shared/api/reseller-api.txt and NOTES.md). Local dev/test tool only.
+ * ../shared/api/reseller-api.txt beside the checkout, and NOTES.md). Local dev/test tool only.
  */
 import type { FaultRule, LedgerEntry, SimulatorOptions } from './types'
 import type { SimulatorState } from './model'
