@@ -41,6 +41,14 @@ export interface ResourceMeta {
   /** The natural key shown as the row's title (username, MAC, code). */
   label: string
   columns: ColumnDef[]
+  /**
+   * Fields the panel's list action leaves out (NOTES §5: `get_lines` rows have
+   * no package_id/created_at/is_isplock; mag and enigma rows no package_id/
+   * created_at). In the table they would read "—" on every row, so those columns
+   * start hidden; the chooser can still show them, and the detail drawer has
+   * them from the full row (`X:get`).
+   */
+  listLacks?: readonly string[]
 }
 
 const c = (key: string, title: MessageKey, kind: CellKind, more: Partial<ColumnDef> = {}): ColumnDef => ({
@@ -69,6 +77,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     status: 'subscription',
     writable: true,
     label: 'username',
+    listLacks: ['packageId', 'createdAt', 'isIspLock'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
       c('username', 'col.username', 'mono', { width: 180 }),
@@ -86,6 +95,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     status: 'subscription',
     writable: true,
     label: 'mac',
+    listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
       c('mac', 'col.mac', 'mono', { width: 170 }),
@@ -100,6 +110,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     status: 'subscription',
     writable: true,
     label: 'mac',
+    listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
       c('mac', 'col.mac', 'mono', { width: 170 }),
@@ -199,3 +210,10 @@ export const CHIPS: Record<StatusMode, StatusFilter[]> = {
 
 export const isWritable = (r: Resource): r is WritableResource => RESOURCE_META[r].writable
 export const hasLinks = (r: Resource): r is 'lines' | 'mags' | 'enigmas' => r === 'lines' || r === 'mags' || r === 'enigmas'
+
+/** The columns a table shows until the user picks others: not marked hidden, and filled by the list rows. */
+export function defaultColumns(resource: Resource): string[] {
+  const meta = RESOURCE_META[resource]
+  const lacks = new Set(meta.listLacks ?? [])
+  return meta.columns.filter((c) => !c.hidden && !lacks.has(c.key)).map((c) => c.key)
+}

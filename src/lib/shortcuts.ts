@@ -9,5 +9,6 @@ export const SHORTCUT_HELP: { keys: string; label: MessageKey }[] = [
   { keys: 'Ctrl + Shift + Tab', label: 'shortcuts.prevTab' },
   { keys: 'Ctrl/⌘ + W', label: 'shortcuts.closeTab' },
   { keys: 'Ctrl/⌘ + \\', label: 'shortcuts.split' },
+  { keys: 'Ctrl/⌘ + ,', label: 'shortcuts.settings' },
   { keys: '?', label: 'shortcuts.help' },
 ]

@@ -16,8 +16,10 @@ export function tabTitle(tab: Tab, profiles: Map<string, Profile>): string {
             ? t('nav.creditsView')
             : tab.kind === 'journal'
               ? t('nav.journal')
-              : t('nav.panels')
-  if (tab.kind === 'credits' || tab.kind === 'journal' || tab.kind === 'panels') return what
+              : tab.kind === 'settings'
+                ? t('nav.settings')
+                : t('nav.panels')
+  if (tab.kind === 'credits' || tab.kind === 'journal' || tab.kind === 'panels' || tab.kind === 'settings') return what
   const where = tab.profileId === 'all' ? t('nav.allPanels') : (profiles.get(tab.profileId)?.name ?? '?')
   return `${what} · ${where}`
 }

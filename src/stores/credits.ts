@@ -12,9 +12,28 @@ export const useCreditsStore = defineStore('credits', () => {
   const paused = ref(false)
   const byId = computed(() => new Map(summaries.value.map((s) => [s.profileId, s])))
 
+  /**
+   * Balances a write answered with, per panel, until a summary at least as new
+   * arrives: an older summary (a load that was already on its way, or the
+   * monitor's event for another panel) must not put the pre-spend balance back.
+   */
+  const applied = new Map<string, { credits: number; at: number }>()
+
+  function accept(list: CreditSummary[]) {
+    summaries.value = list.map((s) => {
+      const mine = applied.get(s.profileId)
+      if (!mine) return s
+      if (s.updatedAt !== null && s.updatedAt >= mine.at) {
+        applied.delete(s.profileId)
+        return s
+      }
+      return { ...s, credits: mine.credits, updatedAt: mine.at }
+    })
+  }
+
   async function load(): Promise<void> {
     const list = await call(() => xm.credits.summary(), { quiet: true })
-    if (list) summaries.value = list
+    if (list) accept(list)
   }
 
   async function loadHistory(profileId: string, days = 30): Promise<CreditHistory | null> {
@@ -40,10 +59,12 @@ export const useCreditsStore = defineStore('credits', () => {
   /** A write answered with the balance after it: show it now, before the monitor's next poll. */
   function applyBalance(profileId: string, credits: number | null) {
     if (credits === null) return
-    summaries.value = summaries.value.map((s) => (s.profileId === profileId ? { ...s, credits, updatedAt: Date.now() } : s))
+    const at = Date.now()
+    applied.set(profileId, { credits, at })
+    summaries.value = summaries.value.map((s) => (s.profileId === profileId ? { ...s, credits, updatedAt: at } : s))
   }
 
-  useIpcEvent(xm.credits.onChanged, (list) => (summaries.value = list))
+  useIpcEvent(xm.credits.onChanged, accept)
 
   return { summaries, history, paused, byId, load, loadHistory, refresh, setPaused, loadPaused, applyBalance }
 })

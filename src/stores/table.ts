@@ -10,7 +10,7 @@ import { xm } from '../api/xm'
 import type { Resource, StatusFilter } from '../../electron/shared/domain'
 import type { PanelFreshness } from '../../electron/shared/views'
 import { call } from '../lib/call'
-import { RESOURCE_META, isWritable } from '../lib/resources'
+import { defaultColumns, isWritable } from '../lib/resources'
 import type { Result } from '../../electron/shared/errors'
 import { useSyncStore } from './sync'
 
@@ -31,7 +31,7 @@ function readColumns(resource: Resource): string[] {
   } catch {
     /* unreadable preference: fall back to the defaults */
   }
-  return RESOURCE_META[resource].columns.filter((c) => !c.hidden).map((c) => c.key)
+  return defaultColumns(resource)
 }
 
 export function useTableStore(tabId: string, profileId: string, resource: Resource) {

@@ -60,6 +60,8 @@ export const useWritesStore = defineStore('writes', () => {
         return null
       }
       credits.applyBalance(args.profileId, r.value.balanceAfter)
+      // A spend whose balance could not be read with it: ask for the newest one known (the core stores each read).
+      if (SPENDING.has(action) && r.value.balanceAfter === null) void credits.load()
       // The answer was lost but reading the panel showed the write happened (core's one check).
       if (r.value.extra?.reconciled === true) notifyWarning(t('done.reconciled'))
       return r.value

@@ -264,6 +264,24 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     await screenshot(page, 'panels-view')
   })
 
+  it('settings: Ctrl+, opens them, a switch is saved and survives a reload (screenshot)', async () => {
+    await page.keyboard.press('Control+Comma')
+    const view = page.locator(tid('settings-view'))
+    await view.waitFor({ timeout: T })
+    const startHidden = page.locator(tid('setting-startHidden'))
+    await startHidden.waitFor({ timeout: T })
+    expect(await startHidden.getAttribute('class')).not.toMatch(/n-switch--active/)
+    await startHidden.click()
+    await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('n-switch--active') === true, tid('setting-startHidden'), { timeout: T })
+    await expect.poll(async () => (await page.locator(tid('settings-dataDir')).textContent()) ?? '', { timeout: T }).toBe(app.dataDir)
+    await page.reload()
+    await page.locator(tid('shell')).waitFor({ timeout: T })
+    await page.click(tid('nav-settings'))
+    await view.waitFor({ timeout: T })
+    await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('n-switch--active') === true, tid('setting-startHidden'), { timeout: T })
+    await screenshot(page, 'settings-view')
+  })
+
   it('remembers open tabs across a reload', async () => {
     const before = await page.locator('.n-tabs-tab').count()
     expect(before).toBeGreaterThanOrEqual(4)

@@ -10,7 +10,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { METHOD_NAMES, type ContractHandlers, type EventName } from '../../shared/contract'
+import { METHOD_NAMES, type ContractHandlers, type EventName, type EventPayload } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
 import type { Settings } from '../../shared/views'
 import { openCache } from '../cache'
@@ -109,6 +109,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     })
     monitor = credits.monitor
     closers.unshift(() => credits.dispose())
+    // Any successful contact with a panel ends the monitor's view of an outage at once (not at its next backoff step).
+    closers.unshift(bus.on((name, payload) => tellMonitor(credits.monitor, name, payload)))
     const spending = createSpending(ctx, { journalFile: file('journal') })
     closers.unshift(() => spending.dispose())
 
@@ -198,6 +200,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       }
     }
     throw e
+  }
+}
+
+/**
+ * What the credit monitor learns from the rest of the app's events:
+ * `cache:changed` only follows a panel's answer (a sync finished, a write
+ * succeeded, a fresh `X:get`), and for 'account' the sync stored a new balance;
+ * `panel:status` reachable without an error is an answer too.
+ */
+function tellMonitor(monitor: CreditMonitor, name: EventName, payload: unknown): void {
+  if (name === 'cache:changed') {
+    const { profileId, resource } = payload as EventPayload<'cache:changed'>
+    if (resource === 'account') monitor.balanceStored(profileId)
+    else monitor.panelAnswered(profileId)
+  } else if (name === 'panel:status') {
+    const s = payload as EventPayload<'panel:status'>
+    if (s.reachable === true && s.lastError === null) monitor.panelAnswered(s.profileId)
   }
 }
 

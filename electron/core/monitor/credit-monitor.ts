@@ -22,7 +22,7 @@ import { balanceMessage, creditState, offlineMessage } from './alerts'
 import { BurnMemo } from './burn-memo'
 import { panelHistory } from './credit-views'
 import { MINUTE_MS, pollIntervalMs, realTimers, REFRESH_SOON_MS, type Timers } from './schedule'
-import { newWatch, nextPollDelay, recordAnswer, recordFailure, type Watch } from './watch'
+import { endOutage, newWatch, nextPollDelay, recordAnswer, recordFailure, type Watch } from './watch'
 
 export interface MonitorNotice {
   title: string
@@ -138,6 +138,47 @@ export class CreditMonitor {
     }, REFRESH_SOON_MS)
   }
 
+  /**
+   * Another part of the app just talked to this panel and it answered (a sync,
+   * a write, a fresh read). If the monitor still believes the panel is down, the
+   * outage is over: say so now and read the balance shortly, instead of waiting
+   * for a backoff timer that may be up to 30 min away.
+   */
+  panelAnswered(profileId: string): void {
+    if (this.disposed) return
+    const w = this.watches.get(profileId)
+    if (!w || w.reachable !== false) return
+    endOutage(w)
+    this.emit()
+    if (!this.started || this.pausedFlag) return
+    if (w.inFlight) w.again = true
+    // In place of the backoff step; a sync of the account that lands first replaces it with the interval.
+    else this.schedule(w, REFRESH_SOON_MS)
+  }
+
+  /**
+   * A sync read this panel's account and stored it (account row + snapshot):
+   * take that balance as the monitor's own answer, so the panel is not read twice
+   * and an outage or backoff ends at once.
+   */
+  balanceStored(profileId: string): void {
+    if (this.disposed) return
+    const w = this.watches.get(profileId)
+    if (!w) return
+    let acc: { info: AccountInfo; at: number } | null
+    try {
+      acc = this.ctx.cache.getAccount(profileId)
+    } catch {
+      return
+    }
+    if (!acc || (w.updatedAt !== null && acc.at < w.updatedAt)) return
+    this.takeAnswer(w, acc.info.credits, acc.at)
+    // The balance is fresh: the next look is a whole interval away, not a backoff step.
+    if (this.started && !this.pausedFlag && !w.inFlight) {
+      this.schedule(w, pollIntervalMs(this.ctx.profiles.get(profileId)?.pollMinutes))
+    }
+  }
+
   /** Every enabled panel, in the panels' order. */
   summary(): CreditSummary[] {
     const now = this.ctx.now()
@@ -198,16 +239,23 @@ export class CreditMonitor {
     return w
   }
 
-  /** The last balance known from an earlier run (the cached account), so the tray is not blank at start. */
+  /**
+   * The newest balance known: the monitor's own read, or the cached account when
+   * that is newer — a write reads the balance after spending and stores it
+   * there, and the quote shows it at once; the tray and the sidebar must not lag
+   * behind it until the next poll (or forever, while paused). At start the
+   * cached account is all there is, so the tray is not blank.
+   */
   private knownCredits(profileId: string): { credits: number | null; at: number | null } {
     const w = this.watches.get(profileId)
-    if (w) return { credits: w.credits, at: w.updatedAt }
+    let acc: { info: AccountInfo; at: number } | null = null
     try {
-      const acc = this.ctx.cache.getAccount(profileId)
-      return acc ? { credits: acc.info.credits, at: acc.at } : { credits: null, at: null }
+      acc = this.ctx.cache.getAccount(profileId)
     } catch {
-      return { credits: null, at: null }
+      // an unreadable cache leaves what the monitor read itself
     }
+    if (acc && (!w || w.updatedAt === null || acc.at > w.updatedAt)) return { credits: acc.info.credits, at: acc.at }
+    return w ? { credits: w.credits, at: w.updatedAt } : { credits: null, at: null }
   }
 
   /** One read of the panel's balance. Resolves true when it answered. */
@@ -236,17 +284,22 @@ export class CreditMonitor {
 
   private onSuccess(w: Watch, info: AccountInfo): void {
     const now = this.ctx.now()
-    const profile = this.ctx.profiles.get(w.profileId)
-    const alert = recordAnswer(w, info.credits, now, profile?.thresholds)
     try {
       this.ctx.cache.setAccount(w.profileId, info, now)
       this.ctx.cache.addCreditSnapshot(w.profileId, now, info.credits)
     } catch {
       // A cache that cannot write must not stop the watch; the tray still shows the live balance.
     }
+    this.takeAnswer(w, info.credits, now)
+  }
+
+  /** A balance the panel gave (to the monitor or to a sync): end any outage, check thresholds, tell everyone. */
+  private takeAnswer(w: Watch, credits: number, at: number): void {
+    const profile = this.ctx.profiles.get(w.profileId)
+    const alert = recordAnswer(w, credits, at, profile?.thresholds)
     if (alert && profile) {
-      const { burn } = this.burnMemo.get(profile.id, this.knownCredits(profile.id), now, true)
-      this.notify(profile.id, balanceMessage(alert, profile, info.credits, burn.forecastDays))
+      const { burn } = this.burnMemo.get(profile.id, this.knownCredits(profile.id), this.ctx.now(), true)
+      this.notify(profile.id, balanceMessage(alert, profile, credits, burn.forecastDays))
     }
     this.emit()
   }

@@ -58,15 +58,20 @@ export function recordAnswer(
 ): BalanceAlert | null {
   w.credits = credits
   w.updatedAt = now
+  endOutage(w)
+  if (!thresholds) return null
+  const { arms, alert } = evaluateBalance(w.arms, credits, thresholds)
+  w.arms = arms
+  return alert
+}
+
+/** The panel answered (here or elsewhere in the app): it is reachable, the backoff starts over. */
+export function endOutage(w: Watch): void {
   w.reachable = true
   w.lastError = null
   w.failures = 0
   w.downSince = null
   w.offlineNotified = false // re-armed: the next long outage is worth telling again
-  if (!thresholds) return null
-  const { arms, alert } = evaluateBalance(w.arms, credits, thresholds)
-  w.arms = arms
-  return alert
 }
 
 /** The panel did not answer. True when this outage just passed the alert limit: notify, once. */

@@ -10,7 +10,7 @@ import type { AccountInfo, Line, Package } from '../../../electron/shared/domain
 import type { AppErrorShape, Result } from '../../../electron/shared/errors'
 import type { Profile } from '../../../electron/shared/profile'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
-import type { CacheQuery } from '../../../electron/shared/views'
+import type { CacheQuery, Settings } from '../../../electron/shared/views'
 import { itemStatus } from '../../../electron/shared/status'
 
 type Handler = (args: any) => unknown | Promise<unknown>
@@ -22,7 +22,7 @@ export interface FakeXm {
   failNext(method: string, error: AppErrorShape): void
   hold(method: string): { release(): void }
   emit(event: string, payload: unknown): void
-  state: { profiles: Profile[]; lines: (Line & { profileId: string })[]; packages: Package[]; credits: number; account: AccountInfo; reconcileNext: boolean }
+  state: { profiles: Profile[]; lines: (Line & { profileId: string })[]; packages: Package[]; credits: number; account: AccountInfo; reconcileNext: boolean; balanceUnreadNext: boolean; settings: Settings }
 }
 
 export function profile(id: string, name: string, over: Partial<Profile> = {}): Profile {
@@ -86,6 +86,9 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     credits: opts.credits ?? 100,
     /** The next write answers as core does after settling a lost answer by reading the panel. */
     reconcileNext: false,
+    /** The next write answers as core does when the balance could not be read after it. */
+    balanceUnreadNext: false,
+    settings: { closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10 } as Settings,
     account: {
       id: 1,
       username: 'me',
@@ -123,7 +126,9 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       state.reconcileNext = false
       extra = { ...(extra ?? {}), reconciled: true, evidence: 'found by username' }
     }
-    return { journalId: 1, cost, balanceBefore: before, balanceAfter: state.credits, item, extra }
+    const balanceAfter = state.balanceUnreadNext ? null : state.credits
+    state.balanceUnreadNext = false
+    return { journalId: 1, cost, balanceBefore: before, balanceAfter, item, extra }
   }
   const price = (packageId: number, trial?: boolean) => {
     const p = state.packages.find((x) => x.id === packageId)
@@ -145,7 +150,8 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     'profiles:test': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
     'keys:set': (a) => ({ hasKey: true, keyHint: String(a.apiKey).slice(-4), backend: 'memory' }),
     'app:info': () => ({ version: '0', platform: 'linux', dataDir: '/tmp', keyBackend: 'memory', keychainProblem: null, transport: 'loopback', demoAvailable: true }),
-    'settings:get': () => ({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10 }),
+    'settings:get': () => state.settings,
+    'settings:set': (a) => (state.settings = { ...state.settings, ...a }),
     'demo:start': () => {
       const p = profile('demo', 'Demo panel')
       state.profiles.push(p)

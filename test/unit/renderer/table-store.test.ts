@@ -106,3 +106,19 @@ describe('table store (cache:query paging, filters, search, sort)', () => {
     expect(t.rows[0]!.id).toBe(1)
   })
 })
+
+describe('default columns', () => {
+  it('hides columns the list rows never fill (NOTES §5), and the chooser can still show them', () => {
+    for (const resource of ['lines', 'mags', 'enigmas'] as const) {
+      const cols = useTableStore(`d${++n}`, 'p1', resource).visibleColumns
+      expect(cols, resource).not.toContain('packageId')
+      expect(cols, resource).not.toContain('createdAt')
+      expect(cols, resource).toContain('expDate')
+    }
+    // Where the list does carry them, they stay.
+    expect(useTableStore(`d${++n}`, 'p1', 'activecodes').visibleColumns).toContain('packageId')
+    const t = useTableStore(`d${++n}`, 'p1', 'lines')
+    t.setColumns([...t.visibleColumns, 'packageId'])
+    expect(useTableStore(`d${++n}`, 'p1', 'lines').visibleColumns).toContain('packageId')
+  })
+})
