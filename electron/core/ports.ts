@@ -44,6 +44,8 @@ export interface CacheDb {
   readonly recovered: boolean
   /** Replace a panel's whole set for a resource in ONE transaction (rows not given are removed). */
   replaceAll<R extends Resource>(profileId: string, resource: R, rows: ResourceRow[R][], raw: unknown[] | null, syncedAt: number): void
+  /** The same replace built page by page as a sync receives it; nothing is visible before commit(). */
+  beginReplace<R extends Resource>(profileId: string, resource: R): StagedReplace<R>
   upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void
   remove(profileId: string, resource: Resource, id: number): void
   getRow<R extends Resource>(profileId: string, resource: R, id: number): CachedRow<R> | null
@@ -64,6 +66,18 @@ export interface CacheDb {
   creditSnapshots(profileId: string, sinceMs: number): { t: number; credits: number }[]
   deleteProfile(profileId: string): void
   close(): void
+}
+
+/** A panel's new set of one resource, staged out of readers' sight (cache/staging.ts). */
+export interface StagedReplace<R extends Resource = Resource> {
+  /** Distinct rows staged so far. */
+  readonly size: number
+  /** Stage one page; a row listed again replaces its earlier copy. */
+  add(rows: ResourceRow[R][], raw?: unknown[] | null): void
+  /** Switch the staged set in, in ONE transaction: the panel's rows not staged are removed. */
+  commit(syncedAt: number): void
+  /** Drop the staged rows; the cached set stays as it was. Harmless after commit or twice. */
+  discard(): void
 }
 
 /** Gives a ready client for a panel (key read from the keychain at call time). */

@@ -3,11 +3,11 @@
  * (`lines_fts`, …) keyed by the table's `rid`; the text itself stays in the
  * resource table.
  *
- * The twin is maintained in bulk (row-writes.ts) rather than by row triggers:
- * measured on 50k lines, per-row FTS inserts (trigger or statement) cost
- * ~1.2 s, one `INSERT … SELECT` of the changed rows ~0.1 s.
+ * The twin is maintained in bulk (staging.ts: one `INSERT … SELECT` per synced
+ * page, in ascending rid order, which FTS5 appends cheaply; the same rows in
+ * index order cost ~5x more) rather than by row triggers: measured on 50k
+ * lines, per-row FTS inserts (trigger or statement) cost ~1.2 s, bulk ~0.1 s.
  */
-import type Database from 'better-sqlite3'
 
 /** FTS columns per table: [fts column, SQL expression over the resource row]. */
 export const FTS_COLUMNS: Record<string, [string, string][]> = {
@@ -33,25 +33,17 @@ export function createFtsSql(table: string): string {
   return `CREATE VIRTUAL TABLE ${table}_fts USING fts5(${names.join(', ')}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2");`
 }
 
-/** (Re)index the rows of `table` matching `where` (over the table's own columns). */
-export function indexRowsSql(table: string, where: string): string {
+/**
+ * (Re)index the rows of `table` matching `where` (over the table's own columns).
+ * `from` reads them from another table with the same columns (a sync's staging table).
+ */
+export function indexRowsSql(table: string, where: string, from = table): string {
   const cols = columnsOf(table)
   return `INSERT OR REPLACE INTO ${table}_fts (rowid, ${cols.map(([n]) => n).join(', ')})
-    SELECT rid, ${cols.map(([, e]) => e).join(', ')} FROM ${table} WHERE ${where}`
+    SELECT rid, ${cols.map(([, e]) => e).join(', ')} FROM ${from} WHERE ${where}`
 }
 
 /** Drop the index entries of the rows of `table` matching `where`. */
 export function unindexRowsSql(table: string, where: string): string {
   return `DELETE FROM ${table}_fts WHERE rowid IN (SELECT rid FROM ${table} WHERE ${where})`
-}
-
-/**
- * Reindex rows by rid, in one statement. In ascending rid order: FTS5 appends
- * ascending rowids cheaply, while the same rows in index order (by profile and
- * username) cost ~5x more.
- */
-export function indexRids(db: Database.Database, table: string, rids: number[]): void {
-  if (rids.length === 0) return
-  const sorted = [...rids].sort((a, b) => a - b)
-  db.prepare(indexRowsSql(table, 'rid IN (SELECT value FROM json_each(?))')).run(JSON.stringify(sorted))
 }

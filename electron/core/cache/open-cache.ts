@@ -17,6 +17,7 @@ import type { Clock } from '../ports'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { SPECS } from './resources'
 import { SqliteCache } from './sqlite-cache'
+import { sweepStaging } from './staging'
 
 export interface OpenCacheOptions {
   now: Clock
@@ -95,9 +96,20 @@ function openChecked(file: string, nowMs: number): Database.Database {
     // A 32 MB page cache keeps a 100k-row sync from spilling mid-transaction; sorts stay in memory.
     db.pragma('cache_size = -32768')
     db.pragma('temp_store = MEMORY')
-    migrate(db, nowMs)
+    // A 100k-row sync writes ~100 MB of pages: checkpointing every 40 MB instead of every 4 MB
+    // saves ~20 fsyncs per sync (measured ~100 ms wall per 100k rows); the file is trimmed back after.
+    db.pragma('wal_autocheckpoint = 10000')
+    db.pragma('journal_size_limit = 67108864')
+    try {
+      migrate(db, nowMs)
+    } catch (e) {
+      // A file that claims one of our versions but cannot take the next step lacks what that version had.
+      if (version > 0 && /no such table/.test(messageOf(e))) throw new UnusableCache(`is missing tables (${messageOf(e)})`)
+      throw e
+    }
     const missing = missingTables(db)
     if (missing.length > 0) throw new UnusableCache(`is missing tables (${missing.slice(0, 3).join(', ')})`)
+    sweepStaging(db)
     return db
   } catch (e) {
     throw new OpenFailed(e, db)
@@ -110,7 +122,7 @@ function hasTables(db: Database.Database): boolean {
 
 function missingTables(db: Database.Database): string[] {
   const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
-  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations']
+  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations', 'sync_staging']
   return wanted.filter((t) => !present.has(t))
 }
 

@@ -1,28 +1,30 @@
 /**
- * Writing resource rows: the narrow table, its `_data` twin and its FTS twin
- * kept in step. Callers run these inside one transaction.
+ * Writing single resource rows (a write's answer, a fresh read, a removal):
+ * the narrow table, its `_data` twin and its FTS twin kept in step. Callers
+ * run these inside one transaction. Whole sets are replaced by staging.ts.
  *
- * A re-sync mostly sees rows it already has: the upserts compare before they
- * write, so an unchanged row costs two index lookups and no page write, and
- * only rows whose JSON changed are re-indexed for search.
+ * An upsert compares before it writes, so an unchanged row costs two index
+ * lookups and no page write, and only a row whose JSON changed is re-indexed.
  */
 import type Database from 'better-sqlite3'
-import { indexRids, indexRowsSql, unindexRowsSql } from './fts'
+import { indexRowsSql, unindexRowsSql } from './fts'
 import type { ResourceSpec } from './resources'
-import { encodeRow, idOf, narrowColumns, type EncodedRow } from './row-codec'
+import { encodeRow, narrowColumns } from './row-codec'
 
 export type Prepare = (sql: string) => Database.Statement
 
 function sqlFor(spec: ResourceSpec) {
   const t = spec.table
   const cols = narrowColumns(spec)
-  const insert = `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+  // A new row's rid comes from `_data`, not from the narrow table: a sync's staged rows own
+  // rids above every narrow row's (staging.ts), and a new row must not take one of them.
+  // The first parameter is the highest rid an open sync pass has staged (0 when none).
+  const insert = `INSERT INTO ${t} (rid, ${cols.join(', ')})
+    VALUES (max((SELECT coalesce(max(rid), 0) FROM ${t}_data), ?) + 1, ${cols.map(() => '?').join(', ')})`
   const mutable = cols.filter((c) => c !== 'profile_id' && c !== 'id')
   return {
-    insertNarrow: insert,
     upsertNarrow: `${insert} ON CONFLICT (profile_id, id) DO UPDATE SET ${mutable.map((c) => `${c} = excluded.${c}`).join(', ')}
       WHERE (${mutable.map((c) => `${t}.${c}`).join(', ')}) IS NOT (${mutable.map((c) => `excluded.${c}`).join(', ')})`,
-    insertData: `INSERT INTO ${t}_data (rid, data, raw) VALUES (?, ?, ?)`,
     // Returns the rid only when the row is new or its JSON changed: those need re-indexing.
     upsertData: `INSERT INTO ${t}_data (rid, data, raw) SELECT rid, ?, ? FROM ${t} WHERE profile_id = ? AND id = ?
       ON CONFLICT (rid) DO UPDATE SET data = excluded.data, raw = excluded.raw
@@ -31,45 +33,11 @@ function sqlFor(spec: ResourceSpec) {
   }
 }
 
-/** Replace a panel's rows of one resource with `rows` (rows not given are deleted). */
-export function replaceRows(db: Database.Database, prepare: Prepare, spec: ResourceSpec, profileId: string, rows: unknown[], raw: unknown[] | null): void {
-  const ids = rows.map((r) => idOf(spec, r))
-  const skip = duplicatesToSkip(ids)
-  const sql = sqlFor(spec)
-  // Rows are encoded one at a time inside the loops: holding 100k encoded rows at once costs GC time.
-  const each = (fn: (e: EncodedRow) => void) => {
-    for (let i = 0; i < rows.length; i++) if (!skip?.has(i)) fn(encodeRow(spec, profileId, rows[i], raw?.[i]))
-  }
-  const had = prepare(`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE profile_id = ?) AS n`).get(profileId) as { n: number }
-  if (!had.n) {
-    // First sync of this panel: nothing to compare against, plain inserts are ~35% faster.
-    const insertNarrow = prepare(sql.insertNarrow)
-    const insertData = prepare(sql.insertData)
-    const rids: number[] = []
-    each((e) => {
-      const rid = Number(insertNarrow.run(e.columns).lastInsertRowid)
-      insertData.run(rid, e.data, e.raw)
-      rids.push(rid)
-    })
-    indexRids(db, spec.table, rids)
-    return
-  }
-  deleteRows(prepare, spec, 'profile_id = @p AND id NOT IN (SELECT value FROM json_each(@ids))', { p: profileId, ids: JSON.stringify(ids) })
-  const upsertNarrow = prepare(sql.upsertNarrow)
-  const upsertData = prepare(sql.upsertData)
-  const changed: number[] = []
-  each((e) => {
-    upsertNarrow.run(e.columns)
-    const hit = upsertData.get(e.data, e.raw, profileId, e.id) as { rid: number } | undefined
-    if (hit) changed.push(hit.rid)
-  })
-  indexRids(db, spec.table, changed)
-}
-
-export function upsertRow(prepare: Prepare, spec: ResourceSpec, profileId: string, row: unknown, raw: unknown): void {
+/** `stagedMax`: the highest rid open sync passes hold for this table, so a new row stays clear of them. */
+export function upsertRow(prepare: Prepare, spec: ResourceSpec, profileId: string, row: unknown, raw: unknown, stagedMax = 0): void {
   const e = encodeRow(spec, profileId, row, raw)
   const sql = sqlFor(spec)
-  prepare(sql.upsertNarrow).run(e.columns)
+  prepare(sql.upsertNarrow).run(stagedMax, ...e.columns)
   const hit = prepare(sql.upsertData).get(e.data, e.raw, profileId, e.id) as { rid: number } | undefined
   if (hit) prepare(indexRowsSql(spec.table, 'rid = ?')).run(hit.rid)
 }
@@ -81,19 +49,4 @@ export function deleteRows(prepare: Prepare, spec: ResourceSpec, where: string, 
   bind(unindexRowsSql(t, where))
   bind(`DELETE FROM ${t}_data WHERE rid IN (SELECT rid FROM ${t} WHERE ${where})`)
   bind(`DELETE FROM ${t} WHERE ${where}`)
-}
-
-/**
- * A panel that lists one id twice (it happens when rows shift between pages)
- * must not fail the sync: the last copy wins. Null when there are no duplicates.
- */
-function duplicatesToSkip(ids: number[]): Set<number> | null {
-  const last = new Map<number, number>()
-  ids.forEach((id, i) => last.set(id, i))
-  if (last.size === ids.length) return null
-  const skip = new Set<number>()
-  ids.forEach((id, i) => {
-    if (last.get(id) !== i) skip.add(i)
-  })
-  return skip
 }

@@ -9,17 +9,20 @@ import type Database from 'better-sqlite3'
 import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow } from '../../shared/domain'
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
-import type { CacheDb, CachedRow, Clock } from '../ports'
+import type { CacheDb, CachedRow, Clock, StagedReplace } from '../ports'
 import { buildQuerySql } from './query-sql'
 import { normaliseMacKey, SPECS } from './resources'
 import { decodeRow, type StoredRow } from './row-codec'
-import { deleteRows, replaceRows, upsertRow } from './row-writes'
+import { deleteRows, upsertRow } from './row-writes'
+import { StagedSet } from './staging'
 import { searchAll } from './search-hits'
 
 type MetaKey = Resource | 'packages' | 'account'
 
 export class SqliteCache implements CacheDb {
   readonly #statements = new Map<string, Database.Statement>()
+  /** Sync passes staging right now (staging.ts). */
+  readonly #staging = new Set<StagedSet>()
 
   constructor(
     private readonly db: Database.Database,
@@ -36,13 +39,40 @@ export class SqliteCache implements CacheDb {
       throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${spec.label.toLowerCase()} rows (${rows.length}).`)
     }
     this.write(() => {
-      replaceRows(this.db, this.prepare, spec, profileId, rows, raw)
+      const set = new StagedSet(this.db, this.prepare, spec, profileId)
+      set.add(rows, raw)
+      set.commit()
       this.putMeta(profileId, resource, { syncedAt, error: null })
     })
   }
 
+  beginReplace<R extends Resource>(profileId: string, resource: R): StagedReplace<R> {
+    const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], profileId))
+    this.#staging.add(set)
+    const done = () => this.#staging.delete(set)
+    return {
+      get size() {
+        return set.size
+      },
+      add: (rows, raw = null) => this.write(() => set.add(rows, raw)),
+      commit: (syncedAt) => {
+        this.write(() => {
+          set.commit()
+          this.putMeta(profileId, resource, { syncedAt, error: null })
+        })
+        done()
+      },
+      discard: () => {
+        done()
+        // A closed file has nothing to drop now: its staged rows are swept on the next open.
+        if (this.db.open) this.write(() => set.discard())
+      },
+    }
+  }
+
   upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void {
-    this.write(() => upsertRow(this.prepare, SPECS[resource], profileId, row, raw))
+    const spec = SPECS[resource]
+    this.write(() => upsertRow(this.prepare, spec, profileId, row, raw, this.stagedMax(spec.table)))
   }
 
   remove(profileId: string, resource: Resource, id: number): void {
@@ -205,6 +235,13 @@ export class SqliteCache implements CacheDb {
   private selectRow(resource: Resource): string {
     const { table } = SPECS[resource]
     return `SELECT t.profile_id AS profileId, d.data AS data FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE`
+  }
+
+  /** The highest rid open passes hold in `table`: a new row's rid must stay above it. */
+  private stagedMax(table: string): number {
+    let max = 0
+    for (const s of this.#staging) if (s.table === table) max = Math.max(max, s.maxRid())
+    return max
   }
 
   private readonly prepare = (sql: string): Database.Statement => this.stmt(sql)

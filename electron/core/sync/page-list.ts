@@ -1,5 +1,6 @@
 /**
- * Pages through one list action and collects the whole set in memory.
+ * Pages through one list action and hands over the whole set: kept in memory,
+ * or page by page to a sink (onRows) while the next page is on its way.
  *
  * Rules (NOTES §5):
  * - ask for 1000 rows a page (the panel clamps larger values);
@@ -36,7 +37,10 @@ export interface PageReport {
 }
 
 export interface ListPass<T> {
+  /** Every distinct row, when no onRows sink took them. */
   rows: T[]
+  /** Distinct ids received (with or without a sink). */
+  unique: number
   /** The panel's last count, or null when it never sent one. */
   total: number | null
   /** Rows the panel sent that the normaliser could not read. */
@@ -44,20 +48,29 @@ export interface ListPass<T> {
   pages: number
 }
 
-export interface PageListOptions {
+export interface PageListOptions<T = unknown> {
   limits?: readonly number[]
   signal?: AbortSignal
   onPage?: (r: PageReport) => void
   /** For error messages: "lines", "MAG devices"… */
   label?: string
+  /**
+   * Takes each page's rows as they arrive instead of keeping them (the sync
+   * stages them in the cache). The next page is already asked for when it is
+   * called, so the panel prepares it while this one is stored. An id may come
+   * again on a later page: the sink keeps the last copy. If it throws, the pass stops.
+   */
+  onRows?: (rows: T[]) => void
 }
 
-export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions = {}): Promise<ListPass<T>> {
+export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
   const limits = opts.limits ?? PAGE_LIMITS
   const label = opts.label ?? 'rows'
   let step = 0
   let limit = limits[0] ?? 1000
-  const byId = new Map<number, T>()
+  // Without a sink the pass keeps the rows (last copy of an id wins); with one it only counts ids.
+  const byId = opts.onRows ? null : new Map<number, T>()
+  const ids = opts.onRows ? new Set<number>() : null
   let start = 0
   let skipped = 0
   let pages = 0
@@ -66,6 +79,8 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
   let sizeKnown = false
   /** A short page seen before the page size was known: the next request confirms it was the end. */
   let unconfirmedShort: number | null = null
+  /** The next page, asked for before the current one was handed over (see onRows). */
+  let pending: Promise<ListResult<T>> | null = null
 
   const shrink = (): boolean => {
     if (step + 1 >= limits.length) return false
@@ -73,60 +88,86 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
     limit = Math.min(limit, limits[step] as number)
     return true
   }
+  const ask = (): Promise<ListResult<T>> => {
+    const p = fetchPage(start, limit)
+    // Awaited on the next turn; if the sink throws first, its failure must not go unhandled.
+    p.catch(() => undefined)
+    return p
+  }
 
   for (;;) {
     if (opts.signal?.aborted) throw cancelled()
     let page: ListResult<T>
     try {
-      page = await fetchPage(start, limit)
+      page = await (pending ?? ask())
     } catch (e) {
+      pending = null
       if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !opts.signal?.aborted && shrink()) continue
       throw e
     }
+    pending = null
     pages++
     const received = page.rows.length + page.skipped
-    for (const r of page.rows) byId.set(r.id, r)
     skipped += page.skipped
     if (page.total !== null) total = page.total
+    const more = nextStep()
+    if (more === 'retry') continue
+    // Only a sink has work to overlap with the next request; never ask once cancelled.
+    if (more === 'more' && opts.onRows && !opts.signal?.aborted) {
+      pending = ask()
+      // The request only leaves once its promise chain (key, rate limit, fetch) has run: let it,
+      // before the sink blocks this thread storing the page.
+      await yieldToIo()
+    }
+    if (byId) for (const r of page.rows) byId.set(r.id, r)
+    else {
+      for (const r of page.rows) ids?.add(r.id)
+      opts.onRows?.(page.rows)
+    }
+    if (more === 'done') break
 
-    if (total !== null) {
-      if (received === 0 && start < total) {
-        // The count says more exist but the page is empty: a smaller page may pass where this one died.
-        if (shrink()) continue
-        throw new AppError(
-          'BAD_RESPONSE',
-          `The panel said it has ${total} ${label} but sent none after the first ${start}. The list was not updated; try again later.`,
-        )
+    /** Where the pass goes after this page; moves `start`/`limit` on. */
+    function nextStep(): 'more' | 'done' | 'retry' {
+      if (total !== null) {
+        if (received === 0 && start < total) {
+          // The count says more exist but the page is empty: a smaller page may pass where this one died.
+          if (shrink()) return 'retry'
+          throw new AppError(
+            'BAD_RESPONSE',
+            `The panel said it has ${total} ${label} but sent none after the first ${start}. The list was not updated; try again later.`,
+          )
+        }
+        start += received
+        report(opts, pages, start, total, limit)
+        return start >= total || received === 0 ? 'done' : 'more'
       }
-      start += received
-      report(opts, pages, start, total, limit)
-      if (start >= total || received === 0) break
-      continue
-    }
 
-    // No count from the panel: page until a short page.
-    start += received
-    report(opts, pages, start, null, limit)
-    if (unconfirmedShort !== null) {
-      if (received === 0) break
-      // More rows came after a short page: the panel clamps pages, at the size it sent.
-      limit = Math.min(limit, unconfirmedShort)
-      unconfirmedShort = null
-      sizeKnown = true
-      if (received < limit) break
-      continue
+      // No count from the panel: page until a short page.
+      start += received
+      report(opts, pages, start, null, limit)
+      if (unconfirmedShort !== null) {
+        if (received === 0) return 'done'
+        // More rows came after a short page: the panel clamps pages, at the size it sent.
+        limit = Math.min(limit, unconfirmedShort)
+        unconfirmedShort = null
+        sizeKnown = true
+        return received < limit ? 'done' : 'more'
+      }
+      if (received >= limit) {
+        sizeKnown = true
+        return 'more'
+      }
+      if (received === 0 || sizeKnown) return 'done'
+      unconfirmedShort = received
+      return 'more'
     }
-    if (received >= limit) {
-      sizeKnown = true
-      continue
-    }
-    if (received === 0 || sizeKnown) break
-    unconfirmedShort = received
   }
-  return { rows: [...byId.values()], total, skipped, pages }
+  return { rows: byId ? [...byId.values()] : [], unique: byId ? byId.size : (ids?.size ?? 0), total, skipped, pages }
 }
 
-function report(opts: PageListOptions, pages: number, received: number, total: number | null, limit: number): void {
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+function report(opts: PageListOptions<never>, pages: number, received: number, total: number | null, limit: number): void {
   const pagesTotal = total === null ? null : pages + Math.ceil(Math.max(0, total - received) / limit)
   opts.onPage?.({ pages, pagesTotal, received, total })
 }

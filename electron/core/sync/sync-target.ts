@@ -1,14 +1,15 @@
 /**
  * One sync of one target of one panel: read it all from the panel, then — and
- * only then — replace the cached copy in one transaction. A pass that fails,
- * is cancelled or looks wrong leaves the previous copy exactly as it was.
+ * only then — replace the cached copy in one transaction. Pages are staged as
+ * they arrive, out of readers' sight; a pass that fails, is cancelled or looks
+ * wrong drops them and leaves the previous copy exactly as it was.
  */
 import type { AccountInfo, Resource, ResourceRow } from '../../shared/domain'
 import type { ErrorCode } from '../../shared/errors'
 import type { ListResult } from '../api/normalise/list'
 import type { XtreamClient } from '../api/client'
 import { AppError } from '../errors'
-import type { CacheDb, Clock } from '../ports'
+import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type PageReport } from './page-list'
 import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
 
@@ -70,31 +71,51 @@ async function syncList<R extends Resource>(
     o.onAnswer()
     return page
   }
-  const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label })
-  if (o.signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')
+  // Each page is staged in the cache as it arrives (invisible to readers) while the panel
+  // prepares the next; only a complete pass is switched in, in one transaction (cache/staging.ts).
+  const staged = deps.cache.beginReplace(profileId, resource)
+  try {
+    const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, onRows: (rows) => staged.add(rows) })
+    if (o.signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')
 
-  const cachedCount = deps.cache.count(profileId, resource)
-  if (pass.rows.length === 0 && pass.total === null && pass.skipped === 0 && cachedCount > 0) {
-    // NOTES §5: without recordsTotal an empty list cannot be told from a panel that
-    // answered nothing useful. Wiping a reseller's whole list on such an answer is worse
-    // than keeping a copy that may be out of date.
-    throw new AppError(
-      'BAD_RESPONSE',
-      `The panel answered with no ${label} at all and no count, while ${cachedCount} are cached. That looks like a panel fault, so the cached ${label} were kept.`,
-      { details: { resource, cached: cachedCount } },
-    )
+    const cachedCount = deps.cache.count(profileId, resource)
+    if (pass.unique === 0 && pass.total === null && pass.skipped === 0 && cachedCount > 0) {
+      // NOTES §5: without recordsTotal an empty list cannot be told from a panel that
+      // answered nothing useful. Wiping a reseller's whole list on such an answer is worse
+      // than keeping a copy that may be out of date.
+      throw new AppError(
+        'BAD_RESPONSE',
+        `The panel answered with no ${label} at all and no count, while ${cachedCount} are cached. That looks like a panel fault, so the cached ${label} were kept.`,
+        { details: { resource, cached: cachedCount } },
+      )
+    }
+    if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
+    staged.commit(deps.now())
+    return outcome(pass.unique, pass.skipped, label)
+  } finally {
+    // After a commit this does nothing; otherwise (failure, cancel, panel gone) the staged rows go.
+    discardQuietly(staged)
   }
-  if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
-  deps.cache.replaceAll(profileId, resource, pass.rows, null, deps.now())
+}
 
+function outcome(rows: number, skipped: number, label: string): TargetOutcome {
   const warning =
-    pass.skipped > 0
+    skipped > 0
       ? {
           code: 'BAD_RESPONSE' as const,
-          message: `${pass.skipped} of the ${label} the panel sent could not be read and are not shown; the other ${pass.rows.length} were updated.`,
+          message: `${skipped} of the ${label} the panel sent could not be read and are not shown; the other ${rows} were updated.`,
         }
       : null
-  return { rows: pass.rows.length, skipped: pass.skipped, warning }
+  return { rows, skipped, warning }
+}
+
+/** Dropping staged rows must not hide the failure that led here; an open that follows sweeps leftovers. */
+function discardQuietly(staged: StagedReplace): void {
+  try {
+    staged.discard()
+  } catch {
+    // The staged rows stay noted in the file and are swept on the next open (cache/staging.ts).
+  }
 }
 
 /** A balance read is both the account row and a point on the credit history. */

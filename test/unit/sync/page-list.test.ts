@@ -133,4 +133,30 @@ describe('pageList', () => {
     await expect(pageList(fetch, { signal: ctrl.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(panel.asked).toHaveLength(2)
   })
+
+  it('with a sink: asks for the next page before handing this one over, keeps no rows, counts ids once', async () => {
+    const panel = fakePanel(rows(2500))
+    const log: string[] = []
+    const fetch = async (start: number, limit: number) => {
+      log.push(`ask ${start}`)
+      const page = await panel.fetch(start, limit)
+      // A repeated row, as offset paging over a changing list sends.
+      return start === 1000 ? { ...page, rows: [{ id: 1 }, ...page.rows] } : page
+    }
+    const pass = await pageList(fetch, { onRows: (r) => log.push(`rows ${r[0]?.id}-${r[r.length - 1]?.id}`) })
+    expect(log).toEqual(['ask 0', 'ask 1000', 'rows 1-1000', 'ask 2001', 'rows 1-2000', 'rows 2002-2500'])
+    expect(pass.rows).toEqual([])
+    // The repeat took a place on page 2 (so the pass moved on to 2001): 2499 distinct ids, not 2501.
+    expect(pass.unique).toBe(2499)
+  })
+
+  it('with a sink that fails: the pass stops with its error and the request already out does not go unhandled', async () => {
+    const panel = fakePanel(rows(3000))
+    const boom = new AppError('CACHE_ERROR', 'disk full')
+    await expect(pageList(panel.fetch, { onRows: () => { throw boom } })).rejects.toBe(boom)
+    expect(panel.asked).toEqual([
+      [0, 1000],
+      [1000, 1000],
+    ])
+  })
 })

@@ -34,6 +34,21 @@ function world(panels = ['a', 'b']) {
       stored.set(`${p}/${r}`, rows)
       meta.set(`${p}/${r}`, { syncedAt: at, error: null })
     },
+    // Pages are staged and only become the stored set on commit, like cache/staging.ts.
+    beginReplace: (p: string, r: string) => {
+      const staged = new Map<number, unknown>()
+      return {
+        get size() {
+          return staged.size
+        },
+        add: (rows: { id: number }[]) => rows.forEach((row) => staged.set(row.id, row)),
+        commit: (at: number) => {
+          stored.set(`${p}/${r}`, [...staged.values()])
+          meta.set(`${p}/${r}`, { syncedAt: at, error: null })
+        },
+        discard: () => staged.clear(),
+      }
+    },
     count: (p: string, r: string) => stored.get(`${p}/${r}`)?.length ?? 0,
   } as unknown as CacheDb
   const profiles = panels.map((id, order) => ({ id, order, name: id, enabled: true, hasKey: true, pollMinutes: 5 }))
