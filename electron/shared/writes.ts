@@ -53,15 +53,17 @@ export type LineEdit = z.infer<typeof LineEdit>
 export const Extend = ItemRef.extend({ packageId: z.number().int().positive() })
 export type Extend = z.infer<typeof Extend>
 
+/** `allowed_ips` is on the mag/enigma whitelists too (NOTES §4): it restricts the device's line. */
 export const DeviceCreate = ProfileRef.extend({
   mac: Mac,
   packageId: z.number().int().positive(),
   trial: z.boolean(),
+  allowedIps: z.array(IpAddress).max(50).optional(),
   ...common,
 })
 export type DeviceCreate = z.infer<typeof DeviceCreate>
 
-export const DeviceEdit = ItemRef.extend({ mac: Mac.optional(), ...common })
+export const DeviceEdit = ItemRef.extend({ mac: Mac.optional(), allowedIps: z.array(IpAddress).max(50).optional(), ...common })
 export type DeviceEdit = z.infer<typeof DeviceEdit>
 
 export const ActiveCodeCreate = ProfileRef.extend({

@@ -102,6 +102,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
       c('stbType', 'col.stbType', 'text', { hidden: true }),
       c('lineId', 'col.lineId', 'id', { hidden: true }),
       ...subscriptionTail,
+      c('allowedIps', 'col.allowedIps', 'list', { hidden: true }),
     ],
   },
   enigmas: {
@@ -117,6 +118,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
       c('publicIp', 'col.publicIp', 'mono', { hidden: true }),
       c('lineId', 'col.lineId', 'id', { hidden: true }),
       ...subscriptionTail,
+      c('allowedIps', 'col.allowedIps', 'list', { hidden: true }),
     ],
   },
   activecodes: {

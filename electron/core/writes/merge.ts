@@ -47,19 +47,17 @@ export function lineEditParams(current: Line, change: LineChange, packageId?: nu
 
 export interface DeviceChange extends SubscriptionChange {
   mac?: string | undefined
+  allowedIps?: string[] | undefined
 }
 
-/**
- * MAG/Enigma rows as the client reads them carry no allowed_ips, so those
- * cannot be resent here (a known gap: a panel with allow_restrictions may
- * reset a device's IP list on edit).
- */
+/** `current` is a get_mag/get_enigma row: its allowed_ips come from the device's line (NOTES §4). */
 export function deviceEditParams(current: MagDevice | EnigmaDevice, change: DeviceChange, packageId?: number) {
   return {
     id: current.id,
     ...withPackage(packageId),
     ...(change.mac !== undefined && change.mac !== '' ? { mac: change.mac } : {}),
     reseller_notes: change.notes ?? current.resellerNotes,
+    allowed_ips: [...(change.allowedIps ?? current.allowedIps)],
     ...lockAndBouquets(current.isIspLock, current.bouquets, change),
   }
 }

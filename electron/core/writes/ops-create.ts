@@ -66,7 +66,13 @@ export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigm
   // One canonical MAC: the panel stores it as sent, so forms must not differ between create and lookup (NOTES §9.1).
   const mac = normaliseMac(a.mac, actionFor(resource, 'create'))
   const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
-  const params = { mac, package: pkg.id, trial: a.trial, ...extras(a) }
+  const params = {
+    mac,
+    package: pkg.id,
+    trial: a.trial,
+    ...(a.allowedIps && a.allowedIps.length > 0 ? { allowed_ips: a.allowedIps } : {}),
+    ...extras(a),
+  }
   return {
     profileId: a.profileId,
     resource,

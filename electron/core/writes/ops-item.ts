@@ -73,7 +73,7 @@ export function deviceEditOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: 
       const row = await current(client, resource, a.id, BLANKS)
       const mac = a.mac ? (tryNormaliseMac(a.mac) ?? a.mac) : undefined
       const params = deviceEditParams(row, { ...a, mac })
-      const changed = changes(row, { mac, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
+      const changed = changes(row, { mac, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
       return { params, context: { changed }, label: row.mac }
     },
   }

@@ -157,6 +157,7 @@ describe('XUI-shaped answers → domain', () => {
       isIspLock: true,
       maxConnections: 1,
       activeConnections: null,
+      allowedIps: ['198.51.100.7'],
       bouquets: [2, 3],
       resellerNotes: 'lobby',
     })

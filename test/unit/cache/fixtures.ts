@@ -51,6 +51,7 @@ export function mag(id: number, over: Partial<MagDevice> = {}): MagDevice {
     isIspLock: false,
     maxConnections: 1,
     activeConnections: 0,
+    allowedIps: [],
     bouquets: [],
     resellerNotes: '',
     ...over,

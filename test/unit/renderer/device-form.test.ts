@@ -8,6 +8,7 @@ import { byTestId, settle } from './setup'
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
 
+import { NDynamicTags } from 'naive-ui'
 import DeviceForm from '../../../src/components/forms/DeviceForm.vue'
 import PackagePicker from '../../../src/components/forms/PackagePicker.vue'
 import { normaliseMac } from '../../../src/lib/validate'
@@ -57,5 +58,45 @@ describe('DeviceForm', () => {
   it('normalises every notation PHP accepts', () => {
     expect(normaliseMac('00-1a-79-12-34-ab')).toBe('00:1A:79:12:34:AB')
     expect(normaliseMac('00:1a:79:12:34:ab')).toBe('00:1A:79:12:34:AB')
+  })
+
+  describe('editing allowed IPs', () => {
+    const row = { id: 301, profileId: 'p1', mac: '00:1A:79:12:34:56', bouquets: [], isIspLock: false, resellerNotes: 'old', allowedIps: ['10.0.0.1'] }
+    const edit = () => {
+      wrapper?.unmount()
+      wrapper = mount(DeviceForm, { props: { profileId: 'p1', resource: 'mags', row }, attachTo: document.body, global: { plugins: [createPinia()] } })
+    }
+
+    it('an untouched IP list is left out, so core resends the panel\'s own (NOTES §4)', async () => {
+      edit()
+      await settle()
+      expect(wrapper!.findComponent(NDynamicTags).props('value')).toEqual(['10.0.0.1'])
+      byTestId('form-next')!.click()
+      await settle()
+      const sent = fake.current!.callsOf('mags:edit')
+      expect(sent).toHaveLength(1)
+      expect(sent[0]).toMatchObject({ id: 301, notes: 'old' })
+      expect(sent[0]).not.toHaveProperty('allowedIps')
+    })
+
+    it('a changed IP list is sent, even when emptied', async () => {
+      edit()
+      await settle()
+      wrapper!.findComponent(NDynamicTags).vm.$emit('update:value', [])
+      await settle()
+      byTestId('form-next')!.click()
+      await settle()
+      expect(fake.current!.callsOf('mags:edit')[0]).toMatchObject({ id: 301, allowedIps: [] })
+    })
+
+    it('refuses an IP that is not one and sends nothing', async () => {
+      edit()
+      await settle()
+      wrapper!.findComponent(NDynamicTags).vm.$emit('update:value', ['10.0.0.1', 'not-an-ip'])
+      await settle()
+      byTestId('form-next')!.click()
+      await settle()
+      expect(fake.current!.callsOf('mags:edit')).toHaveLength(0)
+    })
   })
 })

@@ -68,17 +68,26 @@ describe('edits resend what the panel would blank (NOTES §4)', () => {
     })
   })
 
-  test('devices and activation codes keep their notes and lock', () => {
+  test('devices and activation codes keep their notes, allowed IPs and lock', () => {
     const mag = { ...line(), lineId: 70, mac: '00:1A:79:00:00:01', stbType: 'MAG250' } as unknown as MagDevice
     expect(deviceEditParams(mag, { mac: '00:1A:79:00:00:02' })).toEqual({
       id: 7,
       mac: '00:1A:79:00:00:02',
       reseller_notes: 'Paid cash',
+      allowed_ips: ['1.2.3.4'],
       is_isplock: true,
       bouquets_selected: [1, 2],
     })
     const code = { ...line(), code: '1234567890', mac: null, isIspLock: false } as unknown as ActiveCode
     expect(activeCodeEditParams(code, {}, 2)).toEqual({ id: 7, package: 2, reseller_notes: 'Paid cash', bouquets_selected: [1, 2] })
+  })
+
+  test('a device edit sends the allowed IPs the user set, and an unlocked device omits is_isplock', () => {
+    const mag = { ...line(), isIspLock: false, lineId: 70, mac: '00:1A:79:00:00:01', stbType: 'MAG250' } as unknown as MagDevice
+    const params = deviceEditParams(mag, { allowedIps: ['9.9.9.9'] })
+    expect(params.allowed_ips).toEqual(['9.9.9.9'])
+    expect(params).not.toHaveProperty('is_isplock')
+    expect(deviceEditParams(mag, { allowedIps: [] }).allowed_ips).toEqual([])
   })
 
   test('sub-reseller edits resend notes, e-mail, DNS and group', () => {

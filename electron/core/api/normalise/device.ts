@@ -8,7 +8,7 @@
  * Line fields are taken from the row first, then from `user`.
  */
 import type { EnigmaDevice, MagDevice } from '../../../shared/domain'
-import { bool, int, intList, isObject, rowId, text, textOrNull, unix, type Raw } from './coerce'
+import { bool, int, intList, isObject, rowId, text, textList, textOrNull, unix, type Raw } from './coerce'
 import { enabledOf, type Sent } from './line'
 import { tryNormaliseMac } from '../mac'
 
@@ -54,6 +54,8 @@ function normaliseDevice(v: unknown, deviceIdKey: 'mag_id' | 'device_id', sent: 
     isIspLock: bool(f('is_isplock'), false),
     maxConnections: int(f('max_connections')),
     activeConnections: int(f('active_connections')),
+    // On the device's line (`user`) in get/create/edit answers; absent from list rows (NOTES §4, §5).
+    allowedIps: textList(f('allowed_ips')),
     bouquets: intList(f('bouquet') ?? f('bouquets')),
     resellerNotes: text(f('reseller_notes') ?? s.reseller_notes),
   }
