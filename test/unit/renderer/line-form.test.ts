@@ -121,3 +121,24 @@ describe('LineForm', () => {
     expect(options[0]).toBe('1 Month — 5 credits · 1 months')
   })
 })
+
+describe('editing a line opened from a list row', () => {
+  // get_lines rows carry no allowed_ips (NOTES §5), so the form starts with an empty list;
+  // sending that [] would wipe the customer's IPs on the panel.
+  const row = { id: 4521, profileId: 'p1', username: 'customer01', password: 'secret0001', bouquets: [], isIspLock: false, resellerNotes: 'old', allowedIps: [] }
+  const edit = () => {
+    wrapper?.unmount()
+    wrapper = mount(LineForm, { props: { profileId: 'p1', row }, attachTo: document.body, global: { plugins: [createPinia()] } })
+  }
+
+  it('leaves an untouched IP list out, so core resends the panel\'s own', async () => {
+    edit()
+    await settle()
+    await type('field-notes', 'new note')
+    await click('form-next')
+    const sent = fake.current!.callsOf('lines:edit')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ id: 4521, notes: 'new note' })
+    expect(sent[0]).not.toHaveProperty('allowedIps')
+  })
+})
