@@ -201,6 +201,12 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     expect(sim.state.lines.size).toBe(lines)
     await page.locator(`${tid('write-form')} .n-card-header__close`).click()
     sim.setCredits(500)
+    // The balance changed behind the app's back: let the app read it before the next test spends,
+    // as the monitor would on its next poll (otherwise the quote rightly says "not enough").
+    await page.click(tid('nav-credits'))
+    await page.click(tid('credits-refresh'))
+    await expect.poll(sidebarCredits, { timeout: T }).toBe(500)
+    await panel().locator(tid('nav-lines')).click()
   })
 
   it('a create whose answer is lost is reported as "may or may not have been applied", not resent', async () => {
