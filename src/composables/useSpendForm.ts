@@ -6,8 +6,11 @@
 import { ref, shallowRef, watch } from 'vue'
 import type { QuoteResult, WriteResult } from '../../electron/shared/writes'
 import type { FieldErrors } from '../lib/validate'
+import { t } from '../i18n'
+import { notifySuccess } from '../lib/notify'
 import { useAccountStore } from '../stores/account'
 import { useWritesStore } from '../stores/writes'
+import type { Row } from '../stores/table'
 
 export type QuoteArgs = Parameters<ReturnType<typeof useAccountStore>['quote']>[0]
 
@@ -79,5 +82,16 @@ export function useSpendForm(opts: SpendFormOptions) {
     step.value = 'form'
   }
 
-  return { step, quote, quoting, errors, submitting, next, send, back, refreshQuote }
+  /** A form item's validation-status: red only for a field that failed validation. */
+  const status = (key: string) => (errors.value[key] ? ('error' as const) : undefined)
+
+  return { step, quote, quoting, errors, submitting, status, next, send, back, refreshQuote }
+}
+
+export type SpendForm = ReturnType<typeof useSpendForm>
+
+/** The success tail of a create/edit form: say so, and hand back the row the panel returned (tagged with its panel). */
+export function announceSaved(r: WriteResult, profileId: string, editing: boolean, what: string): Row | null {
+  notifySuccess(editing ? t('done.saved') : t('done.created', { what }))
+  return r.item ? ({ ...r.item, profileId } as Row) : null
 }
