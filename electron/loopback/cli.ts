@@ -13,18 +13,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+// errors.ts has no runtime imports, so a core that fails to load still cannot hide a message unredacted.
+import { redactSecrets as redact } from '../core/errors'
 import type { SecretStore } from '../core/ports'
 import { parseCliArgs, READY_PREFIX, USAGE, type CliOptions } from './cli-args'
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const say = (msg: string) => process.stderr.write(msg + '\n')
-/** Same rule as core/errors.ts redactSecrets, kept here so a broken core module cannot hide the message. */
-const redact = (text: string) =>
-  text
-    .replace(/(api_?key=)[^&\s"'#]*/gi, '$1***')
-    .replace(/(api_?key(?:%3D|%253D))[^&%\s"'#]*/gi, '$1***')
-    .replace(/((?:\\*["'])?\bapi_?key(?:\\*["'])?\s*:\s*\\*["'])[^"'\\]*/gi, '$1***')
-
 function buildRenderer(): boolean {
   say('Building the page (npx electron-vite build)…')
   const run = spawnSync('npx', ['electron-vite', 'build'], {
