@@ -46,9 +46,9 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number)
       params[`p${i}`] = id
       return `@p${i}`
     })
-    // Unary + keeps the planner off the (profile_id, …) indexes: with a few panels, walking an
+    // Unary + keeps the planner off the (panel_key, …) indexes: with a few panels, walking an
     // index and fetching half the table row by row is slower than scanning the narrow table.
-    where.push(`+t.profile_id IN (${names.join(', ')})`)
+    where.push(`+t.panel_key IN (SELECT key FROM panel_keys WHERE profile_id IN (${names.join(', ')}))`)
   }
 
   const chips = q.status ?? []
@@ -72,7 +72,7 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number)
   // top-N sort instead of sorting every row (measured on 100k lines, test/bench/cache-query.ts).
   const totalInPage = search !== null
   return {
-    pageSql: `SELECT t.rid AS rid, t.profile_id AS profileId${totalInPage ? ', count(*) OVER () AS total' : ''}
+    pageSql: `SELECT t.rid AS rid${totalInPage ? ', count(*) OVER () AS total' : ''}
       FROM ${spec.table} t ${whereSql} ORDER BY ${orderBy(spec, q.sort)} LIMIT @limit OFFSET @offset`,
     totalInPage,
     countSql: `SELECT count(*) AS n FROM ${spec.table} t ${whereSql}`,
@@ -104,5 +104,5 @@ function orderBy(spec: ResourceSpec, sort: CacheQuery['sort']): string {
   // An unlimited expiry (null) is later than any date: last going up, first going down.
   const nulls = spec.nullIsForever.includes(column) ? (d === 'ASC' ? ' NULLS LAST' : ' NULLS FIRST') : ''
   // Ties broken by id (then panel) so paging never shows a row twice or skips one.
-  return column === 'id' ? `t.id ${d}, t.profile_id ${d}` : `t.${column} ${d}${nulls}, t.id ${d}, t.profile_id ${d}`
+  return column === 'id' ? `t.id ${d}, t.panel_key ${d}` : `t.${column} ${d}${nulls}, t.id ${d}, t.panel_key ${d}`
 }

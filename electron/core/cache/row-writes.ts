@@ -4,7 +4,7 @@
  * run these inside one transaction. Whole sets are replaced by staging.ts.
  *
  * An upsert compares before it writes, so an unchanged row costs two index
- * lookups and no page write, and only a row whose JSON changed is re-indexed.
+ * lookups and no page write, and only a row that changed is re-indexed.
  */
 import type Database from 'better-sqlite3'
 import { indexRowsSql, unindexRowsSql } from './fts'
@@ -21,25 +21,32 @@ function sqlFor(spec: ResourceSpec) {
   // The first parameter is the highest rid an open sync pass has staged (0 when none).
   const insert = `INSERT INTO ${t} (rid, ${cols.join(', ')})
     VALUES (max((SELECT coalesce(max(rid), 0) FROM ${t}_data), ?) + 1, ${cols.map(() => '?').join(', ')})`
-  const mutable = cols.filter((c) => c !== 'profile_id' && c !== 'id')
+  const mutable = cols.filter((c) => c !== 'panel_key' && c !== 'id')
   return {
-    upsertNarrow: `${insert} ON CONFLICT (profile_id, id) DO UPDATE SET ${mutable.map((c) => `${c} = excluded.${c}`).join(', ')}
-      WHERE (${mutable.map((c) => `${t}.${c}`).join(', ')}) IS NOT (${mutable.map((c) => `excluded.${c}`).join(', ')})`,
+    // Returns the rid only when the row is new or a column changed. BINARY: the text columns
+    // are NOCASE, and a username whose case changed is a change (the column is its only copy).
+    upsertNarrow: `${insert} ON CONFLICT (panel_key, id) DO UPDATE SET ${mutable.map((c) => `${c} = excluded.${c}`).join(', ')}
+      WHERE ${mutable.map((c) => `${t}.${c} IS NOT excluded.${c} COLLATE BINARY`).join(' OR ')}
+      RETURNING rid`,
     // Returns the rid only when the row is new or its JSON changed: those need re-indexing.
-    upsertData: `INSERT INTO ${t}_data (rid, data, raw) SELECT rid, ?, ? FROM ${t} WHERE profile_id = ? AND id = ?
+    upsertData: `INSERT INTO ${t}_data (rid, data, raw) SELECT rid, ?, ? FROM ${t} WHERE panel_key = ? AND id = ?
       ON CONFLICT (rid) DO UPDATE SET data = excluded.data, raw = excluded.raw
       WHERE ${t}_data.data IS NOT excluded.data OR ${t}_data.raw IS NOT excluded.raw
       RETURNING rid`,
   }
 }
 
-/** `stagedMax`: the highest rid open sync passes hold for this table, so a new row stays clear of them. */
-export function upsertRow(prepare: Prepare, spec: ResourceSpec, profileId: string, row: unknown, raw: unknown, stagedMax = 0): void {
-  const e = encodeRow(spec, profileId, row, raw)
+/**
+ * `panelKey`: the panel's short key (panel-keys.ts). `stagedMax`: the highest rid open sync
+ * passes hold for this table, so a new row stays clear of them.
+ */
+export function upsertRow(prepare: Prepare, spec: ResourceSpec, panelKey: string, row: unknown, raw: unknown, stagedMax = 0): void {
+  const e = encodeRow(spec, panelKey, row, raw)
   const sql = sqlFor(spec)
-  prepare(sql.upsertNarrow).run(stagedMax, ...e.columns)
-  const hit = prepare(sql.upsertData).get(e.data, e.raw, profileId, e.id) as { rid: number } | undefined
-  if (hit) prepare(indexRowsSql(spec.table, 'rid = ?')).run(hit.rid)
+  const narrow = prepare(sql.upsertNarrow).get(stagedMax, ...e.columns) as { rid: number } | undefined
+  const data = prepare(sql.upsertData).get(e.data, e.raw, panelKey, e.id) as { rid: number } | undefined
+  const changed = narrow ?? data
+  if (changed) prepare(indexRowsSql(spec.table, 'rid = ?')).run(changed.rid)
 }
 
 /** Delete rows matching `where` (over the narrow table) from all three tables. */

@@ -7,7 +7,7 @@ import { RESOURCES, type Resource } from '../../shared/domain'
 import type { SearchHit } from '../../shared/views'
 import type { CachedRow } from '../ports'
 import { LIKE_ESCAPE, planSearch } from './search-text'
-import { decodeRow, type StoredRow } from './row-codec'
+import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
 import { SPECS, type ResourceSpec } from './resources'
 
 export function searchAll(db: Database.Database, text: string, limit: number, nowSec: number): SearchHit[] {
@@ -22,19 +22,18 @@ export function searchAll(db: Database.Database, text: string, limit: number, no
       plan.kind === 'fts'
         ? (db
             .prepare(
-              `SELECT t.profile_id AS profileId, d.data AS data FROM ${spec.table}_fts f
-               JOIN ${spec.table} t ON t.rid = f.rowid JOIN ${spec.table}_data d ON d.rid = f.rowid
+              `${selectStoredSql(spec.table)} JOIN ${spec.table}_fts f ON f.rowid = t.rid
                WHERE ${spec.table}_fts MATCH ? ORDER BY f.rank LIMIT ?`,
             )
             .all(plan.match, left) as StoredRow[])
         : (db
             .prepare(
-              `SELECT t.profile_id AS profileId, d.data AS data FROM ${spec.table} t JOIN ${spec.table}_data d ON d.rid = t.rid
+              `${selectStoredSql(spec.table)}
                WHERE ${spec.searchColumns.map((c) => `t.${c} LIKE @p ESCAPE '${LIKE_ESCAPE}'`).join(' OR ')}
                ORDER BY t.id DESC LIMIT @n`,
             )
             .all({ p: plan.pattern, n: left }) as StoredRow[])
-    for (const row of rows) hits.push(toHit(spec, decodeRow(row), nowSec))
+    for (const row of rows) hits.push(toHit(spec, decodeRow(spec, row), nowSec))
   }
   return hits
 }

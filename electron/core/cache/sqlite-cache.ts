@@ -11,9 +11,11 @@ import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, StagedReplace } from '../ports'
 import { buildQuerySql } from './query-sql'
-import { normaliseMacKey, SPECS } from './resources'
-import { decodeRow, type StoredRow } from './row-codec'
+import { naturalKeyLookup } from './natural-key'
+import { SPECS } from './resources'
+import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
 import { deleteRows, upsertRow } from './row-writes'
+import { dropKey, keyFor, PANEL_IS } from './panel-keys'
 import { StagedSet } from './staging'
 import { searchAll } from './search-hits'
 
@@ -39,7 +41,7 @@ export class SqliteCache implements CacheDb {
       throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${spec.label.toLowerCase()} rows (${rows.length}).`)
     }
     this.write(() => {
-      const set = new StagedSet(this.db, this.prepare, spec, profileId)
+      const set = new StagedSet(this.db, this.prepare, spec, keyFor(this.prepare, profileId))
       set.add(rows, raw)
       set.commit()
       this.putMeta(profileId, resource, { syncedAt, error: null })
@@ -47,7 +49,7 @@ export class SqliteCache implements CacheDb {
   }
 
   beginReplace<R extends Resource>(profileId: string, resource: R): StagedReplace<R> {
-    const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], profileId))
+    const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], keyFor(this.prepare, profileId)))
     this.#staging.add(set)
     const done = () => this.#staging.delete(set)
     return {
@@ -72,59 +74,53 @@ export class SqliteCache implements CacheDb {
 
   upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void {
     const spec = SPECS[resource]
-    this.write(() => upsertRow(this.prepare, spec, profileId, row, raw, this.stagedMax(spec.table)))
+    this.write(() => upsertRow(this.prepare, spec, keyFor(this.prepare, profileId), row, raw, this.stagedMax(spec.table)))
   }
 
   remove(profileId: string, resource: Resource, id: number): void {
-    this.write(() => deleteRows(this.prepare, SPECS[resource], 'profile_id = ? AND id = ?', [profileId, id]))
+    this.write(() => deleteRows(this.prepare, SPECS[resource], `${PANEL_IS} AND id = ?`, [profileId, id]))
   }
 
   getRow<R extends Resource>(profileId: string, resource: R, id: number): CachedRow<R> | null {
-    const row = this.stmt(`${this.selectRow(resource)} t.profile_id = ? AND t.id = ?`).get(profileId, id) as StoredRow | undefined
-    return row ? decodeRow<CachedRow<R>>(row) : null
+    const row = this.stmt(`${this.selectRow(resource)} t.${PANEL_IS} AND t.id = ?`).get(profileId, id) as StoredRow | undefined
+    return row ? decodeRow<CachedRow<R>>(SPECS[resource], row) : null
   }
 
   /** The panel's raw row as last synced, or null (not part of CacheDb: diagnosis and tests). */
   getRaw(profileId: string, resource: Resource, id: number): unknown {
     const { table } = SPECS[resource]
-    const row = this.stmt(`SELECT d.raw FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`).get(profileId, id) as
+    const row = this.stmt(`SELECT d.raw FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE t.${PANEL_IS} AND t.id = ?`).get(profileId, id) as
       | { raw: string | null }
       | undefined
     return row?.raw ? (JSON.parse(row.raw) as unknown) : null
   }
 
+  /**
+   * A row by the name people know it by. There is no index per natural key (each one cost every
+   * sync's switch, test/bench/sync.ts): the full-text index narrows the search to the few rows
+   * holding the key's words, and the column decides (natural-key.ts).
+   */
   findByKey<R extends Resource>(profileId: string, resource: R, key: string): CachedRow<R> | null {
     const spec = SPECS[resource]
-    const select = `${this.selectRow(resource)} t.profile_id = ? AND`
-    let row: StoredRow | undefined
-    switch (spec.naturalKey) {
-      case 'username': // the column is NOCASE: usernames match whatever the case
-        row = this.stmt(`${select} t.username = ? ORDER BY t.id LIMIT 1`).get(profileId, key.trim()) as StoredRow | undefined
-        break
-      case 'mac': {
-        const mac = normaliseMacKey(key)
-        if (mac === '') return null
-        row = this.stmt(`${select} t.mac_norm = ? ORDER BY t.id LIMIT 1`).get(profileId, mac) as StoredRow | undefined
-        break
-      }
-      case 'code':
-        row = this.stmt(`${select} t.code = ? ORDER BY t.id LIMIT 1`).get(profileId, key.trim()) as StoredRow | undefined
-        break
-      case null:
-        throw new AppError('VALIDATION', `${spec.label} rows have no name to look them up by.`, { details: { resource } })
-    }
-    return row ? decodeRow<CachedRow<R>>(row) : null
+    const lookup = naturalKeyLookup(spec, key)
+    if (!lookup) return null
+    const fts = lookup.match === null ? '' : ` AND t.rid IN (SELECT rowid FROM ${spec.table}_fts WHERE ${spec.table}_fts MATCH @match)`
+    const sql = `${this.selectRow(resource)} t.panel_key = (SELECT key FROM panel_keys WHERE profile_id = @profileId)${fts}
+      AND t.${lookup.column} = @value ORDER BY t.id LIMIT 1`
+    const params = lookup.match === null ? { profileId, value: lookup.value } : { profileId, value: lookup.value, match: lookup.match }
+    const row = this.stmt(sql).get(params) as StoredRow | undefined
+    return row ? decodeRow<CachedRow<R>>(spec, row) : null
   }
 
   count(profileId: string, resource: Resource): number {
-    return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE profile_id = ?`).get(profileId) as { n: number }).n
+    return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE ${PANEL_IS}`).get(profileId) as { n: number }).n
   }
 
   query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number } {
     const spec = SPECS[q.resource]
     const { pageSql, totalInPage, countSql, params, countParams } = buildQuerySql(spec, q, nowSec)
     return this.read(() => {
-      const page = this.stmt(pageSql).all(params) as { rid: number; profileId: string; total?: number }[]
+      const page = this.stmt(pageSql).all(params) as { rid: number; total?: number }[]
       const rows = this.pageRows(q.resource, page)
       let total: number
       if (totalInPage && page[0]?.total !== undefined) total = page[0].total
@@ -135,15 +131,20 @@ export class SqliteCache implements CacheDb {
     })
   }
 
-  /** The JSON is fetched for the page only, then put back in the page's order. */
-  private pageRows(resource: Resource, page: { rid: number; profileId: string }[]): CachedRow[] {
+  /** The full rows are read for the page only, then put back in the page's order. */
+  private pageRows(resource: Resource, page: { rid: number }[]): CachedRow[] {
     if (page.length === 0) return []
-    const { table } = SPECS[resource]
-    const data = this.stmt(`SELECT rid, data FROM ${table}_data WHERE rid IN (SELECT value FROM json_each(?))`).all(
+    const spec = SPECS[resource]
+    const stored = this.stmt(`${selectStoredSql(spec.table)} WHERE t.rid IN (SELECT value FROM json_each(?))`).all(
       JSON.stringify(page.map((p) => p.rid)),
-    ) as { rid: number; data: string }[]
-    const byRid = new Map(data.map((d) => [d.rid, d.data]))
-    return page.map((p) => decodeRow<CachedRow>({ profileId: p.profileId, data: byRid.get(p.rid) ?? '{}' }))
+    ) as (StoredRow & { rid: number })[]
+    const byRid = new Map(stored.map((r) => [r.rid, r]))
+    const rows: CachedRow[] = []
+    for (const p of page) {
+      const r = byRid.get(p.rid)
+      if (r) rows.push(decodeRow<CachedRow>(spec, r))
+    }
+    return rows
   }
 
   search(text: string, limit: number): SearchHit[] {
@@ -200,7 +201,8 @@ export class SqliteCache implements CacheDb {
 
   deleteProfile(profileId: string): void {
     this.write(() => {
-      for (const r of RESOURCES) deleteRows(this.prepare, SPECS[r], 'profile_id = ?', [profileId])
+      for (const r of RESOURCES) deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+      dropKey(this.prepare, profileId)
       for (const t of ['packages', 'user_info', 'sync_meta', 'credit_snapshots']) {
         this.stmt(`DELETE FROM ${t} WHERE profile_id = ?`).run(profileId)
       }
@@ -233,8 +235,7 @@ export class SqliteCache implements CacheDb {
   }
 
   private selectRow(resource: Resource): string {
-    const { table } = SPECS[resource]
-    return `SELECT t.profile_id AS profileId, d.data AS data FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE`
+    return `${selectStoredSql(SPECS[resource].table)} WHERE`
   }
 
   /** The highest rid open passes hold in `table`: a new row's rid must stay above it. */

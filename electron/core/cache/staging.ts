@@ -7,7 +7,7 @@
  * written while the panel prepares the next one, and the switch only moves the
  * narrow rows (measured in test/bench/sync.ts).
  *
- * An unchanged row (same data and raw as cached) is not rewritten: its narrow
+ * An unchanged row (same columns, data and raw as cached) is not rewritten: its narrow
  * row is staged under its live rid, and the switch leaves it in place.
  *
  * How it stays invisible: every reader starts from the narrow table (`lines`),
@@ -30,7 +30,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
 import { FTS_COLUMNS, indexRowsSql } from './fts'
 import type { ResourceSpec } from './resources'
-import { encodeRow, idOf, narrowColumns } from './row-codec'
+import { encodeRow, idOf, narrowColumns, type EncodedRow, type SqlValue } from './row-codec'
 import { deleteRows, type Prepare } from './row-writes'
 
 let passes = 0
@@ -55,12 +55,13 @@ export class StagedSet {
     private readonly db: Database.Database,
     private readonly prepare: Prepare,
     private readonly spec: ResourceSpec,
-    private readonly profileId: string,
+    /** The panel's short key (panel-keys.ts). */
+    private readonly panelKey: string,
   ) {
     passes++
     this.stage = `temp.xm_stage_${passes}`
     this.pass = `${process.pid}.${Date.now()}.${passes}`
-    this.hadRows = (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE profile_id = ?) AS n`).get(profileId) as { n: number }).n === 1
+    this.hadRows = (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE panel_key = ?) AS n`).get(panelKey) as { n: number }).n === 1
     const cols = narrowColumns(spec)
     db.exec(`CREATE TABLE ${this.stage} (rid INTEGER PRIMARY KEY, ${cols.join(', ')})`)
     // This pass's own statements: its table dies with it, so they stay out of the shared statement cache.
@@ -95,21 +96,24 @@ export class StagedSet {
     const t = this.spec.table
     const insertData = this.prepare(`INSERT INTO ${t}_data (rid, data, raw) VALUES (?, ?, ?)`)
     const insertStage = this.insertStage
-    const live = this.prepare(`SELECT t.rid AS rid, d.data AS data, d.raw AS raw FROM ${t} t JOIN ${t}_data d ON d.rid = t.rid
-      WHERE t.profile_id = ? AND t.id = ?`)
+    const cols = narrowColumns(this.spec)
+    // As an array: the rid, the narrow columns in encodeRow's order, then data and raw.
+    const live = this.prepare(`SELECT t.rid, ${cols.map((c) => `t.${c}`).join(', ')}, d.data, d.raw FROM ${t} t JOIN ${t}_data d ON d.rid = t.rid
+      WHERE t.panel_key = ? AND t.id = ?`).raw(true)
     const lo = this.nextRid()
     let rid = lo
     for (let i = 0; i < rows.length; i++) {
-      const e = encodeRow(this.spec, this.profileId, rows[i], raw?.[i])
+      const e = encodeRow(this.spec, this.panelKey, rows[i], raw?.[i])
       const earlier = this.ridOf.get(e.id)
       if (earlier !== undefined) this.unstage(earlier, earlier < lo)
       // A re-sync mostly sees rows it already has: an unchanged row keeps its live rid, data
       // and search entry, and only its narrow row is staged (the switch then leaves it be).
-      const cached = this.hadRows && (live.get(this.profileId, e.id) as { rid: number; data: string; raw: string | null } | undefined)
-      if (cached && cached.data === e.data && cached.raw === e.raw) {
-        insertStage.run(cached.rid, ...e.columns)
-        this.ridOf.set(e.id, cached.rid)
-        this.kept.add(cached.rid)
+      const cached = this.hadRows ? (live.get(this.panelKey, e.id) as SqlValue[] | undefined) : undefined
+      if (cached && unchanged(cached, e)) {
+        const keptRid = cached[0] as number
+        insertStage.run(keptRid, ...e.columns)
+        this.ridOf.set(e.id, keptRid)
+        this.kept.add(keptRid)
         continue
       }
       insertData.run(rid, e.data, e.raw)
@@ -130,7 +134,7 @@ export class StagedSet {
     const t = this.spec.table
     const cols = ['rid', ...narrowColumns(this.spec)].join(', ')
     if (this.kept.size === 0) {
-      deleteRows(this.prepare, this.spec, 'profile_id = ?', [this.profileId])
+      deleteRows(this.prepare, this.spec, 'panel_key = ?', [this.panelKey])
       this.db.prepare(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${this.stage} ORDER BY rid`).run()
     } else {
       this.dropUnkept()
@@ -156,11 +160,11 @@ export class StagedSet {
    */
   private dropUnkept(): void {
     const t = this.spec.table
-    const count = (sql: string) => (this.db.prepare(sql).get(this.profileId) as { n: number }).n
-    const live = count(`SELECT count(*) AS n FROM ${t} WHERE profile_id = ?`)
-    const carried = count(`SELECT count(*) AS n FROM ${t} WHERE profile_id = ? AND rid IN (SELECT rid FROM ${this.stage})`)
+    const count = (sql: string) => (this.db.prepare(sql).get(this.panelKey) as { n: number }).n
+    const live = count(`SELECT count(*) AS n FROM ${t} WHERE panel_key = ?`)
+    const carried = count(`SELECT count(*) AS n FROM ${t} WHERE panel_key = ? AND rid IN (SELECT rid FROM ${this.stage})`)
     if (carried === live) return
-    deleteRows(this.prepare, this.spec, `profile_id = ? AND rid NOT IN (SELECT rid FROM ${this.stage})`, [this.profileId])
+    deleteRows(this.prepare, this.spec, `panel_key = ? AND rid NOT IN (SELECT rid FROM ${this.stage})`, [this.panelKey])
   }
 
   /** Drop the staged rows; the cached set is untouched. Safe to call twice or after commit. */
@@ -198,6 +202,19 @@ export class StagedSet {
   private assertOpen(): void {
     if (this.state !== 'open') throw new AppError('INTERNAL', `This ${this.spec.label.toLowerCase()} sync was already ${this.state}.`)
   }
+}
+
+/**
+ * A live row (as `[rid, ...narrow columns, data, raw]`) equal to the encoded one. The
+ * columns count: `data` holds only what they cannot (row-codec.ts), and a kept row's
+ * search entry is not rewritten. Compared in JS, exactly: the text columns are NOCASE
+ * in SQL, and a username whose case changed is a change.
+ */
+function unchanged(live: SqlValue[], e: EncodedRow): boolean {
+  const n = e.columns.length
+  if (live[n + 1] !== e.data || live[n + 2] !== e.raw) return false
+  for (let i = 0; i < n; i++) if (live[i + 1] !== e.columns[i]) return false
+  return true
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/cache/migrations'
 import { SPECS } from '../../../electron/core/cache/resources'
-import { RESOURCE_SCHEMAS, RESOURCES } from '../../../electron/shared/domain'
+import { RESOURCE_SCHEMAS, RESOURCES, type Line } from '../../../electron/shared/domain'
 import { line, NOW } from './fixtures'
 import { tempCache, tempDir } from './temp-cache'
 
@@ -75,6 +75,72 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
     expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
     db.close()
+  })
+
+  it('v5 gives each panel a short key: a v4 file keeps every row under its panel, ids that look like keys included', () => {
+    const dir = tempDir()
+    const file = join(dir, 'cache.db')
+    const v4 = new Database(file)
+    migrate(v4, 1, 4)
+    const uuid = '0b6c1d2e-4f5a-4b6c-8d9e-0f1a2b3c4d5e'
+    // '1' and '2' are the first keys v5 would hand out: panels with such ids must not meet another's rows.
+    const panels = [uuid, '1', '2']
+    const insert = v4.prepare('INSERT INTO lines (profile_id, id, username, enabled, admin_enabled) VALUES (?, ?, ?, 1, 1)')
+    const data = v4.prepare('INSERT INTO lines_data (rid, data) VALUES (?, ?)')
+    panels.forEach((p, i) => {
+      for (const id of [1, 2]) {
+        const l = line(id, { username: `u${i}_${id}` })
+        data.run(insert.run(p, id, l.username).lastInsertRowid, JSON.stringify(l))
+      }
+    })
+    v4.prepare("INSERT INTO mags (profile_id, id, mac, mac_norm) VALUES (?, 7, '00:1A:79:00:00:07', '001a79000007')").run(uuid)
+    v4.close()
+
+    const cache = tempCache(dir)
+    expect(cache.recovered).toBe(false)
+    panels.forEach((p, i) => {
+      expect(cache.count(p, 'lines')).toBe(2)
+      expect(cache.getRow(p, 'lines', 2)).toEqual({ ...line(2, { username: `u${i}_2` }), profileId: p })
+    })
+    const all = cache.query({ profileIds: 'all', resource: 'lines', offset: 0, limit: 10 }, NOW).rows as (Line & { profileId: string })[]
+    expect(all.map((r) => `${r.profileId}/${r.username}`).sort()).toEqual(panels.flatMap((p, i) => [`${p}/u${i}_1`, `${p}/u${i}_2`]).sort())
+    expect(cache.count(uuid, 'mags')).toBe(1)
+    cache.close()
+
+    const db = new Database(file, { readonly: true })
+    try {
+      const keys = db.prepare('SELECT key, profile_id AS id FROM panel_keys').all() as { key: string; id: string }[]
+      expect(keys.map((k) => k.id).sort()).toEqual([...panels].sort())
+      for (const k of keys) expect(panels).not.toContain(k.key)
+      expect(columnsOf(db, 'lines')).toContain('panel_key')
+      expect(columnsOf(db, 'lines')).not.toContain('profile_id')
+      const stored = db.prepare('SELECT DISTINCT panel_key AS k FROM lines').all() as { k: string }[]
+      expect(stored.map((r) => r.k).sort()).toEqual(keys.map((k) => k.key).sort())
+    } finally {
+      db.close()
+    }
+  })
+
+  it('rows carry a short panel key, not the panel id; removing a panel forgets its key', () => {
+    const dir = tempDir()
+    const cache = tempCache(dir)
+    const uuid = '0b6c1d2e-4f5a-4b6c-8d9e-0f1a2b3c4d5e'
+    cache.replaceAll(uuid, 'lines', [line(1), line(2)], null, 1)
+    cache.upsert('other-panel', 'lines', line(3))
+    expect(cache.getRow(uuid, 'lines', 1)?.profileId).toBe(uuid)
+    expect(cache.getRow('other-panel', 'lines', 3)?.profileId).toBe('other-panel')
+    expect(cache.getRow('never-cached', 'lines', 1)).toBeNull()
+    expect(cache.count('never-cached', 'lines')).toBe(0)
+    cache.deleteProfile(uuid)
+    expect(cache.count(uuid, 'lines')).toBe(0)
+    cache.close()
+    const db = new Database(join(dir, 'cache.db'), { readonly: true })
+    try {
+      expect(db.prepare('SELECT DISTINCT length(panel_key) AS n FROM lines').all()).toEqual([{ n: 1 }])
+      expect(db.prepare('SELECT profile_id AS id FROM panel_keys').all()).toEqual([{ id: 'other-panel' }])
+    } finally {
+      db.close()
+    }
   })
 
   it('a failing migration rolls back whole: version and tables unchanged', () => {

@@ -135,6 +135,26 @@ describe('upsert, remove, getRow, findByKey, count', () => {
     expect(() => cache.findByKey('p1', 'activityLogs', 'x')).toThrowError(expect.objectContaining({ code: 'VALIDATION' }))
   })
 
+  it('findByKey: names with punctuation, quotes, accents or no letters at all, among many rows', () => {
+    const cache = tempCache()
+    const names = ['a.b-c_d@x.com', 'say "hi"', 'Jürgen', 'jurgen', '---', '___', 'o’neil', 'ab', 'abc', 'b ab']
+    const many = Array.from({ length: 500 }, (_, i) => line(100 + i, { username: `filler${i}` }))
+    cache.replaceAll('p1', 'lines', [...names.map((n, i) => line(i + 1, { username: n })), ...many], null, 0)
+    names.forEach((n, i) => expect(cache.findByKey('p1', 'lines', n)?.id, n).toBe(i + 1))
+    expect(cache.findByKey('p1', 'lines', 'JüRGEN')?.id).toBe(3)
+    expect(cache.findByKey('p1', 'lines', 'JÜRGEN')).toBeNull() // SQLite's NOCASE folds ASCII letters only
+    expect(cache.findByKey('p1', 'lines', 'a.b')).toBeNull()
+    expect(cache.findByKey('p1', 'lines', '-')).toBeNull()
+    expect(cache.findByKey('p1', 'lines', '')).toBeNull()
+    expect(cache.findByKey('p1', 'lines', 'filler499')?.id).toBe(599)
+    // A row written one by one (a write's answer) is found at once.
+    cache.upsert('p1', 'lines', line(900, { username: 'fresh.one' }))
+    expect(cache.findByKey('p1', 'lines', 'Fresh.One')?.id).toBe(900)
+    cache.upsert('p1', 'lines', line(900, { username: 'renamed' }))
+    expect(cache.findByKey('p1', 'lines', 'fresh.one')).toBeNull()
+    expect(cache.findByKey('p1', 'lines', 'renamed')?.id).toBe(900)
+  })
+
   it('stores every resource', () => {
     const cache = tempCache()
     cache.replaceAll('p1', 'activityLogs', [activityLog(1), activityLog(2)], null, 0)
