@@ -72,12 +72,24 @@ export interface CacheDb {
 export interface StagedReplace<R extends Resource = Resource> {
   /** Distinct rows staged so far. */
   readonly size: number
-  /** Stage one page; a row listed again replaces its earlier copy. */
-  add(rows: ResourceRow[R][], raw?: unknown[] | null): void
+  /**
+   * Stage one page; a row listed again replaces its earlier copy. `raw`: the panel's own
+   * rows, one per row, or the page's whole answer (the cache finds each row in it).
+   */
+  add(rows: ResourceRow[R][], raw?: unknown[] | PanelAnswer | null): void
+  /** Resolves when the work add() left running (compressing raw answers) is done; await before commit. */
+  settled(): Promise<void>
   /** Switch the staged set in, in ONE transaction: the panel's rows not staged are removed. */
   commit(syncedAt: number): void
   /** Drop the staged rows; the cached set stays as it was. Harmless after commit or twice. */
   discard(): void
+}
+
+/** A list page's answer, as the panel sent it: the raw copy of every row on it. */
+export interface PanelAnswer {
+  answer: Uint8Array
+  /** Row i's place in the answer's rows array; absent when row i is the answer's row i. */
+  rawAt?: readonly number[]
 }
 
 /** Gives a ready client for a panel (key read from the keychain at call time). */

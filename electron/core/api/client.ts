@@ -48,6 +48,8 @@ export interface XtreamClientOptions {
 export interface CallOptions {
   signal?: AbortSignal
   timeoutMs?: number
+  /** Given the answer's bytes exactly as the panel sent them, once they were read as a success. */
+  onAnswer?: (body: Uint8Array) => void
 }
 
 export interface ClientStats {
@@ -113,7 +115,9 @@ export class XtreamClient {
           } finally {
             release()
           }
-          return parseResponse(action, res.status, res.body, prepared)
+          const value = parseResponse(action, res.status, res.body, prepared)
+          opts.onAnswer?.(res.body)
+          return value
         } catch (e) {
           const err = e instanceof TransportFault ? errorFromFault(e, action, def.kind, timeoutMs) : e
           if (def.kind === 'read' && attempt < this.o.readRetries && isApiError(err) && RETRYABLE.has(err.code)) {

@@ -116,6 +116,15 @@ export const MIGRATIONS: Migration[] = [
     name: 'panel keys',
     up: upPanelKeys,
   },
+  {
+    // Synced rows keep their raw copy inside the list answer they came in (raw-pages.ts).
+    version: 6,
+    name: 'raw pages',
+    up: (db) => {
+      db.exec('CREATE TABLE raw_pages (page INTEGER PRIMARY KEY, tbl TEXT NOT NULL, body BLOB NOT NULL);')
+      for (const t of RESOURCE_TABLES) db.exec(`ALTER TABLE ${t}_data ADD COLUMN raw_page INTEGER; ALTER TABLE ${t}_data ADD COLUMN raw_at INTEGER;`)
+    },
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -122,7 +122,7 @@ function hasTables(db: Database.Database): boolean {
 
 function missingTables(db: Database.Database): string[] {
   const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
-  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations', 'sync_staging', 'panel_keys']
+  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations', 'sync_staging', 'panel_keys', 'raw_pages']
   return wanted.filter((t) => !present.has(t))
 }
 

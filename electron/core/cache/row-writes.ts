@@ -28,10 +28,11 @@ function sqlFor(spec: ResourceSpec) {
     upsertNarrow: `${insert} ON CONFLICT (panel_key, id) DO UPDATE SET ${mutable.map((c) => `${c} = excluded.${c}`).join(', ')}
       WHERE ${mutable.map((c) => `${t}.${c} IS NOT excluded.${c} COLLATE BINARY`).join(' OR ')}
       RETURNING rid`,
-    // Returns the rid only when the row is new or its JSON changed: those need re-indexing.
+    // Returns the rid only when the row is new or its JSON changed: those need re-indexing. A
+    // newer version of the row is not the one in its synced page: its raw copy is what was given.
     upsertData: `INSERT INTO ${t}_data (rid, data, raw) SELECT rid, ?, ? FROM ${t} WHERE panel_key = ? AND id = ?
-      ON CONFLICT (rid) DO UPDATE SET data = excluded.data, raw = excluded.raw
-      WHERE ${t}_data.data IS NOT excluded.data OR ${t}_data.raw IS NOT excluded.raw
+      ON CONFLICT (rid) DO UPDATE SET data = excluded.data, raw = excluded.raw, raw_page = NULL, raw_at = NULL
+      WHERE ? OR ${t}_data.data IS NOT excluded.data OR ${t}_data.raw IS NOT excluded.raw
       RETURNING rid`,
   }
 }
@@ -44,7 +45,8 @@ export function upsertRow(prepare: Prepare, spec: ResourceSpec, panelKey: string
   const e = encodeRow(spec, panelKey, row, raw)
   const sql = sqlFor(spec)
   const narrow = prepare(sql.upsertNarrow).get(stagedMax, ...e.columns) as { rid: number } | undefined
-  const data = prepare(sql.upsertData).get(e.data, e.raw, panelKey, e.id) as { rid: number } | undefined
+  // A row whose columns changed is rewritten whole, if only to forget its synced raw copy.
+  const data = prepare(sql.upsertData).get(e.data, e.raw, panelKey, e.id, narrow ? 1 : 0) as { rid: number } | undefined
   const changed = narrow ?? data
   if (changed) prepare(indexRowsSql(spec.table, 'rid = ?')).run(changed.rid)
 }

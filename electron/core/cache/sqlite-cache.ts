@@ -16,6 +16,7 @@ import { SPECS } from './resources'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
 import { deleteRows, upsertRow } from './row-writes'
 import { dropKey, keyFor, PANEL_IS } from './panel-keys'
+import { dropUnreferencedPages, rawRowOf } from './raw-pages'
 import { StagedSet } from './staging'
 import { searchAll } from './search-hits'
 
@@ -57,6 +58,7 @@ export class SqliteCache implements CacheDb {
         return set.size
       },
       add: (rows, raw = null) => this.write(() => set.add(rows, raw)),
+      settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {
           set.commit()
@@ -86,13 +88,16 @@ export class SqliteCache implements CacheDb {
     return row ? decodeRow<CachedRow<R>>(SPECS[resource], row) : null
   }
 
-  /** The panel's raw row as last synced, or null (not part of CacheDb: diagnosis and tests). */
+  /** The panel's raw row for the cached version of the row, or null (not part of CacheDb: diagnosis and tests). */
   getRaw(profileId: string, resource: Resource, id: number): unknown {
     const { table } = SPECS[resource]
-    const row = this.stmt(`SELECT d.raw FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid WHERE t.${PANEL_IS} AND t.id = ?`).get(profileId, id) as
-      | { raw: string | null }
-      | undefined
-    return row?.raw ? (JSON.parse(row.raw) as unknown) : null
+    const row = this.stmt(
+      `SELECT d.raw AS raw, d.raw_at AS at, p.body AS body FROM ${table} t JOIN ${table}_data d ON d.rid = t.rid
+       LEFT JOIN raw_pages p ON p.page = d.raw_page WHERE t.${PANEL_IS} AND t.id = ?`,
+    ).get(profileId, id) as { raw: string | null; at: number | null; body: Uint8Array | null } | undefined
+    if (row?.raw) return JSON.parse(row.raw) as unknown
+    if (row?.body && row.at !== null) return rawRowOf(row.body, row.at)
+    return null
   }
 
   /**
@@ -201,7 +206,10 @@ export class SqliteCache implements CacheDb {
 
   deleteProfile(profileId: string): void {
     this.write(() => {
-      for (const r of RESOURCES) deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+      for (const r of RESOURCES) {
+        deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+        dropUnreferencedPages(this.prepare, SPECS[r].table)
+      }
       dropKey(this.prepare, profileId)
       for (const t of ['packages', 'user_info', 'sync_meta', 'credit_snapshots']) {
         this.stmt(`DELETE FROM ${t} WHERE profile_id = ?`).run(profileId)

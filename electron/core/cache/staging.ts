@@ -30,10 +30,15 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../errors'
 import { FTS_COLUMNS, indexRowsSql } from './fts'
 import type { ResourceSpec } from './resources'
+import type { PanelAnswer } from '../ports'
+import { dropPages, dropUnreferencedPages, fillPage, packAnswer, reservePage } from './raw-pages'
 import { encodeRow, idOf, narrowColumns, type EncodedRow, type SqlValue } from './row-codec'
 import { deleteRows, type Prepare } from './row-writes'
 
 let passes = 0
+
+/** A fresh row's `_data` record, staged beside its narrow columns (see the constructor). */
+const STAGED_DATA = ['x_data', 'x_raw', 'x_raw_page', 'x_raw_at']
 
 export class StagedSet {
   /** Staged rid of each id seen so far: a panel listing a row twice keeps the last copy. */
@@ -44,10 +49,18 @@ export class StagedSet {
   private firstFresh: number | null = null
   /** A first sync of this panel has nothing to keep: no lookups. */
   private readonly hadRows: boolean
+  /** Raw pages this pass stored (raw-pages.ts); a discard drops them. */
+  private readonly pages: number[] = []
+  /** A row this pass wrote was replaced by a later copy: its page may have no row left. */
+  private replacedOwnRow = false
+  /** Answers being compressed, and compressed ones not written yet (raw-pages.ts). */
+  private readonly packing = new Set<Promise<void>>()
+  private packed: { page: number; body: Uint8Array }[] = []
   private readonly stage: string
   private readonly pass: string
   private state: 'open' | 'committed' | 'discarded' = 'open'
   private readonly insertStage: Database.Statement
+  private readonly copyData: Database.Statement
   private readonly indexStaged: Database.Statement
   private readonly unstageRow: Database.Statement
 
@@ -63,9 +76,15 @@ export class StagedSet {
     this.pass = `${process.pid}.${Date.now()}.${passes}`
     this.hadRows = (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE panel_key = ?) AS n`).get(panelKey) as { n: number }).n === 1
     const cols = narrowColumns(spec)
-    db.exec(`CREATE TABLE ${this.stage} (rid INTEGER PRIMARY KEY, ${cols.join(', ')})`)
+    // The narrow columns, then a fresh row's `_data` record: one INSERT … SELECT a page copies those
+    // into `<table>_data` inside SQLite, cheaper than a second statement run per row from JS.
+    const staged = [...cols, ...STAGED_DATA]
+    db.exec(`CREATE TABLE ${this.stage} (rid INTEGER PRIMARY KEY, ${staged.join(', ')})`)
     // This pass's own statements: its table dies with it, so they stay out of the shared statement cache.
-    this.insertStage = db.prepare(`INSERT INTO ${this.stage} (rid, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`)
+    this.insertStage = db.prepare(`INSERT INTO ${this.stage} (rid, ${staged.join(', ')}) VALUES (?${', ?'.repeat(staged.length)})`)
+    this.copyData = db.prepare(
+      `INSERT INTO ${spec.table}_data (rid, data, raw, raw_page, raw_at) SELECT rid, ${STAGED_DATA.join(', ')} FROM ${this.stage} WHERE rid BETWEEN ? AND ?`,
+    )
     this.indexStaged = db.prepare(indexRowsSql(spec.table, 'rid BETWEEN ? AND ?', this.stage))
     this.unstageRow = db.prepare(`DELETE FROM ${this.stage} WHERE rid = ?`)
   }
@@ -85,52 +104,74 @@ export class StagedSet {
     return this.ridOf.size
   }
 
-  /** Stage one page; call inside a transaction. A row without a usable id refuses the whole page. */
-  add(rows: unknown[], raw: unknown[] | null = null): void {
+  /**
+   * Stage one page; call inside a transaction. A row without a usable id refuses the whole page.
+   * `raw`: the panel's row for each row, or the page's whole answer (stored once, raw-pages.ts).
+   */
+  add(rows: unknown[], raw: unknown[] | PanelAnswer | null = null): void {
     this.assertOpen()
-    if (raw !== null && raw.length !== rows.length) {
-      throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${this.spec.label.toLowerCase()} rows (${rows.length}).`)
+    const answer = raw !== null && !Array.isArray(raw) ? raw : null
+    const rawRows = Array.isArray(raw) ? raw : null
+    if (rawRows !== null && rawRows.length !== rows.length) {
+      throw new AppError('VALIDATION', `Raw rows (${rawRows.length}) do not line up with ${this.spec.label.toLowerCase()} rows (${rows.length}).`)
+    }
+    if (answer?.rawAt && answer.rawAt.length !== rows.length) {
+      throw new AppError('VALIDATION', `Row places (${answer.rawAt.length}) do not line up with ${this.spec.label.toLowerCase()} rows (${rows.length}).`)
     }
     for (const r of rows) idOf(this.spec, r)
     if (rows.length === 0) return
     const t = this.spec.table
-    const insertData = this.prepare(`INSERT INTO ${t}_data (rid, data, raw) VALUES (?, ?, ?)`)
+    // Stored on first need: a re-sync that keeps every row of the page has no use for it.
+    let page: number | null = null
+    const pageOf = (): number => {
+      if (page === null) this.pack((page = reservePage(this.prepare, t)), (answer as PanelAnswer).answer)
+      return page
+    }
+    this.writePacked()
     const insertStage = this.insertStage
     const cols = narrowColumns(this.spec)
-    // As an array: the rid, the narrow columns in encodeRow's order, then data and raw.
-    const live = this.prepare(`SELECT t.rid, ${cols.map((c) => `t.${c}`).join(', ')}, d.data, d.raw FROM ${t} t JOIN ${t}_data d ON d.rid = t.rid
+    // As an array: the rid, the narrow columns in encodeRow's order, then data, raw and raw_page.
+    const live = this.prepare(`SELECT t.rid, ${cols.map((c) => `t.${c}`).join(', ')}, d.data, d.raw, d.raw_page FROM ${t} t JOIN ${t}_data d ON d.rid = t.rid
       WHERE t.panel_key = ? AND t.id = ?`).raw(true)
     const lo = this.nextRid()
     let rid = lo
     for (let i = 0; i < rows.length; i++) {
-      const e = encodeRow(this.spec, this.panelKey, rows[i], raw?.[i])
+      const e = encodeRow(this.spec, this.panelKey, rows[i], rawRows?.[i])
       const earlier = this.ridOf.get(e.id)
       if (earlier !== undefined) this.unstage(earlier, earlier < lo)
       // A re-sync mostly sees rows it already has: an unchanged row keeps its live rid, data
       // and search entry, and only its narrow row is staged (the switch then leaves it be).
       const cached = this.hadRows ? (live.get(this.panelKey, e.id) as SqlValue[] | undefined) : undefined
-      if (cached && unchanged(cached, e)) {
+      // An unchanged row keeps its raw copy too, unless it has none and this page brings one.
+      if (cached && unchanged(cached, e) && (answer === null || cached[e.columns.length + 3] !== null)) {
         const keptRid = cached[0] as number
-        insertStage.run(keptRid, ...e.columns)
+        insertStage.run(keptRid, ...e.columns, null, null, null, null)
         this.ridOf.set(e.id, keptRid)
         this.kept.add(keptRid)
         continue
       }
-      insertData.run(rid, e.data, e.raw)
-      insertStage.run(rid, ...e.columns)
+      if (answer) insertStage.run(rid, ...e.columns, e.data, null, pageOf(), answer.rawAt?.[i] ?? i)
+      else insertStage.run(rid, ...e.columns, e.data, e.raw, null, null)
       this.ridOf.set(e.id, rid)
       this.firstFresh = Math.min(this.firstFresh ?? rid, rid)
       rid++
     }
     if (rid === lo) return
+    this.copyData.run(lo, rid - 1)
     // One INSERT … SELECT per page, in ascending rid order (cheap appends for FTS5, fts.ts).
     this.indexStaged.run(lo, rid - 1)
     this.prepare('INSERT INTO sync_staging (pass, tbl, lo, hi) VALUES (?, ?, ?, ?)').run(this.pass, t, lo, rid - 1)
   }
 
+  /** Resolves once every answer given so far is compressed: await it before commit(). */
+  async settled(): Promise<void> {
+    while (this.packing.size > 0) await Promise.all(this.packing)
+  }
+
   /** Switch the staged set in; call inside a transaction (with the sync meta update). */
   commit(): void {
     this.assertOpen()
+    this.writePacked()
     const t = this.spec.table
     const cols = ['rid', ...narrowColumns(this.spec)].join(', ')
     if (this.kept.size === 0) {
@@ -149,6 +190,8 @@ export class StagedSet {
           .run(this.firstFresh)
       }
     }
+    // Rows replaced or removed may have been the last ones pointing at an older raw page.
+    if (this.hadRows || this.replacedOwnRow) dropUnreferencedPages(this.prepare, t)
     this.prepare('DELETE FROM sync_staging WHERE pass = ?').run(this.pass)
     this.db.exec(`DROP TABLE ${this.stage}`)
     this.state = 'committed'
@@ -177,9 +220,27 @@ export class StagedSet {
       const own = `SELECT rid FROM ${this.stage} WHERE rid NOT IN (SELECT rid FROM ${t})`
       this.db.prepare(`DELETE FROM ${t}_fts WHERE rowid IN (${own})`).run()
       this.db.prepare(`DELETE FROM ${t}_data WHERE rid IN (${own})`).run()
+      dropPages(this.prepare, this.pages)
       this.prepare('DELETE FROM sync_staging WHERE pass = ?').run(this.pass)
       this.db.exec(`DROP TABLE ${this.stage}`)
     })()
+  }
+
+  private pack(page: number, answer: Uint8Array): void {
+    this.pages.push(page)
+    const done: Promise<void> = packAnswer(answer).then(
+      (body) => void this.packed.push({ page, body }),
+      // The page keeps its empty body: its rows read as having no raw copy, nothing worse.
+      () => undefined,
+    )
+    this.packing.add(done)
+    void done.finally(() => this.packing.delete(done))
+  }
+
+  /** Bodies compressed since the last call go in with this transaction (no write of their own). */
+  private writePacked(): void {
+    for (const { page, body } of this.packed) fillPage(this.prepare, page, body)
+    this.packed = []
   }
 
   private unstage(rid: number, indexed: boolean): void {
@@ -191,6 +252,7 @@ export class StagedSet {
     if (indexed) this.prepare(`DELETE FROM ${t}_fts WHERE rowid = ?`).run(rid)
     this.prepare(`DELETE FROM ${t}_data WHERE rid = ?`).run(rid)
     this.unstageRow.run(rid)
+    this.replacedOwnRow = true
   }
 
   /** Above every data row and every staged one (a kept row removed meanwhile frees its rid, still staged here). */
@@ -232,6 +294,7 @@ export function sweepStaging(db: Database.Database): void {
       db.prepare(`DELETE FROM ${tbl}_fts WHERE rowid IN (${orphans})`).run(lo, hi)
       db.prepare(`DELETE FROM ${tbl}_data WHERE rid IN (${orphans})`).run(lo, hi)
     }
+    for (const tbl of new Set(ranges.map((r) => r.tbl))) if (tbl in FTS_COLUMNS) dropUnreferencedPages((sql) => db.prepare(sql), tbl)
     db.exec('DELETE FROM sync_staging')
   })()
 }

@@ -25,7 +25,10 @@ export const PAGE_LIMITS: readonly number[] = [1000, 250, 50]
 /** Failures a smaller page may avoid. Auth, permissions, offline and cancel are not among them. */
 const SIZE_SENSITIVE: ReadonlySet<ErrorCode> = new Set(['BAD_RESPONSE', 'SERVER_ERROR', 'TIMEOUT'])
 
-export type FetchPage<T> = (start: number, limit: number) => Promise<ListResult<T>>
+/** One page as fetched: the normalised rows and, when the fetcher kept them, the answer's bytes. */
+export type ListPage<T> = ListResult<T> & { answer?: Uint8Array }
+
+export type FetchPage<T> = (start: number, limit: number) => Promise<ListPage<T>>
 
 export interface PageReport {
   pages: number
@@ -59,8 +62,9 @@ export interface PageListOptions<T = unknown> {
    * stages them in the cache). The next page is already asked for when it is
    * called, so the panel prepares it while this one is stored. An id may come
    * again on a later page: the sink keeps the last copy. If it throws, the pass stops.
+   * `page` is the page the rows came from (its answer, where each row sat in it).
    */
-  onRows?: (rows: T[]) => void
+  onRows?: (rows: T[], page: ListPage<T>) => void
 }
 
 export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
@@ -80,7 +84,7 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
   /** A short page seen before the page size was known: the next request confirms it was the end. */
   let unconfirmedShort: number | null = null
   /** The next page, asked for before the current one was handed over (see onRows). */
-  let pending: Promise<ListResult<T>> | null = null
+  let pending: Promise<ListPage<T>> | null = null
 
   const shrink = (): boolean => {
     if (step + 1 >= limits.length) return false
@@ -88,7 +92,7 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
     limit = Math.min(limit, limits[step] as number)
     return true
   }
-  const ask = (): Promise<ListResult<T>> => {
+  const ask = (): Promise<ListPage<T>> => {
     const p = fetchPage(start, limit)
     // Awaited on the next turn; if the sink throws first, its failure must not go unhandled.
     p.catch(() => undefined)
@@ -97,7 +101,7 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
 
   for (;;) {
     if (opts.signal?.aborted) throw cancelled()
-    let page: ListResult<T>
+    let page: ListPage<T>
     try {
       page = await (pending ?? ask())
     } catch (e) {
@@ -122,7 +126,7 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
     if (byId) for (const r of page.rows) byId.set(r.id, r)
     else {
       for (const r of page.rows) ids?.add(r.id)
-      opts.onRows?.(page.rows)
+      opts.onRows?.(page.rows, page)
     }
     if (more === 'done') break
 

@@ -7,10 +7,10 @@
 import type { AccountInfo, Resource, ResourceRow } from '../../shared/domain'
 import type { ErrorCode } from '../../shared/errors'
 import type { ListResult } from '../api/normalise/list'
-import type { XtreamClient } from '../api/client'
+import type { CallOptions, XtreamClient } from '../api/client'
 import { AppError } from '../errors'
 import type { CacheDb, Clock, StagedReplace } from '../ports'
-import { pageList, type PageReport } from './page-list'
+import { pageList, type ListPage, type PageReport } from './page-list'
 import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
 
 export interface TargetOutcome {
@@ -64,19 +64,22 @@ async function syncList<R extends Resource>(
   const action = LIST_ACTION[resource]
   const label = TARGET_LABEL[resource]
   // The one place the list action is chosen at run time; every list answers ListResult of its row type.
-  const fetchPage = async (start: number, limit: number) => {
-    const page = (await (client.call as (a: string, p: object, c: object) => Promise<unknown>)(action, { start, limit }, { signal: o.signal })) as ListResult<
+  // The answer's bytes come along: the cache keeps each row's raw copy inside them (cache/raw-pages.ts).
+  const fetchPage = async (start: number, limit: number): Promise<ListPage<ResourceRow[R]>> => {
+    let answer: Uint8Array | undefined
+    const onAnswer = (body: Uint8Array) => (answer = body)
+    const page = (await (client.call as (a: string, p: object, c: CallOptions) => Promise<unknown>)(action, { start, limit }, { signal: o.signal, onAnswer })) as ListResult<
       ResourceRow[R]
     >
     o.onAnswer()
-    return page
+    return answer ? { ...page, answer } : page
   }
   // Each page is staged in the cache as it arrives (invisible to readers) while the panel
   // prepares the next; only a complete pass is switched in, in one transaction (cache/staging.ts).
   const staged = deps.cache.beginReplace(profileId, resource)
   try {
-    const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, onRows: (rows) => staged.add(rows) })
-    if (o.signal.aborted) throw new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')
+    const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, onRows: (rows, page) => staged.add(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null) })
+    if (o.signal.aborted) throw cancelled()
 
     const cachedCount = deps.cache.count(profileId, resource)
     if (pass.unique === 0 && pass.total === null && pass.skipped === 0 && cachedCount > 0) {
@@ -90,6 +93,9 @@ async function syncList<R extends Resource>(
       )
     }
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
+    await staged.settled()
+    if (o.signal.aborted) throw cancelled()
+    if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
     staged.commit(deps.now())
     return outcome(pass.unique, pass.skipped, label)
   } finally {
@@ -97,6 +103,8 @@ async function syncList<R extends Resource>(
     discardQuietly(staged)
   }
 }
+
+const cancelled = () => new AppError('CANCELLED', 'The sync was cancelled; the cached data was kept.')
 
 function outcome(rows: number, skipped: number, label: string): TargetOutcome {
   const warning =

@@ -106,6 +106,8 @@ describe('XUI-shaped answers → domain', () => {
     expect(res.total).toBe(123)
     expect(res.skipped).toBe(3)
     expect(res.rows.map((r) => r.id)).toEqual([4521, 4522])
+    // The garbage rows came after the good ones: each row's place in the panel's array.
+    expect(res.rawAt).toEqual([0, 1])
     for (const r of res.rows) expect(Line.parse(r)).toEqual(r)
     expect(res.rows[0]).toMatchObject({
       ownerName: 'myreseller',
@@ -116,9 +118,18 @@ describe('XUI-shaped answers → domain', () => {
     expect(res.rows[1]).toMatchObject({ expDate: null, adminEnabled: false, isTrial: true })
   })
 
+  it('a list with unreadable rows in between says where each read row sat in the panel’s array', () => {
+    const body = JSON.stringify({ status: 'STATUS_SUCCESS', data: ['junk', { id: '7', username: 'a' }, null, 5, { id: 8, username: 'b' }] })
+    const res = parseResponse('get_lines', 200, body, {})
+    expect(res.rows.map((r) => r.id)).toEqual([7, 8])
+    expect(res.skipped).toBe(3)
+    expect(res.rawAt).toEqual([1, 4])
+  })
+
   it('a list without recordsTotal has total null', () => {
     const res = parseResponse('get_lines', 200, fixture('xui/get_lines_nocount.json'), {})
     expect(res).toMatchObject({ total: null, skipped: 0 })
+    expect(res.rawAt).toBeUndefined()
     expect(res.rows[0]).toMatchObject({ id: 9, expDate: null })
   })
 

@@ -19,6 +19,7 @@ const list = (row: z.ZodType) =>
     rows: z.array(row),
     total: z.number().int().nonnegative().nullable(),
     skipped: z.number().int().nonnegative(),
+    rawAt: z.array(z.number().int().nonnegative()).optional(),
   })
 
 const ROW: Record<string, z.ZodType> = {

@@ -29,7 +29,7 @@ describe('schema', () => {
     try {
       const cols = columnsOf(db, spec.table)
       for (const c of spec.columns) expect(cols, `${spec.table}.${c.column}`).toContain(c.column)
-      expect(columnsOf(db, `${spec.table}_data`)).toEqual(['rid', 'data', 'raw'])
+      expect(columnsOf(db, `${spec.table}_data`)).toEqual(['rid', 'data', 'raw', 'raw_page', 'raw_at'])
     } finally {
       db.close()
     }

@@ -42,6 +42,7 @@ function world(panels = ['a', 'b']) {
           return staged.size
         },
         add: (rows: { id: number }[]) => rows.forEach((row) => staged.set(row.id, row)),
+        settled: async () => undefined,
         commit: (at: number) => {
           stored.set(`${p}/${r}`, [...staged.values()])
           meta.set(`${p}/${r}`, { syncedAt: at, error: null })

@@ -12,6 +12,12 @@ export interface ListResult<T> {
   total: number | null
   /** Rows the panel sent that could not be read (no object, no usable id). */
   skipped: number
+  /**
+   * Where each row sits in the panel's own rows array (rowsOf(data)), when rows were
+   * skipped; absent when none were (row i is the panel's row i). The cache finds a
+   * row's raw copy in the stored answer by it.
+   */
+  rawAt?: number[]
 }
 
 /** The rows array of a list answer: an array, or an object of rows (PHP non-sequential arrays); null otherwise. */
@@ -25,12 +31,16 @@ export function normaliseList<T>(env: Raw, row: (v: unknown) => T | null): ListR
   const raw = rowsOf(env.data)
   if (raw === null) return null
   const rows: T[] = []
-  let skipped = 0
+  let rawAt: number[] | null = null
   for (let i = 0; i < raw.length; i++) {
     const r = row(raw[i])
-    if (r === null) skipped++
-    else rows.push(r)
+    if (r === null) rawAt ??= rows.map((_, j) => j)
+    else {
+      rows.push(r)
+      rawAt?.push(i)
+    }
   }
   const total = int(env.recordsTotal)
-  return { rows, total: total !== null && total >= 0 ? total : null, skipped }
+  const skipped = raw.length - rows.length
+  return { rows, total: total !== null && total >= 0 ? total : null, skipped, ...(rawAt ? { rawAt } : {}) }
 }
