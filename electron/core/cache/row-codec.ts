@@ -17,7 +17,7 @@ export type SqlValue = string | number | null
 
 export interface EncodedRow {
   id: number
-  /** Values for narrowColumns(spec), in order (panel_key first). */
+  /** Values for narrowColumns(spec), in order (panel_key first, unless left out). */
   columns: SqlValue[]
   data: string
   raw: string | null
@@ -41,12 +41,15 @@ export function idOf(spec: ResourceSpec, row: unknown): number {
   return id
 }
 
-/** `panelKey`: the panel's short key (panel-keys.ts), not its id. */
-export function encodeRow(spec: ResourceSpec, panelKey: string, row: unknown, raw: unknown): EncodedRow {
+/**
+ * `panelKey`: the panel's short key (panel-keys.ts), not its id; null leaves it out of
+ * `columns` (a sync's stage table, where every row is the same panel's: one value less to bind a row).
+ */
+export function encodeRow(spec: ResourceSpec, panelKey: string | null, row: unknown, raw: unknown): EncodedRow {
   idOf(spec, row)
   const r = row as Record<string, unknown>
   const { columns: specColumns, fields, macNorm } = layoutOf(spec)
-  const columns: SqlValue[] = [panelKey]
+  const columns: SqlValue[] = panelKey === null ? [] : [panelKey]
   const rest: Record<string, unknown> = {}
   let absent: string[] | null = null
   for (const c of specColumns) {

@@ -37,8 +37,8 @@ import { deleteRows, type Prepare } from './row-writes'
 
 let passes = 0
 
-/** A fresh row's `_data` record, staged beside its narrow columns (see the constructor). */
-const STAGED_DATA = ['x_data', 'x_raw', 'x_raw_page', 'x_raw_at']
+/** The narrow columns a pass stages: all but the panel key (see the constructor). */
+const stageColumns = (spec: ResourceSpec): string[] => narrowColumns(spec).slice(1)
 
 export class StagedSet {
   /** Staged rid of each id seen so far: a panel listing a row twice keeps the last copy. */
@@ -59,7 +59,9 @@ export class StagedSet {
   private readonly stage: string
   private readonly pass: string
   private state: 'open' | 'committed' | 'discarded' = 'open'
-  private readonly insertStage: Database.Statement
+  private readonly insertKept: Database.Statement
+  private readonly insertWithPage: Database.Statement
+  private readonly insertWithRaw: Database.Statement
   private readonly copyData: Database.Statement
   private readonly indexStaged: Database.Statement
   private readonly unstageRow: Database.Statement
@@ -75,15 +77,19 @@ export class StagedSet {
     this.stage = `temp.xm_stage_${passes}`
     this.pass = `${process.pid}.${Date.now()}.${passes}`
     this.hadRows = (db.prepare(`SELECT EXISTS (SELECT 1 FROM ${spec.table} WHERE panel_key = ?) AS n`).get(panelKey) as { n: number }).n === 1
-    const cols = narrowColumns(spec)
-    // The narrow columns, then a fresh row's `_data` record: one INSERT … SELECT a page copies those
-    // into `<table>_data` inside SQLite, cheaper than a second statement run per row from JS.
-    const staged = [...cols, ...STAGED_DATA]
-    db.exec(`CREATE TABLE ${this.stage} (rid INTEGER PRIMARY KEY, ${staged.join(', ')})`)
+    // The narrow columns but the panel key (the same for every row: bound once, at the switch),
+    // then a fresh row's `_data` record: one INSERT … SELECT a page copies those into
+    // `<table>_data` inside SQLite, cheaper than a second statement run per row from JS.
+    const cols = stageColumns(spec)
+    db.exec(`CREATE TABLE ${this.stage} (rid INTEGER PRIMARY KEY, ${cols.join(', ')}, x_data, x_raw, x_raw_at)`)
     // This pass's own statements: its table dies with it, so they stay out of the shared statement cache.
-    this.insertStage = db.prepare(`INSERT INTO ${this.stage} (rid, ${staged.join(', ')}) VALUES (?${', ?'.repeat(staged.length)})`)
+    const insert = (extra: string[]) =>
+      db.prepare(`INSERT INTO ${this.stage} (rid, ${[...cols, ...extra].join(', ')}) VALUES (?${', ?'.repeat(cols.length + extra.length)})`)
+    this.insertKept = insert([])
+    this.insertWithPage = insert(['x_data', 'x_raw_at'])
+    this.insertWithRaw = insert(['x_data', 'x_raw'])
     this.copyData = db.prepare(
-      `INSERT INTO ${spec.table}_data (rid, data, raw, raw_page, raw_at) SELECT rid, ${STAGED_DATA.join(', ')} FROM ${this.stage} WHERE rid BETWEEN ? AND ?`,
+      `INSERT INTO ${spec.table}_data (rid, data, raw, raw_page, raw_at) SELECT rid, x_data, x_raw, ?, x_raw_at FROM ${this.stage} WHERE rid BETWEEN ? AND ?`,
     )
     this.indexStaged = db.prepare(indexRowsSql(spec.table, 'rid BETWEEN ? AND ?', this.stage))
     this.unstageRow = db.prepare(`DELETE FROM ${this.stage} WHERE rid = ?`)
@@ -128,15 +134,14 @@ export class StagedSet {
       return page
     }
     this.writePacked()
-    const insertStage = this.insertStage
-    const cols = narrowColumns(this.spec)
-    // As an array: the rid, the narrow columns in encodeRow's order, then data, raw and raw_page.
+    const cols = stageColumns(this.spec)
+    // As an array: the rid, the stage's narrow columns in encodeRow's order, then data, raw and raw_page.
     const live = this.prepare(`SELECT t.rid, ${cols.map((c) => `t.${c}`).join(', ')}, d.data, d.raw, d.raw_page FROM ${t} t JOIN ${t}_data d ON d.rid = t.rid
       WHERE t.panel_key = ? AND t.id = ?`).raw(true)
     const lo = this.nextRid()
     let rid = lo
     for (let i = 0; i < rows.length; i++) {
-      const e = encodeRow(this.spec, this.panelKey, rows[i], rawRows?.[i])
+      const e = encodeRow(this.spec, null, rows[i], rawRows?.[i])
       const earlier = this.ridOf.get(e.id)
       if (earlier !== undefined) this.unstage(earlier, earlier < lo)
       // A re-sync mostly sees rows it already has: an unchanged row keeps its live rid, data
@@ -145,19 +150,21 @@ export class StagedSet {
       // An unchanged row keeps its raw copy too, unless it has none and this page brings one.
       if (cached && unchanged(cached, e) && (answer === null || cached[e.columns.length + 3] !== null)) {
         const keptRid = cached[0] as number
-        insertStage.run(keptRid, ...e.columns, null, null, null, null)
+        this.insertKept.run(keptRid, ...e.columns)
         this.ridOf.set(e.id, keptRid)
         this.kept.add(keptRid)
         continue
       }
-      if (answer) insertStage.run(rid, ...e.columns, e.data, null, pageOf(), answer.rawAt?.[i] ?? i)
-      else insertStage.run(rid, ...e.columns, e.data, e.raw, null, null)
+      if (answer) {
+        pageOf()
+        this.insertWithPage.run(rid, ...e.columns, e.data, answer.rawAt?.[i] ?? i)
+      } else this.insertWithRaw.run(rid, ...e.columns, e.data, e.raw)
       this.ridOf.set(e.id, rid)
       this.firstFresh = Math.min(this.firstFresh ?? rid, rid)
       rid++
     }
     if (rid === lo) return
-    this.copyData.run(lo, rid - 1)
+    this.copyData.run(page, lo, rid - 1)
     // One INSERT … SELECT per page, in ascending rid order (cheap appends for FTS5, fts.ts).
     this.indexStaged.run(lo, rid - 1)
     this.prepare('INSERT INTO sync_staging (pass, tbl, lo, hi) VALUES (?, ?, ?, ?)').run(this.pass, t, lo, rid - 1)
@@ -173,10 +180,12 @@ export class StagedSet {
     this.assertOpen()
     this.writePacked()
     const t = this.spec.table
-    const cols = ['rid', ...narrowColumns(this.spec)].join(', ')
+    const staged = stageColumns(this.spec)
+    const into = `INSERT INTO ${t} (rid, panel_key, ${staged.join(', ')})`
+    const from = `SELECT rid, @key, ${staged.join(', ')} FROM ${this.stage}`
     if (this.kept.size === 0) {
       deleteRows(this.prepare, this.spec, 'panel_key = ?', [this.panelKey])
-      this.db.prepare(`INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${this.stage} ORDER BY rid`).run()
+      this.db.prepare(`${into} ${from} ORDER BY rid`).run({ key: this.panelKey })
     } else {
       this.dropUnkept()
       // Staged rows not live yet (new or changed; all at or above the first fresh rid). A kept row
@@ -184,10 +193,10 @@ export class StagedSet {
       if (this.firstFresh !== null) {
         this.db
           .prepare(
-            `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM ${this.stage} s
-             WHERE s.rid >= ? AND s.rid NOT IN (SELECT rid FROM ${t}) AND s.rid IN (SELECT rid FROM ${t}_data) ORDER BY s.rid`,
+            `${into} ${from}
+             WHERE rid >= @first AND rid NOT IN (SELECT rid FROM ${t}) AND rid IN (SELECT rid FROM ${t}_data) ORDER BY rid`,
           )
-          .run(this.firstFresh)
+          .run({ key: this.panelKey, first: this.firstFresh })
       }
     }
     // Rows replaced or removed may have been the last ones pointing at an older raw page.
