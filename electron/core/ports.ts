@@ -52,6 +52,8 @@ export interface CacheDb {
   /** Find by natural key: username (lines, subResellers), MAC (mags, enigmas), code (activecodes). */
   findByKey<R extends Resource>(profileId: string, resource: R, key: string): CachedRow<R> | null
   count(profileId: string, resource: Resource): number
+  /** The panel's own row behind a cached one (as last synced, or as a write gave it), or null. */
+  getRaw(profileId: string, resource: Resource, id: number): unknown
   query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number }
   search(text: string, limit: number): SearchHit[]
   setPackages(profileId: string, pkgs: Package[], at: number): void

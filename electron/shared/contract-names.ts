@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'keys:clear',
   'cache:query',
   'search:global',
+  'cache:raw',
   'packages:list',
   'account:get',
   'links:get',

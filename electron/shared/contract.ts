@@ -102,6 +102,8 @@ export const methods = {
     z.object({ text: z.string().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
     z.array(SearchHit),
   ),
+  // The panel's own row behind a cached one, as it sent it in the last sync (api_key redacted).
+  'cache:raw': method(z.object({ profileId: z.string(), resource: Resource, id: z.number().int() }).strict(), z.unknown()),
   'packages:list': method(ByProfile, z.array(Package)),
   'account:get': method(ByProfile, AccountInfo.nullable()),
   'links:get': method(

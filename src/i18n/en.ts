@@ -208,6 +208,9 @@ export const en = {
 
   // Detail drawer and hand-off
   'detail.fields': 'All fields',
+  'detail.raw': 'As the panel sent it',
+  'detail.rawHint': 'The row exactly as the panel sent it in the last sync, including fields this app does not show.',
+  'detail.rawNone': 'The panel’s own copy of this row is not kept yet; it is stored with the next sync.',
   'handoff.title': 'Customer hand-off',
   'handoff.copy': 'Copy',
   'handoff.copied': '{what} copied.',

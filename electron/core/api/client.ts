@@ -48,7 +48,11 @@ export interface XtreamClientOptions {
 export interface CallOptions {
   signal?: AbortSignal
   timeoutMs?: number
-  /** Given the answer's bytes exactly as the panel sent them, once they were read as a success. */
+  /**
+   * Given the answer's bytes as the panel sent them, once they were read as a success — but
+   * with our API key, should the panel have echoed it anywhere, replaced by `***` (the bytes
+   * are kept: the key must never reach a file).
+   */
   onAnswer?: (body: Uint8Array) => void
 }
 
@@ -61,6 +65,23 @@ export interface ClientStats {
 
 const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'SERVER_ERROR'])
 const MAX_BACKOFF_MS = 8000
+
+/** `body` with every occurrence of `key` replaced by `***`; the same bytes when there is none. */
+export function withoutKey(body: Uint8Array, key: string): Uint8Array {
+  if (key === '') return body
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const needle = Buffer.from(key, 'utf8')
+  let at = bytes.indexOf(needle)
+  if (at < 0) return body
+  const parts: Buffer[] = []
+  let from = 0
+  for (; at >= 0; at = bytes.indexOf(needle, from)) {
+    parts.push(bytes.subarray(from, at), Buffer.from('***'))
+    from = at + needle.length
+  }
+  parts.push(bytes.subarray(from))
+  return Buffer.concat(parts)
+}
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -116,7 +137,7 @@ export class XtreamClient {
             release()
           }
           const value = parseResponse(action, res.status, res.body, prepared)
-          opts.onAnswer?.(res.body)
+          opts.onAnswer?.(withoutKey(res.body, key))
           return value
         } catch (e) {
           const err = e instanceof TransportFault ? errorFromFault(e, action, def.kind, timeoutMs) : e

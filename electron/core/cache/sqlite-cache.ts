@@ -88,7 +88,7 @@ export class SqliteCache implements CacheDb {
     return row ? decodeRow<CachedRow<R>>(SPECS[resource], row) : null
   }
 
-  /** The panel's raw row for the cached version of the row, or null (not part of CacheDb: diagnosis and tests). */
+  /** The panel's raw row for the cached version of the row, or null. */
   getRaw(profileId: string, resource: Resource, id: number): unknown {
     const { table } = SPECS[resource]
     const row = this.stmt(

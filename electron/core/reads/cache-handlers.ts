@@ -1,19 +1,19 @@
 /**
- * Reads answered from the cache at once: table pages, global search, a
- * panel's packages and account. Each read says how fresh every panel's copy
+ * Reads answered from the cache at once: table pages, a row's raw copy, global
+ * search, a panel's packages and account. Each read says how fresh every panel's copy
  * is, and starts a background refresh of what is stale (stale-while-revalidate).
  * Packages and the account are fetched first when there is no copy at all:
  * a create dialog cannot price anything without them.
  */
 import type { QueryResult } from '../../shared/views'
-import { isAppError } from '../errors'
+import { isAppError, redactSecrets } from '../errors'
 import type { SyncTarget } from '../sync/targets'
 import { panelFreshness, revalidate } from './panel-freshness'
 import type { Handlers, ReadDeps } from './read-deps'
 
 const SEARCH_LIMIT = 20
 
-export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'search:global' | 'packages:list' | 'account:get'> {
+export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'cache:raw' | 'search:global' | 'packages:list' | 'account:get'> {
   return {
     'cache:query': async (q) => {
       const ids = q.profileIds === 'all' ? d.ctx.profiles.list().map((p) => p.id) : q.profileIds
@@ -22,6 +22,11 @@ export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'search:glo
       const panels = ids.map((id) => panelFreshness(d, id, q.resource))
       revalidate(d, panels, q.resource)
       return { rows, total, panels } satisfies QueryResult
+    },
+
+    'cache:raw': async ({ profileId, resource, id }) => {
+      d.ctx.profiles.require(profileId)
+      return pageSafe(d.ctx.cache.getRaw(profileId, resource, id))
     },
 
     'search:global': async ({ text, limit }) => d.ctx.cache.search(text, limit ?? SEARCH_LIMIT),
@@ -35,6 +40,20 @@ export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'search:glo
       await ensureCopy(d, profileId, 'account')
       return d.ctx.cache.getAccount(profileId)?.info ?? null
     },
+  }
+}
+
+/**
+ * A panel's row goes to the page as data to look at: nothing in it may look like an API key
+ * (a panel that echoes request fields could put one there). Whatever the redaction cannot
+ * leave as valid JSON is not shown at all.
+ */
+function pageSafe(raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null
+  try {
+    return JSON.parse(redactSecrets(JSON.stringify(raw))) as unknown
+  } catch {
+    return null
   }
 }
 

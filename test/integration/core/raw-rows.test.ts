@@ -4,7 +4,9 @@
  * after the app closed. Junk the panel mixed into a page must not shift any
  * row onto its neighbour's raw copy.
  */
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCache } from '../../../electron/core/cache'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
@@ -79,5 +81,45 @@ describe('raw rows of a sync', () => {
       // A MAG row's id is its line's; the device id is mag_id (NOTES).
       expect(cache.getRaw(p.id, 'mags', Number(raw.mag_id ?? raw.id))).toEqual(raw)
     }
+  })
+
+  it('a panel echoing our key: the key is in no stored page, and cache:raw redacts anything key-shaped', async () => {
+    sim = await startSimulator({ seed: 6, lines: 40 })
+    const key = sim.apiKey
+    // A panel that echoes request fields into its rows (a broken plugin, a debug build).
+    const echoing: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init)
+      if (!String(input).includes('action=get_lines')) return res
+      const body = (await res.json()) as { data: Record<string, unknown>[] }
+      const data = body.data.map((r) => ({ ...r, api_key: key, debug_url: `http://x/player_api.php?api_key=${key}&action=get_lines` }))
+      return new Response(JSON.stringify({ ...body, data }), { status: res.status, headers: res.headers })
+    }
+    t = await makeCore({ fetch: echoing })
+    const p = await addSimPanel(t, sim)
+    const from = t.events.length
+    await t.call('sync:run', { profileIds: [p.id], resources: ['lines'] })
+    expect((await waitForSync(t, p.id, ['lines'], from)).get('lines')?.state).toBe('done')
+    const first = (await t.call('cache:query', { profileIds: [p.id], resource: 'lines', offset: 0, limit: 1 })).rows[0] as { id: number; username: string }
+    const raw = (await t.call('cache:raw', { profileId: p.id, resource: 'lines', id: first.id })) as Record<string, unknown>
+    expect(raw.username).toBe(first.username)
+    expect(raw.id).toBe(first.id)
+    expect(JSON.stringify(raw)).not.toContain(key)
+    expect(raw.api_key).toBe('***')
+    expect(raw.debug_url).toBe('http://x/player_api.php?api_key=***&action=get_lines')
+    expect(await t.call('cache:raw', { profileId: p.id, resource: 'lines', id: 987654 })).toBeNull()
+    // Stored pages are compressed, so a scan of the file could not see the key in them: read them back.
+    const pages = new Database(join(t.dataDir, 'cache.db'), { readonly: true })
+    try {
+      const bodies = pages.prepare('SELECT body FROM raw_pages').all() as { body: Buffer }[]
+      expect(bodies.length).toBeGreaterThan(0)
+      for (const { body } of bodies) {
+        const text = brotliDecompressSync(body).toString('utf8')
+        expect(text).toContain('api_key')
+        expect(text).not.toContain(key)
+      }
+    } finally {
+      pages.close()
+    }
+    expect((await t.raw('cache:raw', { profileId: 'no-such-panel', resource: 'lines', id: 1 })).ok).toBe(false)
   })
 })

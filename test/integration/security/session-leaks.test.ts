@@ -124,7 +124,10 @@ describe('the API key never leaves the keychain side (one realistic session)', (
     await call('sync:run', { profileIds: [p.id] })
     await core.sync.idle()
     await call('sync:status')
-    for (const resource of RESOURCES) await call('cache:query', { profileIds: [p.id], resource, offset: 0, limit: 100 })
+    for (const resource of RESOURCES) {
+      const [first] = (await call('cache:query', { profileIds: [p.id], resource, offset: 0, limit: 100 })).rows as { id: number }[]
+      if (first) await call('cache:raw', { profileId: p.id, resource, id: first.id })
+    }
     await call('cache:query', { profileIds: 'all', resource: 'lines', offset: 0, limit: 10, search: 'a', sort: { column: 'username', dir: 'asc' } })
     await call('search:global', { text: 'a', limit: 20 })
     const pkgs: any[] = await call('packages:list', { profileId: p.id })

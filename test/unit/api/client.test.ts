@@ -1,7 +1,7 @@
 /** What the client decides before (or without) reaching a panel. */
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../electron/core/errors'
-import { XtreamClient, type XtreamClientOptions } from '../../../electron/core/api/client'
+import { withoutKey, XtreamClient, type XtreamClientOptions } from '../../../electron/core/api/client'
 import { apiError } from './expect-error'
 
 const endpoint = { scheme: 'http' as const, host: '127.0.0.1', port: 8080, accessCode: 'demo' }
@@ -69,5 +69,24 @@ describe('XtreamClient address checks', () => {
     const e = await apiError(c.call('create_line', { package: 1, trial: false }))
     expect(e).toMatchObject({ code: 'VALIDATION', outcome: 'failed' })
     expect(e.details?.cause).toBe('BAD_PORT')
+  })
+})
+
+describe('withoutKey (what the cache may keep of an answer)', () => {
+  const text = (b: Uint8Array) => Buffer.from(b).toString('utf8')
+  const key = '0123456789abcdef0123456789abcdef'
+  it('replaces every occurrence of the key, and only it', () => {
+    const body = Buffer.from(`{"a":"${key}","b":"x${key}y","c":"0123456789abcdef"}`)
+    expect(text(withoutKey(body, key))).toBe('{"a":"***","b":"x***y","c":"0123456789abcdef"}')
+  })
+  it('gives back the same bytes when the key is not there (no copy on the sync path)', () => {
+    const body = Buffer.from('{"data":[1,2,3]}')
+    expect(withoutKey(body, key)).toBe(body)
+    expect(withoutKey(body, '')).toBe(body)
+  })
+  it('works on a view into a larger buffer', () => {
+    const big = Buffer.from(`xxxx{"k":"${key}"}yyyy`)
+    const view = new Uint8Array(big.buffer, big.byteOffset + 4, big.length - 8)
+    expect(text(withoutKey(view, key))).toBe('{"k":"***"}')
   })
 })

@@ -27,6 +27,14 @@ function pagesIn(dir: string): number {
 
 const page = (rows: Line[]) => ({ rows, raw: rows.map(rawLine) })
 
+/** A whole sync of one page, as the engine runs it: stage with its answer, wait for the packing, switch. */
+async function syncPage(cache: ReturnType<typeof tempCache>, p: ReturnType<typeof page>, at: number): Promise<void> {
+  const s = cache.beginReplace('p1', 'lines')
+  s.add(p.rows, { answer: answer(p.raw) })
+  await s.settled()
+  s.commit(at)
+}
+
 describe('raw pages', () => {
   it('every synced row reads back the raw row the panel sent, junk between rows included', async () => {
     const dir = tempDir()
@@ -50,28 +58,19 @@ describe('raw pages', () => {
     const dir = tempDir()
     const cache = tempCache(dir)
     const first = page([line(1), line(2)])
-    const s1 = cache.beginReplace('p1', 'lines')
-    s1.add(first.rows, { answer: answer(first.raw) })
-    await s1.settled()
-    s1.commit(1)
+    await syncPage(cache, first, 1)
     expect(pagesIn(dir)).toBe(1)
 
     // Row 2 changes: it moves to the new page; row 1 stays on the old one, which must stay.
     const second = page([line(1), line(2, { resellerNotes: 'moved' })])
-    const s2 = cache.beginReplace('p1', 'lines')
-    s2.add(second.rows, { answer: answer(second.raw) })
-    await s2.settled()
-    s2.commit(2)
+    await syncPage(cache, second, 2)
     expect(cache.getRaw('p1', 'lines', 1)).toEqual(first.raw[0])
     expect(cache.getRaw('p1', 'lines', 2)).toEqual(second.raw[1])
     expect(pagesIn(dir)).toBe(2)
 
     // Both change: the first page has no row left and goes.
     const third = page([line(1, { resellerNotes: 'x' }), line(2, { resellerNotes: 'y' })])
-    const s3 = cache.beginReplace('p1', 'lines')
-    s3.add(third.rows, { answer: answer(third.raw) })
-    await s3.settled()
-    s3.commit(3)
+    await syncPage(cache, third, 3)
     expect(cache.getRaw('p1', 'lines', 1)).toEqual(third.raw[0])
     expect(pagesIn(dir)).toBe(1)
   })
@@ -81,10 +80,7 @@ describe('raw pages', () => {
     cache.replaceAll('p1', 'lines', [line(1)], null, 1)
     expect(cache.getRaw('p1', 'lines', 1)).toBeNull()
     const p = page([line(1)])
-    const s = cache.beginReplace('p1', 'lines')
-    s.add(p.rows, { answer: answer(p.raw) })
-    await s.settled()
-    s.commit(2)
+    await syncPage(cache, p, 2)
     expect(cache.getRaw('p1', 'lines', 1)).toEqual(p.raw[0])
   })
 
@@ -98,10 +94,7 @@ describe('raw pages', () => {
     s.discard()
     expect(pagesIn(dir)).toBe(0)
 
-    const kept = cache.beginReplace('p1', 'lines')
-    kept.add(p.rows, { answer: answer(p.raw) })
-    await kept.settled()
-    kept.commit(1)
+    await syncPage(cache, p, 1)
     cache.deleteProfile('p1')
     expect(pagesIn(dir)).toBe(0)
   })
@@ -121,10 +114,7 @@ describe('raw pages', () => {
   it('a newer version of a row from a write has no stale raw copy from its page', async () => {
     const cache = tempCache()
     const p = page([line(1)])
-    const s = cache.beginReplace('p1', 'lines')
-    s.add(p.rows, { answer: answer(p.raw) })
-    await s.settled()
-    s.commit(1)
+    await syncPage(cache, p, 1)
     cache.upsert('p1', 'lines', line(1, { resellerNotes: 'edited here' }))
     expect(cache.getRaw('p1', 'lines', 1)).toBeNull()
     cache.upsert('p1', 'lines', line(1, { resellerNotes: 'edited again' }), { id: '1', reseller_notes: 'edited again' })
@@ -135,10 +125,7 @@ describe('raw pages', () => {
     const dir = tempDir()
     const cache = tempCache(dir)
     const p = page([line(1)])
-    const s = cache.beginReplace('p1', 'lines')
-    s.add(p.rows, { answer: answer(p.raw) })
-    await s.settled()
-    s.commit(1)
+    await syncPage(cache, p, 1)
     const db = new Database(join(dir, 'cache.db'))
     db.prepare('UPDATE raw_pages SET body = ?').run(Buffer.from('not brotli at all'))
     db.close()

@@ -27,8 +27,13 @@ beforeEach(() => {
 })
 afterEach(async () => {
   if (running) {
+    // Wait for the quit itself, not just the IPC unbinding: a core still disposing (a sync being
+    // cancelled) would otherwise finish its quit inside the next test.
+    let quit = false
+    app.on('quit', () => (quit = true))
     app.quit()
-    await expect.poll(() => ipcMain.handlers.size).toBe(0)
+    await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
+    expect(ipcMain.handlers.size).toBe(0)
   }
   running = null
   for (const stop of demoStops.splice(0)) await stop()

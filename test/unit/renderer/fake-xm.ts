@@ -178,6 +178,11 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, panels: [{ profileId: 'p1', syncedAt: Date.now(), freshness: 'fresh', error: null }] }
     },
     'lines:get': (a) => state.lines.find((l) => l.id === a.id),
+    // What a panel sends: snake_case, numbers as strings; line 2 has no raw copy kept.
+    'cache:raw': (a) => {
+      const l = state.lines.find((x) => x.id === a.id && x.profileId === a.profileId)
+      return l && l.id !== 2 ? { id: String(l.id), username: l.username, exp_date: String(l.expDate), is_stalker: '0' } : null
+    },
     'lines:create': (a) => {
       const l = line(++nextId, { username: a.username ?? `gen${nextId}`, packageId: a.packageId, isTrial: a.trial })
       state.lines.unshift(l)
