@@ -37,18 +37,19 @@ const ENABLED_CHIPS: Partial<Record<StatusFilter, string>> = {
   disabled: 't.enabled = 0',
 }
 
-export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number): QuerySql {
+/** `panelKeys`: the keys of the query's panels (panel-keys.ts; a panel never cached has none), or 'all'. */
+export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number, panelKeys: string[] | 'all'): QuerySql {
   const where: string[] = []
   const params: Record<string, string | number> = {}
 
-  if (q.profileIds !== 'all') {
-    const names = q.profileIds.map((id, i) => {
-      params[`p${i}`] = id
+  if (panelKeys !== 'all') {
+    const names = panelKeys.map((key, i) => {
+      params[`p${i}`] = key
       return `@p${i}`
     })
     // Unary + keeps the planner off the (panel_key, …) indexes: with a few panels, walking an
     // index and fetching half the table row by row is slower than scanning the narrow table.
-    where.push(`+t.panel_key IN (SELECT key FROM panel_keys WHERE profile_id IN (${names.join(', ')}))`)
+    where.push(`+t.panel_key IN (${names.join(', ')})`)
   }
 
   const chips = q.status ?? []

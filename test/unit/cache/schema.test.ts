@@ -131,6 +131,8 @@ describe('migrations', () => {
     expect(cache.getRow('other-panel', 'lines', 3)?.profileId).toBe('other-panel')
     expect(cache.getRow('never-cached', 'lines', 1)).toBeNull()
     expect(cache.count('never-cached', 'lines')).toBe(0)
+    expect(cache.query({ profileIds: ['never-cached'], resource: 'lines', offset: 0, limit: 10 }, NOW)).toEqual({ rows: [], total: 0 })
+    expect(cache.query({ profileIds: ['never-cached', uuid], resource: 'lines', offset: 0, limit: 10 }, NOW).total).toBe(2)
     cache.deleteProfile(uuid)
     expect(cache.count(uuid, 'lines')).toBe(0)
     cache.close()
