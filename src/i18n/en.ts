@@ -232,6 +232,7 @@ export const en = {
   'form.bouquets': 'Bouquets',
   'form.bouquetsDefault': 'The package’s bouquets',
   'form.optional': 'Optional',
+  'form.restrictionsOff': 'Your panel account cannot set restrictions: the package decides allowed IPs and the ISP lock.',
   'form.generated': 'Leave empty to let the panel generate one',
   'form.keepPassword': 'Leave empty to keep the current password',
   'form.minHint': 'At least {n} characters, no spaces.',

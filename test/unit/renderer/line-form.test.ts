@@ -141,4 +141,15 @@ describe('editing a line opened from a list row', () => {
     expect(sent[0]).toMatchObject({ id: 4521, notes: 'new note' })
     expect(sent[0]).not.toHaveProperty('allowedIps')
   })
+
+  it('a panel account without restrictions gets no dead IP / ISP-lock fields, and says why', async () => {
+    await settle()
+    expect(byTestId('field-isp-lock')!.classList).not.toContain('n-switch--disabled')
+    fake.current!.state.account.permissions.allowRestrictions = false
+    wrapper?.unmount()
+    wrapper = mount(LineForm, { props: { profileId: 'p1' }, attachTo: document.body, global: { plugins: [createPinia()] } })
+    await settle()
+    expect(byTestId('field-isp-lock')!.classList).toContain('n-switch--disabled')
+    expect(byTestId('line-form')!.textContent).toContain('the package decides allowed IPs and the ISP lock')
+  })
 })
