@@ -319,6 +319,7 @@ export const en = {
   'panels.disabled': 'Paused',
   'panels.up': 'Move up',
   'panels.down': 'Move down',
+  'panels.dragHint': 'Drag to reorder (or use the arrows)',
   'panels.testing': 'Testing…',
   'panels.thresholds': 'Warn below {warning} · critical below {critical} · check every {poll} min',
   'panelForm.newTitle': 'Add a panel',

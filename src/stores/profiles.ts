@@ -59,6 +59,17 @@ export const useProfilesStore = defineStore('profiles', () => {
     await reorder(ids)
   }
 
+  /** Drag and drop: the panel takes the place of the one it was dropped on; the others shift. */
+  async function place(profileId: string, targetId: string): Promise<void> {
+    const ids = profiles.value.map((p) => p.id)
+    const from = ids.indexOf(profileId)
+    const to = ids.indexOf(targetId)
+    if (from < 0 || to < 0 || from === to) return
+    ids.splice(from, 1)
+    ids.splice(to, 0, profileId)
+    await reorder(ids)
+  }
+
   async function setKey(profileId: string, apiKey: string): Promise<boolean> {
     const r = await call(() => xm.keys.set({ profileId, apiKey }))
     if (!r) return false
@@ -95,5 +106,5 @@ export const useProfilesStore = defineStore('profiles', () => {
     return p
   }
 
-  return { profiles, loaded, byId, load, create, update, remove, reorder, move, setKey, clearKey, test, exportAll, importJson, startDemo }
+  return { profiles, loaded, byId, load, create, update, remove, reorder, move, place, setKey, clearKey, test, exportAll, importJson, startDemo }
 })

@@ -147,6 +147,10 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       Object.assign(p, a.patch)
       return { ...p }
     },
+    'profiles:reorder': (a: { profileIds: string[] }) => {
+      state.profiles = a.profileIds.map((id, order) => ({ ...state.profiles.find((p) => p.id === id)!, order }))
+      return state.profiles
+    },
     'profiles:test': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
     'keys:set': (a) => ({ hasKey: true, keyHint: String(a.apiKey).slice(-4), backend: 'memory' }),
     'app:info': () => ({ version: '0', platform: 'linux', dataDir: '/tmp', keyBackend: 'memory', keychainProblem: null, transport: 'loopback', demoAvailable: true }),
