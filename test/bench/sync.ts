@@ -2,9 +2,9 @@
  * Sync benchmark: the simulator with 100,000 lines in its own process (a real
  * panel is a remote server: its CPU must not compete with ours on one event
  * loop, _sim-child.ts); a full sync of lines through the real engine
- * (XtreamClient → normalise → page → staged SQLite writes → one switch, in a
- * temp file), against bare paging of the same pages (fetch + JSON.parse,
- * nothing kept) from the same server.
+ * (XtreamClient → normalise → page → staged SQLite writes, each page's raw
+ * answer kept compressed → one switch, in a temp file), against bare paging of
+ * the same pages (fetch + JSON.parse, nothing kept) from the same server.
  *
  *   node --import tsx test/bench/sync.ts    (or npm run bench -- sync)
  *

@@ -11,10 +11,11 @@
  * row is staged under its live rid, and the switch leaves it in place.
  *
  * How it stays invisible: every reader starts from the narrow table (`lines`),
- * joining `_data` and `_fts` by rid. A staged row's data and search entry are
- * written straight into `_data` / `_fts` under fresh rids that no narrow row
- * has, and its narrow columns go to a TEMP table of this pass. Until commit()
- * no reader can reach them; the previous set stays exactly as it was.
+ * joining `_data` and `_fts` by rid. A staged row goes to a TEMP table of this
+ * pass; each page's `_data` records and search entries are then copied into
+ * `_data` / `_fts` (one INSERT … SELECT each) under fresh rids that no narrow
+ * row has, and the page's answer into `raw_pages` (raw-pages.ts). Until
+ * commit() no reader can reach them; the previous set stays exactly as it was.
  *
  * - commit(): ONE transaction drops the panel's old rows (narrow, data, search)
  *   and copies the staged narrow rows in (INSERT … SELECT, inside SQLite);
