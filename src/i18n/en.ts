@@ -459,6 +459,7 @@ export const en = {
   // Bulk
   'bulk.title': 'Bulk operation',
   'bulk.open': 'Bulk…',
+  'bulk.onePanel': 'Select rows of one panel: credits, and so bulk runs, are per panel.',
   'bulk.fromSelection': 'Bulk… ({n} selected)',
   'bulk.operation': 'Operation',
   'bulk.items': 'Items',
