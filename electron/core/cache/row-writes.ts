@@ -28,8 +28,9 @@ function sqlFor(spec: ResourceSpec) {
     upsertNarrow: `${insert} ON CONFLICT (panel_key, id) DO UPDATE SET ${mutable.map((c) => `${c} = excluded.${c}`).join(', ')}
       WHERE ${mutable.map((c) => `${t}.${c} IS NOT excluded.${c} COLLATE BINARY`).join(' OR ')}
       RETURNING rid`,
-    // Returns the rid only when the row is new or its JSON changed: those need re-indexing. A
-    // newer version of the row is not the one in its synced page: its raw copy is what was given.
+    // Returns the rid only when the row is new, its JSON changed, or (last parameter) its columns
+    // did: a newer version of the row is not the one in its synced page, so its raw copy is what
+    // was given.
     upsertData: `INSERT INTO ${t}_data (rid, data, raw) SELECT rid, ?, ? FROM ${t} WHERE panel_key = ? AND id = ?
       ON CONFLICT (rid) DO UPDATE SET data = excluded.data, raw = excluded.raw, raw_page = NULL, raw_at = NULL
       WHERE ? OR ${t}_data.data IS NOT excluded.data OR ${t}_data.raw IS NOT excluded.raw

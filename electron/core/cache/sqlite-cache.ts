@@ -109,11 +109,10 @@ export class SqliteCache implements CacheDb {
     const spec = SPECS[resource]
     const lookup = naturalKeyLookup(spec, key)
     if (!lookup) return null
-    const fts = lookup.match === null ? '' : ` AND t.rid IN (SELECT rowid FROM ${spec.table}_fts WHERE ${spec.table}_fts MATCH @match)`
-    const sql = `${this.selectRow(resource)} t.panel_key = (SELECT key FROM panel_keys WHERE profile_id = @profileId)${fts}
-      AND t.${lookup.column} = @value ORDER BY t.id LIMIT 1`
-    const params = lookup.match === null ? { profileId, value: lookup.value } : { profileId, value: lookup.value, match: lookup.match }
-    const row = this.stmt(sql).get(params) as StoredRow | undefined
+    const fts = lookup.match === null ? '' : ` AND t.rid IN (SELECT rowid FROM ${spec.table}_fts WHERE ${spec.table}_fts MATCH ?)`
+    const sql = `${this.selectRow(resource)} t.${PANEL_IS}${fts} AND t.${lookup.column} = ? ORDER BY t.id LIMIT 1`
+    const params = lookup.match === null ? [profileId, lookup.value] : [profileId, lookup.match, lookup.value]
+    const row = this.stmt(sql).get(...params) as StoredRow | undefined
     return row ? decodeRow<CachedRow<R>>(spec, row) : null
   }
 

@@ -130,9 +130,8 @@ export class StagedSet {
     const t = this.spec.table
     // Stored on first need: a re-sync that keeps every row of the page has no use for it.
     let page: number | null = null
-    const pageOf = (): number => {
-      if (page === null) this.pack((page = reservePage(this.prepare, t)), (answer as PanelAnswer).answer)
-      return page
+    const ensurePage = (answer: PanelAnswer): void => {
+      if (page === null) this.pack((page = reservePage(this.prepare, t)), answer.answer)
     }
     this.writePacked()
     const cols = stageColumns(this.spec)
@@ -157,7 +156,7 @@ export class StagedSet {
         continue
       }
       if (answer) {
-        pageOf()
+        ensurePage(answer)
         this.insertWithPage.run(rid, ...e.columns, e.data, answer.rawAt?.[i] ?? i)
       } else this.insertWithRaw.run(rid, ...e.columns, e.data, e.raw)
       this.ridOf.set(e.id, rid)

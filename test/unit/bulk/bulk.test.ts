@@ -103,7 +103,8 @@ describe('bulk runs', () => {
 
   test('pause stops sending; resume finishes', async () => {
     h.sim.faults.add({ action: 'create_line', kind: 'latency', latencyMs: 15 })
-    const { run } = await createRun(10, 'paus')
+    // Enough items that a loaded machine cannot finish the run before the pause lands.
+    const { run } = await createRun(30, 'paus')
     await waitFor(() => (lastProgress(run.runId)?.counts.succeeded ?? 0) >= 2, 'two items done')
     const paused = await h.spending.handlers['bulk:pause']({ runId: run.runId })
     expect(paused.state).toBe('paused')
@@ -118,8 +119,8 @@ describe('bulk runs', () => {
     expect(status.counts.pending).toBeGreaterThan(0)
     await h.spending.handlers['bulk:resume']({ runId: run.runId })
     await h.spending.bulkFinished(run.runId)
-    expect((await h.spending.handlers['bulk:status']({ runId: run.runId })).counts.succeeded).toBe(10)
-    expect(creates()).toHaveLength(10)
+    expect((await h.spending.handlers['bulk:status']({ runId: run.runId })).counts.succeeded).toBe(30)
+    expect(creates()).toHaveLength(30)
   })
 
   test('cancel sends nothing further; in-flight items finish and are recorded', async () => {
