@@ -5,6 +5,13 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     include: ['test/**/*.test.ts'],
+    // Type-level tests (test/types/*.test-d.ts) run through tsc as part of
+    // `npm test`: an expectTypeOf in a runtime test would pass whatever the types.
+    typecheck: {
+      enabled: true,
+      include: ['test/types/**/*.test-d.ts'],
+      tsconfig: './tsconfig.typetests.json',
+    },
     // Component tests opt into happy-dom with a `// @vitest-environment happy-dom` header.
     environment: 'node',
     testTimeout: 30_000,
