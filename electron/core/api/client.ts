@@ -14,6 +14,7 @@
  */
 import { ACTIONS, isActionName, type ActionName, type ParamsOf, type ResultOf } from './actions'
 import { ApiError, isApiError } from './api-error'
+import { MAX_ANSWER_BYTES, MAX_LIST_PAGE_BYTES } from './body'
 import { encodeParams, encodeRequest, type Endpoint } from './encode'
 import { errorFromFault, validationError } from './fault-errors'
 import { normaliseMac } from './mac'
@@ -132,7 +133,13 @@ export class XtreamClient {
           try {
             sent = true
             this.stats.requests++
-            res = await send(req, { fetch: this.o.fetch, timeoutMs, signal: opts.signal, userAgent: this.o.userAgent })
+            res = await send(req, {
+              fetch: this.o.fetch,
+              timeoutMs,
+              signal: opts.signal,
+              userAgent: this.o.userAgent,
+              maxBytes: 'list' in def && def.list ? MAX_LIST_PAGE_BYTES : MAX_ANSWER_BYTES,
+            })
           } finally {
             release()
           }

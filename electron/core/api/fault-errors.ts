@@ -4,8 +4,9 @@
  * that certainly did not (nothing connected, or still queued) is 'failed'.
  */
 import type { z } from 'zod'
-import type { ActionKind } from './actions'
+import { ACTIONS, isActionName, type ActionKind } from './actions'
 import { ApiError } from './api-error'
+import { sizeLabel } from './body'
 import { actionLabel } from './messages'
 import { TLS_CAUSE, type TransportFault } from './transport'
 
@@ -40,6 +41,16 @@ export function errorFromFault(f: TransportFault, action: string, kind: ActionKi
       ...failed,
       code: 'TIMEOUT',
       message: `The panel did not answer within ${Math.round(timeoutMs / 100) / 10} seconds when asked to ${actionLabel(action)}. Try again; if it keeps happening, the panel may be overloaded.`,
+    })
+  }
+  if (f.kind === 'too-large') {
+    const def = isActionName(action) ? ACTIONS[action] : undefined
+    const what = def && 'list' in def && def.list ? 'one page' : 'one answer'
+    return new ApiError({
+      ...failed,
+      code: 'BAD_RESPONSE',
+      details: { ...details, limit: f.limit },
+      message: `The panel sent more than ${sizeLabel(f.limit ?? 0)} for ${what} when asked to ${actionLabel(action)}, so the app stopped reading it. The panel (or something in front of it) is misbehaving; try again later or ask your provider.`,
     })
   }
   if (f.kind === 'aborted')

@@ -10,6 +10,7 @@
  * The raw error is reduced to a cause CODE (e.g. ECONNRESET, net::ERR_NAME_NOT_RESOLVED);
  * its message is never kept, because fetch errors can quote the URL and the URL holds the key.
  */
+import { BodyTooLarge, readCapped } from './body'
 import type { EncodedRequest } from './encode'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -19,13 +20,16 @@ export interface RawResponse {
   body: Uint8Array
 }
 
-export type FaultKind = 'not-sent' | 'maybe-sent' | 'timeout' | 'aborted' | 'invalid-url'
+/** 'too-large': the panel answered, but with more bytes than one answer may have (body.ts). */
+export type FaultKind = 'not-sent' | 'maybe-sent' | 'timeout' | 'aborted' | 'invalid-url' | 'too-large'
 
 export class TransportFault extends Error {
   constructor(
     readonly kind: FaultKind,
     /** A short code, never a message: ECONNREFUSED, net::ERR_CONNECTION_RESET, TIMEOUT … */
     readonly code: string,
+    /** For 'too-large': the cap that was passed, in bytes. */
+    readonly limit?: number,
   ) {
     super(kind)
     this.name = 'TransportFault'
@@ -90,6 +94,8 @@ export interface SendOptions {
   timeoutMs: number
   signal: AbortSignal | undefined
   userAgent: string
+  /** The most bytes the answer may have (body.ts); past it the read is abandoned. */
+  maxBytes: number
 }
 
 export async function send(req: EncodedRequest, o: SendOptions): Promise<RawResponse> {
@@ -113,9 +119,13 @@ export async function send(req: EncodedRequest, o: SendOptions): Promise<RawResp
       signal: ctrl.signal,
       redirect: 'manual',
     })
-    const body = new Uint8Array(await res.arrayBuffer())
+    const body = await readCapped(res, o.maxBytes)
     return { status: res.status, body }
   } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      ctrl.abort()
+      throw new TransportFault('too-large', 'BODY_TOO_LARGE', e.limit)
+    }
     if (timedOut) throw new TransportFault('timeout', 'TIMEOUT')
     if (o.signal?.aborted) throw new TransportFault('aborted', 'CANCELLED')
     throw classifyFetchError(e)
