@@ -11,7 +11,7 @@ import type { SimulatorState } from './model'
 import type { Reply } from './context'
 import { str } from './context'
 import { dispatch } from './dispatch'
-import { type FaultController, cannedResponse, nginxPage } from './faults'
+import { type FaultController, cannedResponse, nginxPage, spoilRows } from './faults'
 import { phpJson, sanitizeInput } from './php'
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -49,6 +49,8 @@ interface ServerDeps {
 export class ApiServer {
   private server: http.Server | null = null
   private readonly sockets = new Set<Socket>()
+  /** Requests a `stall` fault is holding now (tests wait on this instead of sleeping). */
+  stalledNow = 0
   private readonly timers = new Set<NodeJS.Timeout>()
   private session = 0
 
@@ -167,11 +169,18 @@ export class ApiServer {
         socket.resetAndDestroy()
         return
       case 'stall':
-        return // hold the socket: the client gives up, or stop() destroys it; nothing applied
+        // Hold the socket: the client gives up, or stop() destroys it; nothing applied.
+        this.stalledNow++
+        socket.once('close', () => this.stalledNow--)
+        return
       case 'applyThenDrop':
         dispatch(this.deps.st, params)
         socket.destroy()
         return
+      case 'badRows': {
+        const spoilt = spoilRows(dispatch(this.deps.st, params), decision.rows)
+        return this.send(res, 200, PHP_TYPE, typeof spoilt === 'string' ? spoilt : phpJson(spoilt), true)
+      }
       case null:
         break
       default: {

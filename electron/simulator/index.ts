@@ -40,6 +40,8 @@ export interface RunningSimulator {
   faults: { add(rule: FaultRule): void; clear(): void; list(): FaultRule[] }
   /** Every APPLIED state-changing write, in order (copies). */
   ledger(): LedgerEntry[]
+  /** How many requests a `stall` fault is holding right now. */
+  stalled(): number
   /** The API reseller's current balance. */
   credits(): number
   setCredits(n: number): void
@@ -88,6 +90,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       list: () => faults.list(),
     },
     ledger: () => state.ledger.map((e) => ({ ...e, params: { ...e.params } })),
+    stalled: () => server.stalledNow,
     credits: () => reseller.credits,
     setCredits: (n) => {
       reseller.credits = n

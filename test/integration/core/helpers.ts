@@ -13,6 +13,9 @@ import type { Result } from '../../../electron/shared/errors'
 import { PROFILE_DEFAULTS, type Profile } from '../../../electron/shared/profile'
 import type { SyncProgress } from '../../../electron/shared/views'
 import type { RunningSimulator } from '../../../electron/simulator'
+import { waitFor } from '../../helpers/wait'
+
+export { waitFor }
 
 export interface TestCore {
   core: Core
@@ -85,16 +88,6 @@ export async function addSimPanel(t: TestCore, sim: RunningSimulator, name = 'Si
   return p
 }
 
-/** Polls a condition until it holds (state, not time, decides), failing after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 /** Waits until every given target of a panel has ended (done/failed/cancelled) after event index `from`. */
 export async function waitForSync(t: TestCore, profileId: string, targets: readonly string[], from = 0): Promise<Map<string, SyncProgress>> {

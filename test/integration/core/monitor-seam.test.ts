@@ -2,13 +2,20 @@
  * The seam between the credit monitor and the rest of the core: once a panel
  * that was down answers anybody (a sync, a write), the credits card must stop
  * saying "Offline" at once — not when the monitor's backoff timer fires.
- * Real simulator over HTTP, real core; the monitor's timers are real but its
- * next poll is at least 30 s away, far beyond what these tests wait.
+ * Real simulator over HTTP, real core. The core's clock is injected and stands
+ * still, so "when is the next poll" is compared with exact figures, not with
+ * the wall clock; the monitor's real timers are 30 s or more away, far beyond
+ * what these tests wait.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreditSummary } from '../../../electron/shared/views'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
+import { BACKOFF_BASE_MS } from '../../../electron/core/monitor/schedule'
 import { addSimPanel, makeCore, waitForSync, type TestCore } from './helpers'
+
+/** The core's clock in these tests: it does not move unless a test moves it. */
+const NOW = Date.UTC(2026, 5, 1, 12, 0, 0)
+const fixedClock = { now: () => NOW }
 
 let sims: RunningSimulator[] = []
 let cores: TestCore[] = []
@@ -22,7 +29,7 @@ afterEach(async () => {
 async function offlinePanel(credits = 300) {
   const sim = await startSimulator({ seed: 3, lines: 30, credits })
   sims.push(sim)
-  const t = await makeCore()
+  const t = await makeCore(fixedClock)
   cores.push(t)
   const p = await addSimPanel(t, sim)
   t.core.monitor.start()
@@ -35,7 +42,7 @@ async function offlinePanel(credits = 300) {
   expect(r.ok).toBe(false)
   expect((await stateOf()).state).toBe('offline')
   // The monitor's own retry is a backoff step away (30 s at least): anything sooner came from the seam.
-  expect(t.core.monitor.nextPollAt(p.id)).toBeGreaterThanOrEqual(Date.now() + 20_000)
+  expect(t.core.monitor.nextPollAt(p.id)).toBeGreaterThanOrEqual(NOW + BACKOFF_BASE_MS)
   await sim.start()
   return { sim, t, p, stateOf }
 }
@@ -64,7 +71,7 @@ describe('the credit monitor learns of a panel that came back', () => {
     expect(s.state).toBe('ok')
     expect(s.credits).toBe(240)
     // Back on the panel's interval (5 min), not a backoff step.
-    expect(t.core.monitor.nextPollAt(p.id)).toBeGreaterThanOrEqual(Date.now() + 4 * 60_000)
+    expect(t.core.monitor.nextPollAt(p.id)).toBe(NOW + 5 * 60_000)
   })
 })
 

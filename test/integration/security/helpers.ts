@@ -10,6 +10,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { waitFor } from '../../helpers/wait'
+
+export { waitFor }
 
 /** Distinctive 32-hex keys: easy to spot, impossible to confuse with seeded data. */
 export const SECRET_KEY = 'deadbeefcafef00d5ec12e7ab1e0c0de'
@@ -122,13 +125,3 @@ export function recordingFetch() {
   return { fetch: fetchFn as typeof fetch, sent }
 }
 
-/** Polls until `probe` gives a truthy value (state decides, not time). */
-export async function waitFor<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}

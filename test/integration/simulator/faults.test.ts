@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FaultKind, RunningSimulator } from '../../../electron/simulator/index'
+import { waitFor } from '../../helpers/wait'
 import { call, encode, start } from './helpers'
 
 let sim: RunningSimulator
@@ -89,7 +90,7 @@ describe('connection faults', () => {
       () => 'answered',
       () => 'failed',
     )
-    await new Promise((r) => setTimeout(r, 50))
+    await waitFor('the stalled request to reach the simulator', () => sim.stalled() === 1)
     await sim.stop()
     expect(await pending).toBe('failed')
     expect(sim.ledger()).toHaveLength(0)
