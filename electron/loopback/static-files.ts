@@ -9,7 +9,8 @@ import { realpath, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
 
-const MIME: Record<string, string> = {
+/** By file extension; the app:// protocol (main/app-protocol.ts) serves the same types. */
+export const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -2,18 +2,20 @@
  * Where our page lives, and the one test of "is this URL our page?" used by the
  * IPC sender check, the navigation guards and the event forwarder.
  *
- * - packaged / `electron-vite build`: file://…/out/renderer/index.html — only that
- *   exact file counts (query and hash ignored: the UI routes with the hash);
+ * - packaged / `electron-vite build`: app://renderer/index.html, served from
+ *   out/renderer by app-protocol.ts (not file://: see there why) — only that
+ *   page counts (query and hash ignored: the UI routes with the hash);
  * - `electron-vite dev`: the dev server's origin (ELECTRON_RENDERER_URL), and only
  *   when it is a loopback http URL and the app is not packaged.
  */
-import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { APP_ENTRY, isAppEntryUrl } from './app-protocol'
 
 export interface AppLocation {
   /** What the window loads. */
   readonly entry: string
-  readonly kind: 'file' | 'dev-server'
+  readonly kind: 'app' | 'dev-server'
+  /** The built renderer folder app:// serves. */
+  readonly rendererDir: string
   isAppUrl(url: string): boolean
 }
 
@@ -41,24 +43,9 @@ export function resolveAppLocation(opts: { rendererDir: string; devServerUrl?: s
     return {
       entry: origin + '/',
       kind: 'dev-server',
+      rendererDir: opts.rendererDir,
       isAppUrl: (url) => parse(url)?.origin === origin,
     }
   }
-  const indexFile = join(opts.rendererDir, 'index.html')
-  const entry = pathToFileURL(indexFile).href
-  return {
-    entry,
-    kind: 'file',
-    isAppUrl: (url) => {
-      const u = parse(url)
-      if (!u || u.protocol !== 'file:' || (u.host !== '' && u.host !== 'localhost')) return false
-      u.search = ''
-      u.hash = ''
-      try {
-        return fileURLToPath(u) === indexFile
-      } catch {
-        return false
-      }
-    },
-  }
+  return { entry: APP_ENTRY, kind: 'app', rendererDir: opts.rendererDir, isAppUrl: isAppEntryUrl }
 }

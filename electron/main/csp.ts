@@ -2,9 +2,11 @@
  * The page's Content-Security-Policy, in one place. No 'electron' import: the
  * loopback host (electron/loopback) serves the same page with the same policy.
  *
- * The same string is in a <meta> tag in src/index.html, because Chromium does
- * not run `webRequest.onHeadersReceived` for file:// loads (the packaged app).
- * When a header and a meta policy both apply, Chromium enforces both.
+ * Sent as a header on every app:// answer (app-protocol.ts, the packaged page),
+ * every loopback answer, and by the session for the dev server's pages. The
+ * same string is also in a <meta> tag in src/index.html, so the built page
+ * carries its policy wherever it is opened from. When a header and a meta
+ * policy both apply, Chromium enforces both.
  */
 const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],

@@ -5,10 +5,11 @@
  * wiring runs under vitest against the fake 'electron' module and a real core.
  * main/index.ts is the thin caller that passes the real parts.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
 import type { Core, CoreOptions } from '../core/app/create-core'
 import type { SecretStore } from '../core/ports'
 import type { Settings } from '../shared/views'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol'
 import { resolveAppLocation, type AppLocation } from './app-url'
 import type { AutostartEnv } from './autostart'
 import type { DemoLauncher } from './demo'
@@ -70,6 +71,8 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     if (!isSafeExternalUrl(url)) throw new Error('Only http and https links can be opened.')
     await shell.openExternal(url)
   }
+  // Before 'ready' (Electron allows it only then): app:// gets a real, secure origin.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
   // Before 'ready': every web contents, from the first one on, gets the guards.
   installAppHardening(app, {
     isAppUrl: location.isAppUrl,
@@ -79,6 +82,7 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
 
   await app.whenReady()
   hardenSession(session.defaultSession)
+  if (location.kind === 'app') protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: location.rendererDir }))
   setWindowsAppId(app, platform)
 
   const notify = createNotifier({

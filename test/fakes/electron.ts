@@ -626,3 +626,38 @@ onFakeReset(() => {
   Notification.shown.length = 0
   loginItems.settings = { openAtLogin: false, openAsHidden: false, path: '', args: [], wasOpenedAtLogin: false }
 })
+
+// ---------------------------------------------------------------------------
+// protocol (added by engineer F: the app:// scheme)
+// ---------------------------------------------------------------------------
+type ProtocolHandler = (request: Request) => Response | Promise<Response>
+export const protocol = {
+  /** What `registerSchemesAsPrivileged` was given (Electron allows it once, before 'ready'). */
+  privileged: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>): void {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+    protocol.privileged.push(...schemes)
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!app.isReady()) throw new Error('protocol.handle should be called after app is ready')
+    if (protocol.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`)
+    protocol.handlers.set(scheme, handler)
+  },
+  unhandle(scheme: string): void {
+    protocol.handlers.delete(scheme)
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return protocol.handlers.has(scheme)
+  },
+  /** Test helper: Chromium asks the scheme's handler for `url`; rejects like a failed load when unhandled. */
+  async __request(url: string, init: { method?: string } = {}): Promise<Response> {
+    const handler = protocol.handlers.get(new URL(url).protocol.replace(/:$/, ''))
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`)
+    return handler(new Request(url, init))
+  },
+}
+onFakeReset(() => {
+  protocol.privileged.length = 0
+  protocol.handlers.clear()
+})

@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { resolveAppLocation, trustedDevServerUrl } from '../../../electron/main/app-url'
 
 describe('our page', () => {
-  it('is exactly the built index.html when packaged', () => {
+  it('is exactly app://renderer/index.html when packaged (never file://)', () => {
     const loc = resolveAppLocation({ rendererDir: '/opt/xm/out/renderer' })
-    expect(loc.entry).toBe('file:///opt/xm/out/renderer/index.html')
-    expect(loc.isAppUrl('file:///opt/xm/out/renderer/index.html')).toBe(true)
-    expect(loc.isAppUrl('file:///opt/xm/out/renderer/index.html#/lines?x=1')).toBe(true)
-    expect(loc.isAppUrl('file:///opt/xm/out/renderer/index.html?a=b')).toBe(true)
+    expect(loc.entry).toBe('app://renderer/index.html')
+    expect(loc.kind).toBe('app')
+    expect(loc.rendererDir).toBe('/opt/xm/out/renderer')
+    expect(loc.isAppUrl('app://renderer/index.html')).toBe(true)
+    expect(loc.isAppUrl('app://renderer/index.html#/lines?x=1')).toBe(true)
+    expect(loc.isAppUrl('app://renderer/index.html?a=b')).toBe(true)
+    expect(loc.isAppUrl('app://renderer/')).toBe(true)
     for (const other of [
-      'file:///opt/xm/out/renderer/other.html',
-      'file:///opt/xm/out/renderer/../renderer2/index.html',
-      'file:///tmp/index.html',
-      'file://evil-host/opt/xm/out/renderer/index.html',
+      'file:///opt/xm/out/renderer/index.html',
+      'app://renderer/other.html',
+      'app://renderer/assets/index.js',
+      'app://other/index.html',
+      'app://u:p@renderer/index.html',
       'http://localhost:5173/',
-      'https://evil.example/opt/xm/out/renderer/index.html',
+      'https://renderer/index.html',
       'about:blank',
       'garbage',
       '',
@@ -30,6 +34,7 @@ describe('our page', () => {
     expect(loc.isAppUrl('http://localhost:5174/')).toBe(false)
     expect(loc.isAppUrl('http://127.0.0.1:5173/')).toBe(false)
     expect(loc.isAppUrl('file:///x/index.html')).toBe(false)
+    expect(loc.isAppUrl('app://renderer/index.html')).toBe(false)
   })
 
   it('trusts a dev server URL only unpackaged, on loopback http', () => {

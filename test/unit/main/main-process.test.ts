@@ -67,7 +67,8 @@ async function start(d = deps()) {
   return { ctx: ctx!, win }
 }
 
-const APP = 'file:///opt/xm/out/renderer/index.html'
+// Served by the app:// handler (main/app-protocol.ts), never file:// (issue #12 §1).
+const APP = 'app://renderer/index.html'
 
 describe('main process', () => {
   it('opens one hardened window on our page, with the preload', async () => {

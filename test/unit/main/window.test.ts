@@ -28,7 +28,7 @@ describe('main window', () => {
 
   it('loads our page and shows it only once painted', () => {
     const win = fake(createMainWindow({ location, preloadPath: '/p.cjs' }))
-    expect(win.webContents.loaded).toEqual(['file:///opt/xm/out/renderer/index.html'])
+    expect(win.webContents.loaded).toEqual(['app://renderer/index.html'])
     expect(win.options.show).toBe(false)
     expect(win.isVisible()).toBe(false)
     win.__readyToShow()
