@@ -4,7 +4,7 @@
  * - `'lines:create'` → `xm.lines.create(args)` = `ipcRenderer.invoke('lines:create', args)`;
  * - `'sync:progress'` → `xm.sync.onProgress(cb)` → unsubscribe; the IPC event is
  *   stripped so the page never holds `event.sender` (an ipcRenderer handle).
- * No generic invoke, no ipcRenderer, no process/env (STYLE.md "narrow, named preload").
+ * No generic invoke, no ipcRenderer, no process/env (ARCHITECTURE §2).
  *
  * Runs sandboxed (CJS, see electron.vite.config.ts): it may only import 'electron'
  * and the zod-free name list, so the bundle stays a few kB.

@@ -1,7 +1,7 @@
 /**
  * Reseller-API simulator: a real node:http server behaving like an
- * Xtream-Masters / XUI.one panel's `/{code}/reseller/index.php` (see
- * ../shared/api/reseller-api.txt beside the checkout, and NOTES.md). Local dev/test tool only.
+ * Xtream-Masters / XUI.one panel's `/{code}/reseller/index.php` (the XM
+ * reseller API reference, and docs/panel-api.md for what real servers do). Local dev/test tool only.
  */
 import type { FaultRule, LedgerEntry, SimulatorOptions } from './types'
 import type { SimulatorState } from './model'

@@ -1,5 +1,5 @@
 /**
- * Errors become words HERE and nowhere else (STYLE.md §7). Stores call
+ * Errors become words HERE and nowhere else (ARCHITECTURE §8). Stores call
  * `notifyError(error)`; naive-ui's discrete API shows the toast without a
  * provider in the component tree (tiny-rdm's pattern: never useMessage in a store).
  */

@@ -2,7 +2,7 @@
  * One table per open tab: the query (panels, chips, search, sort, page) and
  * the current page of rows from `cache:query`. Only one page is ever held in
  * memory, so 100,000 cached rows cost nothing here; rows live in a shallowRef
- * (deep reactivity on rows is wasted work — STYLE.md §6).
+ * (deep reactivity on rows is wasted work — ARCHITECTURE §8).
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'

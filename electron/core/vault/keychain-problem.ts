@@ -1,7 +1,7 @@
 /**
  * Turns what keytar / libsecret said into one sentence a user can act on.
- * The raw messages below were measured on Linux (TOOLCHAIN.md "keytar against a
- * real OS keychain"); anything unrecognised is quoted as is.
+ * The raw messages below were measured on Linux (docs/ARCHITECTURE.md §9,
+ * "The keychain"); anything unrecognised is quoted as is.
  */
 
 const MEMORY_ONLY = 'Keys will be kept in memory for this session only.'

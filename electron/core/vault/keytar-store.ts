@@ -1,7 +1,7 @@
 /**
  * The OS keychain through keytar (Secret Service on Linux, Keychain on macOS,
  * Credential Vault on Windows). THE ONLY file in the repo that imports 'keytar'
- * (STYLE.md pattern 4), so the native dependency has one door.
+ * (ARCHITECTURE §1), so the native dependency has one door.
  *
  * keytar is a native module: it may be missing or built for another ABI on a
  * user's machine. It is imported lazily, and a failure comes back as a value,

@@ -1,7 +1,7 @@
 /**
  * Keys held in process memory only: the fallback when no OS keychain works,
  * and the store tests use. Nothing is ever written to disk (no home-made
- * encryption of a file: STYLE.md anti-patterns), so keys last one session.
+ * encryption of a file: ARCHITECTURE §4), so keys last one session.
  */
 import type { SecretStore } from '../ports'
 

@@ -1,5 +1,5 @@
 /**
- * One contract, every consumer (STYLE.md pattern 1): the contract's names, the
+ * One contract, every consumer (ARCHITECTURE §2): the contract's names, the
  * zod-free name list the preload and the page use, the IPC bindings, the
  * preload's window.xm, the loopback host's JSON-RPC methods and the page's
  * WebSocket handle all cover exactly the same methods and events.

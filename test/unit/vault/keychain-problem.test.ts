@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeKeychainProblem } from '../../../electron/core/vault/keychain-problem'
 
-// The raw texts are what keytar/libsecret said on this machine (TOOLCHAIN.md).
+// The raw texts are what keytar/libsecret said on this machine (docs/ARCHITECTURE.md §9).
 describe('describeKeychainProblem', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', /No D-Bus session is running/],
