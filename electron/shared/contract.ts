@@ -19,6 +19,7 @@ import {
   Resource,
   SubReseller,
 } from './domain'
+import { customerMethods } from './contract-customers'
 import type { Result } from './errors'
 import { Profile, ProfileInput } from './profile'
 import {
@@ -195,6 +196,9 @@ export const methods = {
   'bulk:status': method(RunRef, BulkRun),
   'bulk:retryFailed': method(RunRef, BulkRun),
   'bulk:exportCsv': method(RunRef, csv),
+
+  // Customers, renewal radar, messages, prices, payments, backup (contract-customers.ts)
+  ...customerMethods,
 } as const
 
 /** Events main → page. Each becomes `xm.<ns>.on<Name>(cb)` returning an unsubscribe. */

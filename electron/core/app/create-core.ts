@@ -29,6 +29,7 @@ import { syncHandlers } from '../sync/sync-handlers'
 import { FULL_SYNC } from '../sync/targets'
 import { KeyService } from '../vault/key-service'
 import { createSpending } from '../writes'
+import { createCustomerBook } from '../customers'
 import { appHandlers } from './app-handlers'
 import { dispatch as dispatchTo } from './dispatch'
 import { EventBus } from './event-bus'
@@ -72,6 +73,8 @@ export const DATA_FILES = {
   profiles: 'profiles.json',
   cache: 'cache.db',
   journal: 'journal.db',
+  /** The reseller's own customer book: never rebuilt, never sent to a panel (customers/customer-db.ts). */
+  customers: 'customers.db',
   settings: 'settings.json',
 } as const
 
@@ -113,6 +116,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     closers.unshift(bus.on((name, payload) => tellMonitor(credits.monitor, name, payload)))
     const spending = createSpending(ctx, { journalFile: file('journal') })
     closers.unshift(() => spending.dispose())
+    const customerBook = createCustomerBook(ctx, file('customers'))
+    closers.unshift(() => customerBook.dispose())
 
     const profilesChanged = () => credits.monitor.profilesChanged()
     const settingsChanged = (s: Settings) => {
@@ -139,6 +144,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       ...itemHandlers(reads),
       ...syncHandlers(sync),
       ...spending.handlers,
+      ...customerBook.handlers,
       ...credits.handlers,
       // The pause is a setting too: it must survive a restart.
       'credits:setPaused': async (args) => {

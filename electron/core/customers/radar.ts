@@ -1,0 +1,193 @@
+/**
+ * The renewal radar: every subscription on every panel that expires within 30
+ * days or expired in the last 30, with its owner, price and reminder state.
+ *
+ * It reads the offline cache through its ordinary query (expiring / expired
+ * chips, sorted by expiry), so it works offline and never calls a panel. The
+ * owners come from an in-memory index of the book's links (links.ts), so 20k
+ * customers cost one map lookup per row, not one query.
+ */
+import type { ItemKey, LinkResource, RadarQuery, RadarResult, RadarRow, RadarWindow, ReminderSettings } from '../../shared/customers'
+import { RADAR_MAX_ROWS, RadarQuery as RadarQuerySchema } from '../../shared/customers'
+import type { Package } from '../../shared/domain'
+import type { CacheDb, CachedRow } from '../ports'
+import type { CustomerBook } from './book'
+import { naturalKeyOf, type Links } from './links'
+import type { Prices } from './prices'
+
+const DAY_MS = 86_400_000
+const WINDOW_DAYS = 30
+/** What the radar watches. Activation codes are left out: an unused code has no expiry to renew. */
+const RADAR_RESOURCES: LinkResource[] = ['lines', 'mags', 'enigmas']
+const EXPIRED_PAGE = 5000
+
+interface StateRow {
+  profile_id: string
+  resource: string
+  item_key: string
+  snoozed_until: number | null
+  lost_at: number | null
+  last_reminder_at: number | null
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { notify: true, days: 3, hour: 9 }
+
+export class Radar {
+  constructor(
+    private readonly book: CustomerBook,
+    private readonly cache: CacheDb,
+    private readonly links: Links,
+    private readonly prices: Prices,
+  ) {}
+
+  query(raw: RadarQuery): RadarResult {
+    const q = RadarQuerySchema.parse(raw)
+    const nowMs = this.book.now()
+    const today = startOfDay(nowMs)
+    const states = this.states()
+    const packages = new Map<string, Map<number, Package>>()
+    const pkgOf = (profileId: string, id: number | null) => {
+      if (id === null) return null
+      let m = packages.get(profileId)
+      if (!m) packages.set(profileId, (m = new Map(this.cache.getPackages(profileId).map((p) => [p.id, p]))))
+      return m.get(id) ?? null
+    }
+    const priceOf = this.prices.priceIndex()
+
+    const counts = { today: 0, week: 0, month: 0, expired: 0 }
+    const picked: RadarRow[] = []
+    for (const { resource, row } of this.candidates(nowMs)) {
+      const expDate = row.expDate as number
+      const key = naturalKeyOf(resource, row as unknown as Record<string, unknown>)
+      const state = states.get(stateKey(row.profileId, resource, key))
+      const lost = state?.lost_at != null
+      const snoozed = state?.snoozed_until != null && state.snoozed_until > nowMs
+      const owner = this.links.ownerOf(row.profileId, resource, key)
+      if ((lost && !q.includeLost) || (snoozed && !q.includeSnoozed) || (q.onlyCustomers && !owner)) continue
+      const daysLeft = Math.round((startOfDay(expDate * 1000) - today) / DAY_MS)
+      const windows = windowsOf(expDate * 1000, nowMs, daysLeft)
+      for (const w of windows) counts[w]++
+      if (q.window !== 'all' && !windows.includes(q.window)) continue
+      const packageId = (row.packageId as number | null) ?? null
+      picked.push({
+        profileId: row.profileId,
+        resource,
+        key,
+        id: row.id,
+        label: key,
+        packageId,
+        packageName: pkgOf(row.profileId, packageId)?.name ?? null,
+        expDate,
+        daysLeft,
+        customerId: owner?.customerId ?? null,
+        customerName: owner?.name ?? null,
+        price: packageId === null ? null : (priceOf(row.profileId, packageId) ?? null),
+        lastReminderAt: state?.last_reminder_at ?? null,
+        snoozedUntil: snoozed ? state!.snoozed_until : null,
+        lost,
+        row: row as unknown as Record<string, unknown>,
+      })
+    }
+    picked.sort((a, b) => a.expDate - b.expDate || a.profileId.localeCompare(b.profileId) || a.id - b.id)
+    return { rows: picked.slice(0, RADAR_MAX_ROWS), counts, total: picked.length, currency: this.prices.currency() }
+  }
+
+  /** How many customers' subscriptions expire within `days` (the daily notification). */
+  dueSoon(days: number): { customers: number; subscriptions: number } {
+    const nowMs = this.book.now()
+    const until = nowMs + days * DAY_MS
+    const r = this.query({ window: 'month', onlyCustomers: true })
+    const due = r.rows.filter((x) => x.expDate * 1000 <= until)
+    return { customers: new Set(due.map((x) => x.customerId)).size, subscriptions: due.length }
+  }
+
+  snooze(items: ItemKey[], days: number): void {
+    const until = this.book.now() + days * DAY_MS
+    this.upsertState(items, `snoozed_until = @v`, until)
+  }
+
+  markLost(items: ItemKey[], lost: boolean): void {
+    this.upsertState(items, `lost_at = @v`, lost ? this.book.now() : null)
+  }
+
+  noteReminder(item: ItemKey, at: number): void {
+    this.upsertState([item], `last_reminder_at = @v`, at)
+  }
+
+  settings(): ReminderSettings {
+    const raw = this.book.meta('reminderSettings')
+    if (!raw) return DEFAULT_REMINDER_SETTINGS
+    try {
+      return { ...DEFAULT_REMINDER_SETTINGS, ...(JSON.parse(raw) as Partial<ReminderSettings>) }
+    } catch {
+      return DEFAULT_REMINDER_SETTINGS
+    }
+  }
+
+  setSettings(patch: Partial<ReminderSettings>): ReminderSettings {
+    const next = { ...this.settings(), ...patch }
+    this.book.setMeta('reminderSettings', JSON.stringify(next))
+    return next
+  }
+
+  private *candidates(nowMs: number): Generator<{ resource: LinkResource; row: CachedRow & Record<string, unknown> }> {
+    const nowSec = Math.floor(nowMs / 1000)
+    const oldest = nowSec - WINDOW_DAYS * 86_400
+    for (const resource of RADAR_RESOURCES) {
+      const soon = this.cache.query(
+        { profileIds: 'all', resource, status: ['expiring'], expiringDays: WINDOW_DAYS, sort: { column: 'expDate', dir: 'asc' }, offset: 0, limit: 1_000_000 },
+        nowSec,
+      )
+      for (const row of soon.rows) yield { resource, row: row as never }
+      // Expired, newest first, until past the 30-day window.
+      for (let offset = 0; ; offset += EXPIRED_PAGE) {
+        const page = this.cache.query(
+          { profileIds: 'all', resource, status: ['expired'], sort: { column: 'expDate', dir: 'desc' }, offset, limit: EXPIRED_PAGE },
+          nowSec,
+        )
+        let past = false
+        for (const row of page.rows) {
+          const exp = (row as { expDate?: number | null }).expDate
+          if (exp == null || exp < oldest) {
+            past = true
+            break
+          }
+          yield { resource, row: row as never }
+        }
+        if (past || page.rows.length < EXPIRED_PAGE) break
+      }
+    }
+  }
+
+  private states(): Map<string, StateRow> {
+    const rows = this.book.stmt(`SELECT * FROM reminder_state`).all() as StateRow[]
+    return new Map(rows.map((r) => [stateKey(r.profile_id, r.resource, r.item_key), r]))
+  }
+
+  private upsertState(items: ItemKey[], set: string, v: number | null): void {
+    const sql = `INSERT INTO reminder_state (profile_id, resource, item_key) VALUES (@p, @r, @k) ON CONFLICT DO NOTHING`
+    this.book.write(() => {
+      for (const it of items) {
+        this.book.stmt(sql).run({ p: it.profileId, r: it.resource, k: it.key })
+        this.book.stmt(`UPDATE reminder_state SET ${set} WHERE profile_id = @p AND resource = @r AND item_key = @k`).run({ p: it.profileId, r: it.resource, k: it.key, v })
+      }
+    })
+  }
+}
+
+const stateKey = (p: string, r: string, k: string) => `${p}\u0000${r}\u0000${k.toLowerCase()}`
+
+export function startOfDay(ms: number): number {
+  const d = new Date(ms)
+  d.setHours(0, 0, 0, 0)
+  return d.getTime()
+}
+
+/** today ⊂ week ⊂ month for what is still running; expired is its own window. */
+function windowsOf(expMs: number, nowMs: number, daysLeft: number): Exclude<RadarWindow, 'all'>[] {
+  if (expMs <= nowMs) return ['expired']
+  const out: Exclude<RadarWindow, 'all'>[] = ['month']
+  if (expMs <= nowMs + 7 * DAY_MS) out.push('week')
+  if (daysLeft <= 0) out.push('today')
+  return out
+}

@@ -1,0 +1,86 @@
+/**
+ * Schemas of the reseller's money side: their own prices, payments taken from
+ * customers, the profit report, and the backup of everything that exists only
+ * on this computer.
+ */
+import { z } from 'zod'
+import { LinkResource } from './customers'
+
+const money = z.number().finite().min(0).max(1_000_000)
+
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'A three-letter currency code, e.g. EUR')
+
+export const PriceBook = z.object({
+  currency: Currency,
+  prices: z.array(z.object({ profileId: z.string(), packageId: z.number().int(), price: money })),
+  /** What one credit costs the reseller on each panel. */
+  creditCosts: z.array(z.object({ profileId: z.string(), creditCost: money })),
+})
+export type PriceBook = z.infer<typeof PriceBook>
+
+export const PricePatch = z.object({
+  currency: Currency.optional(),
+  prices: z.array(z.object({ profileId: z.string().min(1).max(64), packageId: z.number().int(), price: money.nullable() })).max(2000).optional(),
+  creditCosts: z.array(z.object({ profileId: z.string().min(1).max(64), creditCost: money.nullable() })).max(200).optional(),
+})
+export type PricePatch = z.infer<typeof PricePatch>
+
+export const PAYMENT_METHODS = ['cash', 'bank', 'card', 'paypal', 'crypto', 'other'] as const
+export const PaymentMethod = z.enum(PAYMENT_METHODS)
+
+export const PaymentInput = z.object({
+  customerId: z.number().int().nullable(),
+  /** The subscription paid for, if any. */
+  item: z.object({ profileId: z.string().min(1).max(64), resource: LinkResource, key: z.string().min(1).max(128) }).nullable(),
+  packageId: z.number().int().nullable(),
+  amount: money,
+  method: PaymentMethod,
+  note: z.string().trim().max(500),
+  /** The journal entry of the renewal / creation it pays for. */
+  journalId: z.number().int().nullable(),
+  /** When it was received (ms); default now. */
+  at: z.number().int().optional(),
+})
+export type PaymentInput = z.infer<typeof PaymentInput>
+
+export const Payment = PaymentInput.extend({ id: z.number().int(), currency: Currency, at: z.number().int(), customerName: z.string().nullable() })
+export type Payment = z.infer<typeof Payment>
+
+export const ProfitQuery = z.object({ months: z.number().int().min(1).max(36).default(12) })
+export type ProfitQuery = z.input<typeof ProfitQuery>
+
+export const ProfitMonth = z.object({
+  month: z.string(), // YYYY-MM
+  revenue: z.number(),
+  /** Part of revenue taken from list prices: spends with no payment recorded. */
+  estimatedRevenue: z.number(),
+  credits: z.number(),
+  creditCost: z.number(),
+  /** Credits spent on panels with no credit cost set (not in creditCost). */
+  unpricedCredits: z.number(),
+  profit: z.number(),
+  payments: z.number().int(),
+  renewals: z.number().int(),
+})
+export type ProfitMonth = z.infer<typeof ProfitMonth>
+
+export const ProfitReport = z.object({
+  currency: Currency,
+  months: z.array(ProfitMonth),
+  customers: z.array(z.object({ customerId: z.number().int(), name: z.string(), paid: z.number(), payments: z.number().int(), lastPaidAt: z.number().nullable() })),
+  packages: z.array(
+    z.object({
+      profileId: z.string(),
+      packageId: z.number().int().nullable(),
+      name: z.string(),
+      sold: z.number().int(),
+      revenue: z.number(),
+      credits: z.number(),
+      cost: z.number(),
+      margin: z.number().nullable(),
+    }),
+  ),
+  /** Sentences on what is estimated and why (shown under the figures). */
+  notes: z.array(z.string()),
+})
+export type ProfitReport = z.infer<typeof ProfitReport>
