@@ -3,6 +3,7 @@
  * action or '*', with probability and a fire budget. Probability rolls come from a
  * seeded PRNG, so a given seed and request sequence always misbehaves the same way.
  */
+import type { Reply } from './context'
 import type { FaultKind, FaultRule } from './types'
 import { type Rng, streamRng } from './prng'
 
@@ -20,12 +21,15 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'applyThenDrop',
   'invalidJson',
   'badUtf8',
+  'badRows',
 ]
 
 export interface FaultDecision {
   delayMs: number
   /** The first non-latency fault that fired, if any. */
   kind: Exclude<FaultKind, 'latency'> | null
+  /** badRows: how many rows to spoil (null = all). */
+  rows: number | null
 }
 
 interface Armed {
@@ -60,6 +64,7 @@ export class FaultController {
   decide(action: string): FaultDecision {
     let delayMs = 0
     let kind: FaultDecision['kind'] = null
+    let rows: number | null = null
     for (const a of this.armed) {
       const { rule } = a
       if (a.left <= 0 || (rule.action !== '*' && rule.action !== action)) continue
@@ -68,9 +73,12 @@ export class FaultController {
       if (p < 1 && !(this.rng() < p)) continue
       a.left--
       if (rule.kind === 'latency') delayMs += Math.max(0, (rule.latencyMs ?? 0) + this.rng() * (rule.jitterMs ?? 0))
-      else kind = rule.kind
+      else {
+        kind = rule.kind
+        rows = rule.rows ?? null
+      }
     }
-    return { delayMs, kind }
+    return { delayMs, kind, rows }
   }
 }
 
@@ -124,4 +132,17 @@ export function cannedResponse(kind: FaultKind): CannedResponse | null {
     default:
       return null
   }
+}
+
+/**
+ * badRows: the action runs, then the first `rows` rows of a list answer (all when null)
+ * lose their id, as a damaged table row would come out; the counts stay as they were.
+ * Any other answer goes out unchanged.
+ */
+export function spoilRows(reply: Reply, rows: number | null): Record<string, unknown> | string {
+  if (reply.kind === 'raw') return reply.text
+  const data = reply.body['data']
+  if (!Array.isArray(data)) return reply.body
+  const n = rows ?? data.length
+  return { ...reply.body, data: data.map((r, i) => (i < n && r !== null && typeof r === 'object' ? { ...r, id: '' } : r)) }
 }

@@ -15,7 +15,8 @@ import { activityList, liveList, userLogsList, usersList } from './listsLogs'
 
 /** Runs one list end to end; generic so each list keeps its row type. */
 function page<T>(ctx: Ctx, built: Built<T>): Reply {
-  const result = runList(built.rows, built.spec, parseListQuery(ctx.params))
+  const q = parseListQuery(ctx.params)
+  const result = runList(built.rows, built.spec, { ...q, limit: Math.min(q.limit, ctx.st.variants.maxPageRows) })
   const select = columnSelector(ctx.params)
   const data = result.rows.map((r) => (select ? select(built.project(r)) : built.project(r)))
   const body: Record<string, unknown> = { status: 'STATUS_SUCCESS', data }

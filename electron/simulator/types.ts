@@ -20,6 +20,8 @@ export interface SimulatorVariants {
   activecodeCreateReturnsCode: boolean
   /** create_line success data: 'subset' = the doc example fields; 'full' = the whole get_line row. */
   createLineData: 'full' | 'subset'
+  /** Most rows a list page sends (table.php clamps `length` to 1000; a panel may be set lower, NOTES §5). Read per request: a test may change it mid-pass. */
+  maxPageRows: number
 }
 
 export const DEFAULT_VARIANTS: Readonly<SimulatorVariants> = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_VARIANTS: Readonly<SimulatorVariants> = Object.freeze({
   packageFields: 'xm',
   activecodeCreateReturnsCode: true,
   createLineData: 'subset',
+  maxPageRows: 1000,
 })
 
 export interface SimulatorOptions {
@@ -68,6 +71,7 @@ export type FaultKind =
   | 'applyThenDrop'
   | 'invalidJson'
   | 'badUtf8'
+  | 'badRows'
 
 export interface FaultRule {
   action: string | '*'
@@ -78,6 +82,8 @@ export interface FaultRule {
   times?: number
   latencyMs?: number
   jitterMs?: number
+  /** badRows: how many rows of the list page (from its first) lose their id and cannot be read; default all. */
+  rows?: number
 }
 
 /** What kind of write a ledger entry is (extension of the brief's shape; `action` is the API action). */

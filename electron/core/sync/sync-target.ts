@@ -11,6 +11,7 @@ import type { CallOptions, XtreamClient } from '../api/client'
 import { AppError } from '../errors'
 import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type ListPage, type PageReport } from './page-list'
+import { refusePass } from './pass-check'
 import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
 
 export interface TargetOutcome {
@@ -81,17 +82,9 @@ async function syncList<R extends Resource>(
     const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, onRows: (rows, page) => staged.add(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null) })
     if (o.signal.aborted) throw cancelled()
 
-    const cachedCount = deps.cache.count(profileId, resource)
-    if (pass.unique === 0 && pass.total === null && pass.skipped === 0 && cachedCount > 0) {
-      // NOTES §5: without recordsTotal an empty list cannot be told from a panel that
-      // answered nothing useful. Wiping a reseller's whole list on such an answer is worse
-      // than keeping a copy that may be out of date.
-      throw new AppError(
-        'BAD_RESPONSE',
-        `The panel answered with no ${label} at all and no count, while ${cachedCount} are cached. That looks like a panel fault, so the cached ${label} were kept.`,
-        { details: { resource, cached: cachedCount } },
-      )
-    }
+    // Issue #11 §7: a pass with too many unreadable or missing rows keeps the cached set (pass-check.ts).
+    const refused = refusePass(pass, deps.cache.count(profileId, resource), label, resource)
+    if (refused) throw refused
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
     await staged.settled()
     if (o.signal.aborted) throw cancelled()
