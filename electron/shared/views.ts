@@ -139,6 +139,10 @@ export const BulkPlanInput = z.object({
   targets: z.array(z.string().max(64)).max(10_000).optional(),
   packageId: z.number().int().positive().optional(),
   notes: z.string().max(2000).optional(),
+  /** setNotes: replace the notes, or add to the end of each item's current notes (read fresh before sending). */
+  notesMode: z.enum(['replace', 'append']).optional(),
+  /** extend: also extend unlimited items, which makes them expire (left out unless the user includes them). */
+  includeUnlimited: z.boolean().optional(),
   create: z
     .object({
       count: z.number().int().min(1).max(1000),
@@ -161,6 +165,10 @@ export const BulkItem = z.object({
   reason: z.string().nullable(),
   journalId: z.number().nullable(),
   result: anyRow.nullable(),
+  /** What the preview shows beside the cost: the item's notes now (setNotes); its expiry now and after (extend; null = unlimited). */
+  preview: z
+    .object({ notes: z.string().optional(), expDate: z.number().nullable().optional(), newExpDate: z.number().nullable().optional() })
+    .optional(),
 })
 export type BulkItem = z.infer<typeof BulkItem>
 
@@ -172,6 +180,8 @@ export const BulkPlan = z.object({
   balance: z.number().nullable(),
   balanceAfter: z.number().nullable(),
   enough: z.boolean(),
+  /** extend: how many of the items are unlimited (left out, skipped, unless the plan includes them). */
+  unlimited: z.number(),
 })
 export type BulkPlan = z.infer<typeof BulkPlan>
 
@@ -185,6 +195,8 @@ export const BulkRun = z.object({
     failed: z.number(),
     unknown: z.number(),
     pending: z.number(),
+    /** Not sent: left out at planning, cancelled, or after the run stopped. */
+    skipped: z.number(),
   }),
   etaMs: z.number().nullable(),
   items: z.array(BulkItem),

@@ -50,7 +50,11 @@ export const LineEdit = ItemRef.extend({
 })
 export type LineEdit = z.infer<typeof LineEdit>
 
-export const Extend = ItemRef.extend({ packageId: z.number().int().positive() })
+export const Extend = ItemRef.extend({
+  packageId: z.number().int().positive(),
+  /** The user confirmed that this UNLIMITED item becomes limited (an extension gives it an expiry, docs/panel-api.md §7). */
+  endUnlimited: z.boolean().optional(),
+})
 export type Extend = z.infer<typeof Extend>
 
 /** `allowed_ips` is on the mag/enigma whitelists too (NOTES §4): it restricts the device's line. */
@@ -123,6 +127,8 @@ export const Quote = ProfileRef.extend({
   packageId: z.number().int().positive().optional(),
   trial: z.boolean().optional(),
   count: z.number().int().min(1).max(10_000).optional(),
+  /** extend: the item, so the quote can say its expiry now and after. */
+  id: z.number().int().positive().optional(),
 })
 export const QuoteResult = z.object({
   cost: z.number(),
@@ -131,5 +137,7 @@ export const QuoteResult = z.object({
   enough: z.boolean(),
   /** e.g. "1 month", "24 hours" */
   duration: z.string().nullable(),
+  /** extend with an id: the item's expiry now (null = unlimited) and after the extension, from the cache. */
+  expiry: z.object({ expDate: z.number().nullable(), newExpDate: z.number() }).nullable().optional(),
 })
 export type QuoteResult = z.infer<typeof QuoteResult>

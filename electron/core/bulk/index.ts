@@ -8,9 +8,10 @@ import type { BulkRun } from '../../shared/views'
 import { AppError } from '../errors'
 import { executeWrite } from '../writes/execute'
 import { activeCodeCreateOp, lineCreateOp } from '../writes/ops-create'
-import { activeCodeEditOp, deviceEditOp, extendOp, lineEditOp, simpleOp } from '../writes/ops-item'
+import { extendOp, simpleOp } from '../writes/ops-item'
 import type { SpendingEnv, WriteOp } from '../writes/types'
 import { exportRunCsv } from './export'
+import { notesOp } from './notes'
 import { buildPlan, planView, type BulkJob, type BulkResource, type PlannedItem, type StoredPlan } from './plan'
 import { Run } from './runner'
 import { PanelSlots } from './slots'
@@ -24,17 +25,13 @@ const MAX_PLANS = 50
 async function opFor(env: SpendingEnv, profileId: string, resource: BulkResource, job: BulkJob, runId: string): Promise<WriteOp> {
   switch (job.op) {
     case 'extend':
-      return extendOp(env, resource, { profileId, id: job.id, packageId: job.packageId }, runId)
+      return extendOp(env, resource, { profileId, id: job.id, packageId: job.packageId, endUnlimited: job.endUnlimited }, runId)
     case 'enable':
     case 'disable':
     case 'delete':
       return simpleOp(env, resource, job.op, { profileId, id: job.id }, runId)
-    case 'setNotes': {
-      const a = { profileId, id: job.id, notes: job.notes }
-      if (resource === 'lines') return lineEditOp(env, a, runId)
-      if (resource === 'activecodes') return activeCodeEditOp(env, a, runId)
-      return deviceEditOp(env, resource, a, runId)
-    }
+    case 'setNotes':
+      return notesOp(env, profileId, resource, job, runId)
     case 'create':
       if (resource === 'activecodes') {
         return activeCodeCreateOp(env, { profileId, packageId: job.packageId, trial: job.trial, ...(job.code ? { code: job.code } : {}) }, runId)
@@ -107,12 +104,20 @@ export function createBulk(env: SpendingEnv, concurrencyPerPanel: number) {
       if (run.state === 'running' || run.state === 'paused') {
         throw new AppError('BUSY', 'This run is still going. Retry its failed items once it has finished.')
       }
+      // A run's failed set is handed out once (a double click must not charge twice): a second ask is refused.
+      if (run.retriedBy !== null) {
+        throw new AppError('BUSY', 'The failed items of this run were already sent again in a retry run; nothing is left to retry here.', {
+          details: { retryRunId: run.retriedBy },
+        })
+      }
       // Only items that certainly did not apply. An unknown one may have been charged: never resent.
       const failed: PlannedItem[] = run.items
         .filter((r) => r.item.state === 'failed' && r.job !== null)
         .map((r) => ({ item: { ...r.item, state: 'queued', reason: null, journalId: null, result: null }, job: r.job }))
       if (failed.length === 0) throw new AppError('VALIDATION', 'No item of this run failed, so there is nothing to retry.')
-      return start(plan, failed)
+      const retry = start(plan, failed)
+      run.retriedBy = retry.runId
+      return retry
     },
     'bulk:exportCsv': async ({ runId }) => {
       const { run, plan } = requireRun(runId)

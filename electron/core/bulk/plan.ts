@@ -10,6 +10,7 @@ import type { BulkItem, BulkPlan, BulkPlanInput } from '../../shared/views'
 import { tryNormaliseMac } from '../api/mac'
 import { AppError } from '../errors'
 import { balanceAfterCharge, isEnough, packagePrice } from '../writes/cost'
+import { cachedExpiry, extendedExpiry } from '../writes/expiry'
 import { generatePassword } from '../writes/generate'
 import { knownAccount, knownPackage } from '../writes/known'
 import type { SpendingEnv } from '../writes/types'
@@ -19,9 +20,9 @@ export type PlanInput = z.output<typeof BulkPlanInput>
 export type BulkResource = PlanInput['resource']
 
 export type BulkJob =
-  | { op: 'extend'; id: number; packageId: number }
+  | { op: 'extend'; id: number; packageId: number; endUnlimited: boolean }
   | { op: 'enable' | 'disable' | 'delete'; id: number }
-  | { op: 'setNotes'; id: number; notes: string }
+  | { op: 'setNotes'; id: number; notes: string; mode: 'replace' | 'append' }
   | { op: 'create'; packageId: number; trial: boolean; username?: string; password?: string; code?: string }
 
 export interface PlannedItem {
@@ -37,6 +38,14 @@ export interface StoredPlan {
   operation: PlanInput['operation']
   items: PlannedItem[]
   unresolved: string[]
+  /** extend: unlimited items among the targets (left out unless included). */
+  unlimited: number
+}
+
+interface Target {
+  id: number
+  label: string
+  row: Record<string, unknown>
 }
 
 const CODE_RE = /^[0-9A-Za-z-]{4,32}$/
@@ -58,9 +67,9 @@ function labelOf(row: Record<string, unknown> | null, resource: BulkResource, id
 }
 
 /** Selected ids and pasted keys → cached rows (deduplicated); keys the cache does not know are listed. */
-function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: { id: number; label: string }[]; unresolved: string[] } {
+function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: Target[]; unresolved: string[] } {
   const seen = new Set<number>()
-  const rows: { id: number; label: string }[] = []
+  const rows: Target[] = []
   const unresolved: string[] = []
   const cache = env.ctx.cache
   for (const id of input.ids ?? []) {
@@ -71,7 +80,7 @@ function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: { id: numbe
       continue
     }
     seen.add(id)
-    rows.push({ id, label: labelOf(row, input.resource, id) })
+    rows.push({ id, label: labelOf(row, input.resource, id), row })
   }
   for (const raw of input.targets ?? []) {
     const text = raw.trim()
@@ -83,9 +92,9 @@ function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: { id: numbe
       unresolved.push(text)
       continue
     }
-    if (seen.has(id)) continue
+    if (seen.has(id) || !row) continue
     seen.add(id)
-    rows.push({ id, label: labelOf(row, input.resource, id) })
+    rows.push({ id, label: labelOf(row, input.resource, id), row })
   }
   return { rows, unresolved }
 }
@@ -125,41 +134,59 @@ async function planCreate(env: SpendingEnv, input: PlanInput): Promise<PlannedIt
   })
 }
 
-async function planExisting(env: SpendingEnv, input: PlanInput, rows: { id: number; label: string }[]): Promise<PlannedItem[]> {
+/** The unlimited-line rule for bulk extends: left out (skipped) unless the user includes them; see writes/expiry.ts. */
+const UNLIMITED_LEFT_OUT = 'Unlimited: left out. Extending would give it an expiry date (it becomes limited); include unlimited items to extend it.'
+
+async function planExisting(env: SpendingEnv, input: PlanInput, rows: Target[]): Promise<{ items: PlannedItem[]; unlimited: number }> {
   const op = input.operation
-  let cost = 0
-  let packageId = 0
-  if (op === 'extend') {
-    if (input.packageId === undefined) throw new AppError('VALIDATION', 'Choose the package to extend with.')
-    const pkg = await knownPackage(env, input.profileId, input.packageId, input.resource)
-    cost = packagePrice(pkg, false)
-    packageId = pkg.id
+  if (op === 'setNotes') {
+    if (input.notes === undefined) throw new AppError('VALIDATION', 'Enter the notes to set (empty clears them).')
+    const mode = input.notesMode ?? 'replace'
+    const items = rows.map(({ id, label, row }): PlannedItem => {
+      const notes = typeof row.resellerNotes === 'string' ? row.resellerNotes : ''
+      return { item: { ...item(`#${id}`, label, 0), preview: { notes } }, job: { op, id, notes: input.notes ?? '', mode } }
+    })
+    return { items, unlimited: 0 }
   }
-  if (op === 'setNotes' && input.notes === undefined) throw new AppError('VALIDATION', 'Enter the notes to set (empty clears them).')
-  return rows.map(({ id, label }) => {
-    const job: BulkJob =
-      op === 'extend'
-        ? { op, id, packageId }
-        : op === 'setNotes'
-          ? { op, id, notes: input.notes ?? '' }
-          : { op: op as 'enable' | 'disable' | 'delete', id }
-    return { item: item(`#${id}`, label, cost), job }
+  if (op !== 'extend') {
+    return { items: rows.map(({ id, label }) => ({ item: item(`#${id}`, label, 0), job: { op: op as 'enable' | 'disable' | 'delete', id } })), unlimited: 0 }
+  }
+  if (input.packageId === undefined) throw new AppError('VALIDATION', 'Choose the package to extend with.')
+  const pkg = await knownPackage(env, input.profileId, input.packageId, input.resource)
+  const cost = packagePrice(pkg, false)
+  const include = input.includeUnlimited === true
+  const nowSec = Math.floor(env.ctx.now() / 1000)
+  let unlimited = 0
+  const items = rows.map(({ id, label, row }): PlannedItem => {
+    const exp = cachedExpiry(row)
+    const change = exp === undefined ? null : extendedExpiry(pkg, exp, nowSec)
+    const preview = change ? { expDate: change.expDate, newExpDate: change.newExpDate } : {}
+    // Activation codes without an expiry are not yet activated, not unlimited (docs/panel-api.md §9.3).
+    if (exp === null && input.resource !== 'activecodes') {
+      unlimited++
+      if (!include) return { item: { ...item(`#${id}`, label, cost, 'skipped', UNLIMITED_LEFT_OUT), preview }, job: null }
+    }
+    return { item: { ...item(`#${id}`, label, cost), preview }, job: { op, id, packageId: pkg.id, endUnlimited: include } }
   })
+  return { items, unlimited }
 }
 
 export async function buildPlan(env: SpendingEnv, input: PlanInput): Promise<StoredPlan> {
   env.ctx.profiles.require(input.profileId)
   let items: PlannedItem[]
   let unresolved: string[] = []
+  let unlimited = 0
   if (input.operation === 'create') {
     items = await planCreate(env, input)
   } else {
     const r = resolveTargets(env, input)
     unresolved = r.unresolved
     if (r.rows.length === 0) throw new AppError('VALIDATION', 'None of the selected items is known for this panel. Refresh it, or check the pasted names.', { details: { unresolved } })
-    items = await planExisting(env, input, r.rows)
+    const planned = await planExisting(env, input, r.rows)
+    items = planned.items
+    unlimited = planned.unlimited
   }
-  return { planId: randomUUID(), profileId: input.profileId, resource: input.resource, operation: input.operation, items, unresolved }
+  return { planId: randomUUID(), profileId: input.profileId, resource: input.resource, operation: input.operation, items, unresolved, unlimited }
 }
 
 export function planView(env: SpendingEnv, plan: StoredPlan): BulkPlan {
@@ -173,5 +200,6 @@ export function planView(env: SpendingEnv, plan: StoredPlan): BulkPlan {
     balance,
     balanceAfter: balanceAfterCharge(balance, totalCost),
     enough: isEnough(balance, totalCost),
+    unlimited: plan.unlimited,
   }
 }

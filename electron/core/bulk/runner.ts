@@ -34,11 +34,15 @@ export class Run {
   readonly profileId: string
   state: BulkRun['state'] = 'running'
   stoppedReason: string | null = null
+  /** The run that re-sent this run's failed items (they are handed out once). */
+  retriedBy: string | null = null
   readonly items: RunItem[]
   /** Settles when every worker has finished (the run is done, cancelled or stopped). */
   readonly finished: Promise<void>
   private readonly startedAt: number
   private completed = 0
+  /** Items a worker has taken and is waiting on a panel slot for: still 'queued', so cancel or stop skips them. */
+  private readonly claimed = new Set<RunItem>()
   private wake: (() => void)[] = []
   private lastEmit = 0
   private trailing: ReturnType<typeof setTimeout> | null = null
@@ -82,12 +86,13 @@ export class Run {
   }
 
   snapshot(): BulkRun {
-    const counts = { total: this.items.length, succeeded: 0, failed: 0, unknown: 0, pending: 0 }
+    const counts = { total: this.items.length, succeeded: 0, failed: 0, unknown: 0, pending: 0, skipped: 0 }
     for (const { item } of this.items) {
       if (item.state === 'succeeded') counts.succeeded++
       else if (item.state === 'failed') counts.failed++
       else if (item.state === 'unknown') counts.unknown++
-      else if (item.state === 'queued' || item.state === 'running') counts.pending++
+      else if (item.state === 'skipped') counts.skipped++
+      else counts.pending++
     }
     const active = this.state === 'running' || this.state === 'paused'
     const elapsed = this.deps.now() - this.startedAt
@@ -106,17 +111,16 @@ export class Run {
     for (;;) {
       while (this.state === 'paused') await new Promise<void>((r) => this.wake.push(r))
       if (this.state !== 'running') return
-      const next = this.items.find((r) => r.item.state === 'queued' && r.job)
+      const next = this.items.find((r) => r.item.state === 'queued' && r.job && !this.claimed.has(r))
       if (!next || !next.job) return
-      next.item.state = 'running'
+      // While it waits for a slot (another run on this panel may hold them) the item stays 'queued':
+      // a cancel or a stop in the meantime marks it skipped, and it is then never sent.
+      this.claimed.add(next)
       const release = await this.deps.slots.acquire(this.profileId)
+      this.claimed.delete(next)
       try {
-        // The run may have been stopped or cancelled while this item waited for a slot: then it is not sent.
-        if (this.state !== 'running') {
-          next.item.state = this.state === 'paused' ? 'queued' : 'skipped'
-          if (next.item.state === 'skipped') next.item.reason = 'Not sent: the run ended first.'
-          continue
-        }
+        if (this.state !== 'running' || next.item.state !== 'queued') continue
+        next.item.state = 'running'
         this.emit(false)
         await this.runItem(next, next.job)
       } finally {

@@ -103,6 +103,20 @@ export function subResellerEditOp(env: SpendingEnv, a: SubResellerEdit): WriteOp
   }
 }
 
+/**
+ * Extending an UNLIMITED line or device gives it an expiry: the panel counts the
+ * package's duration from now (docs/panel-api.md §7), so it is charged for and
+ * ends up limited. Only with the user's explicit say-so, checked against the
+ * fresh read (the cache may not know it is unlimited). Activation codes without
+ * an expiry are not unlimited but not yet activated (§9.3), so they are not held.
+ */
+function refuseUnconfirmedUnlimited(resource: SubscriptionResource, expDate: number | null, a: Extend): void {
+  if (resource === 'activecodes' || expDate !== null || a.endUnlimited === true) return
+  throw new AppError('VALIDATION', 'Nothing was sent: this item is unlimited, and extending it gives it an expiry date (it becomes limited). Confirm that first.', {
+    details: { id: a.id, unlimited: true },
+  })
+}
+
 /** An extension is edit_* with `package`: charged, and it blanks like any edit (NOTES §4, §7). */
 export async function extendOp(env: SpendingEnv, resource: SubscriptionResource, a: Extend, bulkRunId?: string): Promise<WriteOp> {
   const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
@@ -110,6 +124,7 @@ export async function extendOp(env: SpendingEnv, resource: SubscriptionResource,
     ...base(env, a.profileId, resource, 'extend', a.id, packagePrice(pkg, false), bulkRunId),
     async prepare(client): Promise<Prepared> {
       const row = await current(client, resource, a.id, BLANKS)
+      refuseUnconfirmedUnlimited(resource, row.expDate, a)
       const params =
         resource === 'lines'
           ? lineEditParams(row as WritableRow['lines'], {}, pkg.id)

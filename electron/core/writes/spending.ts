@@ -10,6 +10,7 @@ import { Journal } from '../journal/journal'
 import type { CoreContext } from '../ports'
 import { reconcileAllUnknown, reconcileJournalEntry } from '../reconcile'
 import { quote } from './cost'
+import { quoteExpiry } from './expiry'
 import { createWriteHandlers, type WriteMethod } from './handlers'
 import { InFlight } from './inflight'
 import type { SpendingEnv } from './types'
@@ -49,7 +50,9 @@ export function createSpending(ctx: CoreContext, opts: SpendingOptions): Spendin
   const handlers: SpendingHandlers = {
     'spend:quote': async (q) => {
       ctx.profiles.require(q.profileId)
-      return quote(q, ctx.cache.getPackages(q.profileId), ctx.cache.getAccount(q.profileId)?.info ?? null)
+      const packages = ctx.cache.getPackages(q.profileId)
+      const result = quote(q, packages, ctx.cache.getAccount(q.profileId)?.info ?? null)
+      return q.kind === 'extend' && q.id !== undefined ? { ...result, expiry: quoteExpiry(ctx, q, packages) } : result
     },
     ...createWriteHandlers(env),
     'journal:query': async (filter) => journal.query(filter),

@@ -56,7 +56,7 @@ describe('credits store', () => {
     await bulk.start()
     fake.current!.state.credits = 462 // what the panel holds after the run
     const loads = fake.current!.callsOf('credits:summary').length
-    fake.current!.emit('bulk:progress', { ...bulk.run!, counts: { total: 2, succeeded: 2, failed: 0, unknown: 0, pending: 0 }, state: 'done' })
+    fake.current!.emit('bulk:progress', { ...bulk.run!, counts: { total: 2, succeeded: 2, failed: 0, unknown: 0, pending: 0, skipped: 0 }, state: 'done' })
     await flushPromises()
     expect(fake.current!.callsOf('credits:summary').length).toBe(loads + 1)
     expect(credits.byId.get('p1')?.credits).toBe(462)

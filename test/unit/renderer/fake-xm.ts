@@ -22,6 +22,8 @@ export interface FakeXm {
   failNext(method: string, error: AppErrorShape): void
   hold(method: string): { release(): void }
   emit(event: string, payload: unknown): void
+  /** The method table itself: a test may add or replace a method (an object the panel changed, a device). */
+  handlers: Record<string, Handler>
   state: { profiles: Profile[]; lines: (Line & { profileId: string })[]; packages: Package[]; credits: number; account: AccountInfo; reconcileNext: boolean; balanceUnreadNext: boolean; settings: Settings }
 }
 
@@ -210,10 +212,10 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     'bulk:plan': (a) => {
       const items = (a.ids ?? []).map((id: number) => ({ key: String(id), label: `user${id}`, cost: a.operation === 'extend' ? price(a.packageId) : 0, state: 'queued', reason: null, journalId: null, result: null }))
       const totalCost = items.reduce((n: number, i: { cost: number }) => n + i.cost, 0)
-      return { planId: 'plan1', items, unresolved: [], totalCost, balance: state.credits, balanceAfter: state.credits - totalCost, enough: totalCost <= state.credits }
+      return { planId: 'plan1', items, unresolved: [], totalCost, balance: state.credits, balanceAfter: state.credits - totalCost, enough: totalCost <= state.credits, unlimited: 0 }
     },
-    'bulk:start': () => ({ runId: 'run1', state: 'running', stoppedReason: null, counts: { total: 2, succeeded: 0, failed: 0, unknown: 0, pending: 2 }, etaMs: 1000, items: [] }),
-    'bulk:pause': () => ({ runId: 'run1', state: 'paused', stoppedReason: null, counts: { total: 2, succeeded: 1, failed: 0, unknown: 0, pending: 1 }, etaMs: null, items: [] }),
+    'bulk:start': () => ({ runId: 'run1', state: 'running', stoppedReason: null, counts: { total: 2, succeeded: 0, failed: 0, unknown: 0, pending: 2, skipped: 0 }, etaMs: 1000, items: [] }),
+    'bulk:pause': () => ({ runId: 'run1', state: 'paused', stoppedReason: null, counts: { total: 2, succeeded: 1, failed: 0, unknown: 0, pending: 1, skipped: 0 }, etaMs: null, items: [] }),
   }
 
   const call = async (method: string, args: unknown): Promise<Result<unknown>> => {
@@ -265,6 +267,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       }
     },
     emit: (event, payload) => listeners.get(event)?.forEach((cb) => cb(payload)),
+    handlers,
     state,
   }
 }

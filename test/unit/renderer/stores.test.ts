@@ -24,7 +24,7 @@ describe('bulk store', () => {
     expect(plan).toMatchObject({ totalCost: 26, enough: true })
     await Promise.all([bulk.start(), bulk.start()])
     expect(fake.current!.callsOf('bulk:start')).toEqual([{ planId: 'plan1' }])
-    fake.current!.emit('bulk:progress', { ...bulk.run!, counts: { total: 2, succeeded: 2, failed: 0, unknown: 0, pending: 0 }, state: 'done' })
+    fake.current!.emit('bulk:progress', { ...bulk.run!, counts: { total: 2, succeeded: 2, failed: 0, unknown: 0, pending: 0, skipped: 0 }, state: 'done' })
     expect(bulk.finished).toBe(true)
     expect(bulk.percent).toBe(100)
   })
