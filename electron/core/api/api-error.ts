@@ -11,6 +11,7 @@
 import type { ErrorCode } from '../../shared/errors'
 import { AppError, redactSecrets, type WriteOutcome } from '../errors'
 import { defaultMessage } from './messages'
+import { scrubKeyText } from './scrub-key'
 
 export interface ApiErrorInit {
   code: ErrorCode
@@ -43,9 +44,7 @@ export function scrub(value: unknown, secret?: string, depth = 0): unknown {
 }
 
 export function scrubText(text: string, secret?: string): string {
-  let t = redactSecrets(text)
-  if (secret && secret.length >= 4) t = t.split(secret).join('***')
-  return t
+  return scrubKeyText(redactSecrets(text), secret)
 }
 
 export class ApiError extends AppError {

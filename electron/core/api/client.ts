@@ -20,6 +20,7 @@ import { errorFromFault, validationError } from './fault-errors'
 import { normaliseMac } from './mac'
 import { parseResponse } from './parse'
 import { Limiter } from './rate-limit'
+import { scrubKeyBytes } from './scrub-key'
 import { send, TransportFault, type FetchLike } from './transport'
 import { AppError } from '../errors'
 
@@ -51,8 +52,8 @@ export interface CallOptions {
   timeoutMs?: number
   /**
    * Given the answer's bytes as the panel sent them, once they were read as a success — but
-   * with our API key, should the panel have echoed it anywhere, replaced by `***` (the bytes
-   * are kept: the key must never reach a file).
+   * with our API key, should the panel have echoed it anywhere in any form, replaced by `***`
+   * (the bytes are kept: the key must never reach a file).
    */
   onAnswer?: (body: Uint8Array) => void
 }
@@ -67,22 +68,8 @@ export interface ClientStats {
 const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'SERVER_ERROR'])
 const MAX_BACKOFF_MS = 8000
 
-/** `body` with every occurrence of `key` replaced by `***`; the same bytes when there is none. */
-export function withoutKey(body: Uint8Array, key: string): Uint8Array {
-  if (key === '') return body
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-  const needle = Buffer.from(key, 'utf8')
-  let at = bytes.indexOf(needle)
-  if (at < 0) return body
-  const parts: Buffer[] = []
-  let from = 0
-  for (; at >= 0; at = bytes.indexOf(needle, from)) {
-    parts.push(bytes.subarray(from, at), Buffer.from('***'))
-    from = at + needle.length
-  }
-  parts.push(bytes.subarray(from))
-  return Buffer.concat(parts)
-}
+/** `body` with every form of `key` (any case, JSON- or URL-escaped) replaced by `***` (scrub-key.ts). */
+export const withoutKey = scrubKeyBytes
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -143,8 +130,10 @@ export class XtreamClient {
           } finally {
             release()
           }
-          const value = parseResponse(action, res.status, res.body, prepared)
-          opts.onAnswer?.(withoutKey(res.body, key))
+          // Scrubbed before anything reads it: nothing parsed, stored or shown can hold the key.
+          const body = scrubKeyBytes(res.body, key)
+          const value = parseResponse(action, res.status, body, prepared)
+          opts.onAnswer?.(body)
           return value
         } catch (e) {
           const err = e instanceof TransportFault ? errorFromFault(e, action, def.kind, timeoutMs) : e
