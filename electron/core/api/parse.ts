@@ -12,7 +12,7 @@ import { STATUS_TO_CODE } from '../../shared/errors'
 import { ACTIONS, type ActionName, type ResultOf } from './actions'
 import { ApiError } from './api-error'
 import { actionLabel } from './messages'
-import { isObject, unescapeHtml } from './normalise/coerce'
+import { isObject, unescapeHtml, UnreadableValue } from './normalise/coerce'
 
 const decoder = new TextDecoder('utf-8') // not fatal: invalid bytes become U+FFFD (json_encode may emit them, NOTES §3)
 
@@ -119,10 +119,13 @@ export function parseResponse<A extends ActionName>(
   }
 
   let value: unknown
+  let unreadable: string | undefined
   try {
     value = def.normalise(json, sent)
-  } catch {
-    value = null // normalisers are total; this is a last guard so garbage never escapes as another error type
+  } catch (e) {
+    // Normalisers are total but for UnreadableValue; this is also a last guard so garbage never escapes as another error type.
+    if (e instanceof UnreadableValue) unreadable = e.message
+    value = null
   }
   if (value === null || value === undefined) {
     if (isWrite) {
@@ -136,7 +139,11 @@ export function parseResponse<A extends ActionName>(
         details: { cause: 'UNREADABLE_SUCCESS', body: excerpt(text) },
       })
     }
-    throw fail('BAD_RESPONSE', { status, details: { cause: 'UNREADABLE_DATA', body: excerpt(text) } })
+    throw fail('BAD_RESPONSE', {
+      status,
+      details: { cause: 'UNREADABLE_DATA', body: excerpt(text) },
+      ...(unreadable ? { message: unreadable } : {}),
+    })
   }
   return value as ResultOf<A>
 }

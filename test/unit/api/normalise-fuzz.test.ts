@@ -36,8 +36,11 @@ const SAMPLES: [string, ActionName[]][] = [
 ]
 const samples = SAMPLES.map(([f, actions]) => ({ json: fixtureJson(f), actions }))
 
-/** Keys whose loss makes an answer unusable by design; the 'field types' category leaves them alone. */
-const STRUCTURAL = new Set(['status', 'data', 'id', 'mag_id', 'device_id', 'activity_id', 'uuid', 'new_code'])
+/**
+ * Keys whose loss makes an answer unusable by design; the 'field types' category leaves them alone.
+ * `credits`: a balance that is no number is a bad answer, not 0 (issue #12 §5).
+ */
+const STRUCTURAL = new Set(['status', 'data', 'id', 'mag_id', 'device_id', 'activity_id', 'uuid', 'new_code', 'credits'])
 
 const enc = new TextEncoder()
 

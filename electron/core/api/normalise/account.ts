@@ -5,13 +5,24 @@
  * 8 and 8 (NOTES §9.2).
  */
 import type { AccountInfo } from '../../../shared/domain'
-import { bool, first, int, isObject, num, rowId, text, unix, type Raw } from './coerce'
+import { bool, first, int, isObject, num, rowId, text, unix, UnreadableValue, type Raw } from './coerce'
 
 const DEFAULT_MIN_LENGTH = 8
 
 function minLength(v: unknown): number {
   const n = int(v)
   return n !== null && n >= 0 && n <= 1000 ? n : DEFAULT_MIN_LENGTH
+}
+
+/** Absent stays 0 (as before); present but not a finite number is a bad answer, not "0 credits". */
+function balance(v: unknown): number {
+  if (v === undefined || v === null || v === '') return 0
+  const n = num(v)
+  if (n === null)
+    throw new UnreadableValue(
+      'The panel sent a balance that is not a number of credits, so it was not used. Refresh later; if it persists, tell your provider.',
+    )
+  return n
 }
 
 export function normaliseAccount(data: unknown, envelope: Raw): AccountInfo | null {
@@ -27,7 +38,7 @@ export function normaliseAccount(data: unknown, envelope: Raw): AccountInfo | nu
     id,
     username: text(data.username),
     email: text(data.email),
-    credits: num(data.credits) ?? 0,
+    credits: balance(data.credits),
     enabled: bool(data.status, true),
     resellerDns: text(data.reseller_dns),
     memberGroupId: int(data.member_group_id),

@@ -11,6 +11,18 @@
 
 export type Raw = Record<string, unknown>
 
+/**
+ * Thrown by a normaliser when one value makes the whole answer wrong to act on (a
+ * balance of `1e309`): the answer becomes BAD_RESPONSE with this sentence, instead of
+ * a guess such as "0 credits" that would raise a false alarm or hide a real one.
+ */
+export class UnreadableValue extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnreadableValue'
+  }
+}
+
 export const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A finite number from a number or a numeric string; null otherwise. */
