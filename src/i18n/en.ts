@@ -2,8 +2,15 @@
  * Every user-visible string of the renderer. Components call t('key', params);
  * `{name}` placeholders are filled from params. Keep keys grouped by area.
  */
+import { enCustomers } from './en-customers'
+import { enWrites } from './en-writes'
+
 export const en = {
   'app.name': 'XM Reseller Desk',
+  // Customers, renewals, messages, prices, profit, backups (en-customers.ts)
+  ...enCustomers,
+  // Edit forms from a fresh read, what writes report, credit transfers (en-writes.ts)
+  ...enWrites,
 
   // Common
   'common.yes': 'Yes',
@@ -135,6 +142,9 @@ export const en = {
   'tabs.split': 'Split',
   'tabs.unsplit': 'Single',
   'tabs.splitHint': 'Show two tabs side by side (Ctrl+\\)',
+  'tabs.menu': 'All tabs',
+  'tabs.closeOthers': 'Close other tabs',
+  'tabs.reopen': 'Reopen closed tab (Ctrl+Shift+T)',
   'conn.online': 'Reachable',
   'conn.offline': 'Not reachable',
   'conn.unknown': 'Not checked yet',
@@ -151,6 +161,7 @@ export const en = {
   'shortcuts.nextTab': 'Next tab',
   'shortcuts.prevTab': 'Previous tab',
   'shortcuts.closeTab': 'Close tab',
+  'shortcuts.reopenTab': 'Reopen the last closed tab',
   'shortcuts.split': 'Split view on/off',
   'shortcuts.help': 'This list',
   'shortcuts.settings': 'Settings',
@@ -302,6 +313,7 @@ export const en = {
   'error.KEYCHAIN_UNAVAILABLE': 'The system keychain is not available, so the API key cannot be read.',
   'error.NOT_FOUND_LOCAL': 'That item is no longer known here. Refresh the view.',
   'error.CACHE_ERROR': 'The local cache had a problem: {detail}',
+  'error.JOURNAL_UNWRITABLE': 'Nothing was sent: {detail}',
   'error.CANCELLED': 'Cancelled.',
   'error.BUSY': 'That request is already running. Wait for it to finish.',
   'error.FORBIDDEN_SENDER': 'The request was refused by the app.',

@@ -8,6 +8,7 @@ export const SHORTCUT_HELP: { keys: string; label: MessageKey }[] = [
   { keys: 'Ctrl + Tab', label: 'shortcuts.nextTab' },
   { keys: 'Ctrl + Shift + Tab', label: 'shortcuts.prevTab' },
   { keys: 'Ctrl/⌘ + W', label: 'shortcuts.closeTab' },
+  { keys: 'Ctrl/⌘ + Shift + T', label: 'shortcuts.reopenTab' },
   { keys: 'Ctrl/⌘ + \\', label: 'shortcuts.split' },
   { keys: 'Ctrl/⌘ + ,', label: 'shortcuts.settings' },
   { keys: '?', label: 'shortcuts.help' },

@@ -28,6 +28,14 @@ const LayoutSchema = z.object({
 type Layout = z.infer<typeof LayoutSchema>
 
 export const LAYOUT_KEY = 'xm.layout.v1'
+/**
+ * Tabs open at once. Beyond it the least recently used tab (never a shown one)
+ * closes into the reopen list: a long day of work must not pile up tabs, and
+ * the saved layout must stay within what LayoutSchema accepts on the next start.
+ */
+export const MAX_TABS = 20
+/** How many closed tabs Ctrl+Shift+T can bring back. */
+const REOPEN_DEPTH = 20
 
 export function tabId(kind: TabKind, profileId: string, resource?: Resource): string {
   return [kind, profileId, resource ?? ''].join(':')
@@ -52,20 +60,42 @@ export const useTabsStore = defineStore('tabs', () => {
   const secondId = ref<string | null>(saved?.secondId ?? null)
   const focus = ref<'left' | 'right'>(saved?.focus ?? 'left')
 
+  /** Tab ids, least recently shown first (for closing the oldest past MAX_TABS). */
+  const recent: string[] = tabs.value.map((t) => t.id)
+  /** Closed tabs, newest last (memory only: a restart starts a fresh list). */
+  const closed = ref<Tab[]>([])
+
   const active = computed(() => tabs.value.find((t) => t.id === activeId.value) ?? null)
   const second = computed(() => tabs.value.find((t) => t.id === secondId.value) ?? null)
   /** The tab that keyboard actions (Ctrl+N, F5) apply to. */
   const current = computed(() => (split.value && focus.value === 'right' ? second.value : active.value))
 
+  function touch(id: string) {
+    const i = recent.indexOf(id)
+    if (i >= 0) recent.splice(i, 1)
+    recent.push(id)
+  }
+
   function select(id: string) {
     if (split.value && focus.value === 'right') secondId.value = id
     else activeId.value = id
+    touch(id)
+  }
+
+  /** Closes the least recently used tabs that are not on screen until there is room for one more. */
+  function makeRoom() {
+    while (tabs.value.length >= MAX_TABS) {
+      const oldest = recent.find((id) => id !== activeId.value && id !== secondId.value && tabs.value.some((t) => t.id === id))
+      if (!oldest) return
+      close(oldest)
+    }
   }
 
   function open(kind: TabKind, profileId: string, resource?: Resource): Tab {
     const id = tabId(kind, profileId, resource)
     let tab = tabs.value.find((t) => t.id === id)
     if (!tab) {
+      makeRoom()
       tab = { id, kind, profileId, ...(resource ? { resource } : {}) }
       tabs.value.push(tab)
     }
@@ -76,7 +106,10 @@ export const useTabsStore = defineStore('tabs', () => {
   function close(id: string) {
     const i = tabs.value.findIndex((t) => t.id === id)
     if (i < 0) return
-    tabs.value.splice(i, 1)
+    const [gone] = tabs.value.splice(i, 1)
+    if (gone) closed.value = [...closed.value.filter((t) => t.id !== id), gone].slice(-REOPEN_DEPTH)
+    const r = recent.indexOf(id)
+    if (r >= 0) recent.splice(r, 1)
     const neighbour = tabs.value[Math.min(i, tabs.value.length - 1)]?.id ?? null
     if (activeId.value === id) activeId.value = neighbour
     if (secondId.value === id) secondId.value = tabs.value.find((t) => t.id !== activeId.value)?.id ?? null
@@ -84,6 +117,22 @@ export const useTabsStore = defineStore('tabs', () => {
 
   function closeCurrent() {
     if (current.value) close(current.value.id)
+  }
+
+  /** Closes every tab but `id` (they can be reopened), and shows `id`. */
+  function closeOthers(id: string) {
+    if (!tabs.value.some((t) => t.id === id)) return
+    for (const t of tabs.value.filter((x) => x.id !== id)) close(t.id)
+    if (split.value) toggleSplit()
+    select(id)
+  }
+
+  /** Ctrl+Shift+T: brings back the most recently closed tab; null when none is left. */
+  function reopenClosed(): Tab | null {
+    const last = closed.value.at(-1)
+    if (!last) return null
+    closed.value = closed.value.slice(0, -1)
+    return open(last.kind, last.profileId, last.resource)
   }
 
   function cycle(delta: 1 | -1) {
@@ -103,6 +152,7 @@ export const useTabsStore = defineStore('tabs', () => {
   /** A panel was removed: its tabs go too. */
   function dropProfile(profileId: string) {
     for (const t of tabs.value.filter((x) => x.profileId === profileId)) close(t.id)
+    closed.value = closed.value.filter((t) => t.profileId !== profileId)
   }
 
   watch(
@@ -118,5 +168,24 @@ export const useTabsStore = defineStore('tabs', () => {
     { deep: true, flush: 'sync' },
   )
 
-  return { tabs, activeId, split, secondId, focus, active, second, current, open, select, close, closeCurrent, cycle, toggleSplit, dropProfile }
+  return {
+    tabs,
+    activeId,
+    split,
+    secondId,
+    focus,
+    active,
+    second,
+    current,
+    closed,
+    open,
+    select,
+    close,
+    closeCurrent,
+    closeOthers,
+    reopenClosed,
+    cycle,
+    toggleSplit,
+    dropProfile,
+  }
 })

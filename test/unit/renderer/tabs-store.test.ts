@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { LAYOUT_KEY, useTabsStore } from '../../../src/stores/tabs'
+import { LAYOUT_KEY, MAX_TABS, useTabsStore } from '../../../src/stores/tabs'
 
 beforeEach(() => {
   localStorage.clear()
@@ -62,5 +62,52 @@ describe('tabs store', () => {
     tabs.open('resource', 'p2', 'lines')
     tabs.dropProfile('p1')
     expect(tabs.tabs.map((t) => t.profileId)).toEqual(['p2'])
+  })
+})
+
+describe('tabs do not pile up', () => {
+  it('keeps at most MAX_TABS open, closing the least recently used (never the shown ones), and the layout still reloads', () => {
+    const tabs = useTabsStore()
+    for (let i = 0; i < MAX_TABS; i++) tabs.open('resource', `p${i}`, 'lines')
+    tabs.select('resource:p0:lines') // p0 used most recently: p1 is now the oldest
+    tabs.open('journal', 'all')
+    expect(tabs.tabs).toHaveLength(MAX_TABS)
+    expect(tabs.tabs.map((t) => t.id)).not.toContain('resource:p1:lines')
+    expect(tabs.tabs.map((t) => t.id)).toContain('resource:p0:lines')
+    expect(tabs.activeId).toBe('journal:all:')
+    // 60 more opens: the saved layout stays valid and comes back after a restart.
+    for (let i = 0; i < 60; i++) tabs.open('resource', `q${i}`, 'mags')
+    setActivePinia(createPinia())
+    const again = useTabsStore()
+    expect(again.tabs).toHaveLength(MAX_TABS)
+    expect(again.activeId).toBe('resource:q59:mags')
+  })
+
+  it('closes the others, and Ctrl+Shift+T brings closed tabs back, newest first', () => {
+    const tabs = useTabsStore()
+    tabs.open('resource', 'p1', 'lines')
+    tabs.open('resource', 'p1', 'mags')
+    tabs.open('journal', 'all')
+    tabs.closeOthers('resource:p1:mags')
+    expect(tabs.tabs.map((t) => t.id)).toEqual(['resource:p1:mags'])
+    expect(tabs.activeId).toBe('resource:p1:mags')
+    tabs.close('resource:p1:mags')
+    expect(tabs.tabs).toHaveLength(0)
+    expect(tabs.reopenClosed()?.id).toBe('resource:p1:mags')
+    expect(tabs.reopenClosed()?.id).toBe('journal:all:')
+    expect(tabs.reopenClosed()?.id).toBe('resource:p1:lines')
+    expect(tabs.reopenClosed()).toBeNull()
+    expect(tabs.tabs.map((t) => t.id).sort()).toEqual(['journal:all:', 'resource:p1:lines', 'resource:p1:mags'])
+    expect(tabs.activeId).toBe('resource:p1:lines')
+  })
+
+  it('a removed panel\'s tabs are not offered for reopening', () => {
+    const tabs = useTabsStore()
+    tabs.open('resource', 'p1', 'lines')
+    tabs.open('resource', 'p2', 'lines')
+    tabs.close('resource:p1:lines')
+    tabs.dropProfile('p1')
+    tabs.dropProfile('p2')
+    expect(tabs.reopenClosed()).toBeNull()
   })
 })
