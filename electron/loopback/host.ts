@@ -59,6 +59,9 @@ export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 const RPC_PATH = '/rpc'
 
+/** A failure's class name only: its message could quote a row or a URL. */
+const errorName = (e: unknown) => (e instanceof Error ? e.name : typeof e)
+
 export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<LoopbackHost> {
   if (opts.host !== undefined && opts.host !== '127.0.0.1')
     throw new Error('The loopback host listens on 127.0.0.1 only.')
@@ -159,9 +162,12 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
           : Buffer.isBuffer(data)
             ? data.toString('utf8')
             : Buffer.concat(data as Buffer[]).toString('utf8')
-        void handleRpcText(text, dispatch).then((answer) => {
-          if (answer !== null && ws.readyState === ws.OPEN) ws.send(answer)
-        })
+        // handleRpcText never rejects; the catch is for send() itself: one message never kills the host.
+        handleRpcText(text, dispatch)
+          .then((answer) => {
+            if (answer !== null && ws.readyState === ws.OPEN) ws.send(answer)
+          })
+          .catch((e: unknown) => log(`loopback: could not answer a message: ${errorName(e)}`))
       })
     })
   })
@@ -169,7 +175,13 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
   const unsubscribe = opts.core.onEvent((name, payload) => {
     // Only contract events cross, as over IPC (main/ipc.ts forwardEvents).
     if (sockets.size === 0 || !isEventName(name)) return
-    const message = eventNotification(name, payload)
+    let message: string
+    try {
+      message = eventNotification(name, payload)
+    } catch (e) {
+      log(`loopback: dropped a ${name} event that could not be encoded: ${errorName(e)}`)
+      return
+    }
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message)
   })
 

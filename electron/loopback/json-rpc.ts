@@ -53,7 +53,30 @@ export async function handleRpcRequest(req: unknown, dispatch: Dispatch): Promis
   return hasId ? { jsonrpc: '2.0', id, result } : null
 }
 
-/** One WebSocket text frame → the text to answer, or null when nothing is owed. */
+/**
+ * The answer as text. A value JSON cannot write (a BigInt, a cycle) or one too large to
+ * become one string (`RangeError: Invalid string length`, rows with 50 MB notes) is
+ * one failed call, answered INTERNAL under the same id: never a dead host.
+ */
+function encodeAnswer(answer: RpcResponse): string {
+  try {
+    return JSON.stringify(answer)
+  } catch (e) {
+    const tooLarge = e instanceof RangeError
+    return JSON.stringify({
+      jsonrpc: '2.0',
+      id: answer.id,
+      result: fail(
+        'INTERNAL',
+        tooLarge
+          ? 'The answer was too large to show. Narrow the search or open fewer rows at once; if it persists, report it.'
+          : 'Something went wrong inside the app while sending the answer. Try again; if it persists, report it.',
+      ),
+    })
+  }
+}
+
+/** One WebSocket text frame → the text to answer, or null when nothing is owed. Never rejects. */
 export async function handleRpcText(text: string, dispatch: Dispatch): Promise<string | null> {
   let message: unknown
   try {
@@ -61,14 +84,20 @@ export async function handleRpcText(text: string, dispatch: Dispatch): Promise<s
   } catch {
     return JSON.stringify(rpcError(null, RPC_PARSE_ERROR, 'Parse error'))
   }
-  if (Array.isArray(message)) {
-    if (message.length === 0 || message.length > MAX_BATCH)
-      return JSON.stringify(rpcError(null, RPC_INVALID_REQUEST, 'Invalid Request'))
-    const answers = (await Promise.all(message.map((m) => handleRpcRequest(m, dispatch)))).filter((a) => a !== null)
-    return answers.length ? JSON.stringify(answers) : null
+  try {
+    if (Array.isArray(message)) {
+      if (message.length === 0 || message.length > MAX_BATCH)
+        return JSON.stringify(rpcError(null, RPC_INVALID_REQUEST, 'Invalid Request'))
+      const answers = (await Promise.all(message.map((m) => handleRpcRequest(m, dispatch)))).filter((a) => a !== null)
+      if (!answers.length) return null
+      // Each member encoded on its own, so one poisoned answer does not sink the batch.
+      return `[${answers.map(encodeAnswer).join(',')}]`
+    }
+    const answer = await handleRpcRequest(message, dispatch)
+    return answer ? encodeAnswer(answer) : null
+  } catch {
+    return JSON.stringify(rpcError(null, RPC_INTERNAL_ERROR, 'Internal error'))
   }
-  const answer = await handleRpcRequest(message, dispatch)
-  return answer ? JSON.stringify(answer) : null
 }
 
 /** A core event as a JSON-RPC notification. */
