@@ -73,6 +73,9 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   }
 }
 
-/** The one stdout line the end-to-end tests parse: `XM Reseller Desk: http://127.0.0.1:PORT/?token=…`. */
+/**
+ * The one stdout line the end-to-end tests parse: `XM Reseller Desk: http://127.0.0.1:PORT/#token=…`
+ * (the token in the fragment: the browser never sends it anywhere; see host.ts).
+ */
 export const READY_PREFIX = 'XM Reseller Desk: '
-export const READY_LINE_RE = /^XM Reseller Desk: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/m
+export const READY_LINE_RE = /^XM Reseller Desk: (http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+))$/m

@@ -2,10 +2,11 @@
  * `npm run dev:browser` — the real app (same core, same page) in your browser.
  *
  * stdout carries exactly ONE line, once everything is ready (the end-to-end
- * tests wait for it):   XM Reseller Desk: http://127.0.0.1:PORT/?token=…
+ * tests wait for it):   XM Reseller Desk: http://127.0.0.1:PORT/#token=…
  * Everything else (build output, keychain fallback, demo panel, shutdown) goes
  * to stderr. Ctrl+C / SIGTERM closes the host, disposes the core, exits 0.
- * Bad flags: a message and exit 2. Failure to start: a message and exit 1.
+ * Bad flags: a message and exit 2. Failure to start: a message and exit 1 —
+ * also when another copy holds the data folder (the message names its process).
  *
  * XM_LOOPBACK_STATIC_DIR (tests only) serves another folder than out/renderer.
  */
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // errors.ts has no runtime imports, so a core that fails to load still cannot hide a message unredacted.
 import { redactSecrets as redact } from '../core/errors'
+import { acquireDataFolderLock } from '../core/lock/data-folder-lock'
 import type { SecretStore } from '../core/ports'
 import { parseCliArgs, READY_PREFIX, USAGE, type CliOptions } from './cli-args'
 
@@ -82,6 +84,12 @@ async function main(argv: string[]): Promise<number | null> {
 
   const dataDir = resolve(opts.dataDir ?? defaultDataDir())
   mkdirSync(dataDir, { recursive: true })
+  // One data folder, one app (core/lock): a second copy would send writes beside this one.
+  const folder = acquireDataFolderLock(dataDir, { kind: 'browser' })
+  if (!folder.ok) {
+    say(`dev:browser: ${folder.message}`)
+    return 1
+  }
   const { store, problem } = await pickSecretStore(opts)
   const demo = createDemoLauncher((o) => startSimulator(o))
   const core = await createCore({
@@ -123,6 +131,7 @@ async function main(argv: string[]): Promise<number | null> {
       await host.close()
       await core.dispose()
       await demo.stop()
+      folder.lock.release()
     })().then(
       () => process.exit(0),
       (e: unknown) => {

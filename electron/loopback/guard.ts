@@ -1,9 +1,10 @@
 /**
  * The loopback host's door checks. A page on the internet can make the user's
  * browser talk to 127.0.0.1 (CSRF, cross-site WebSocket hijacking) or resolve
- * its own name to 127.0.0.1 (DNS rebinding), so every request must carry the
- * one-time token, name our exact Host, and — for the WebSocket — come from our
- * own origin.
+ * its own name to 127.0.0.1 (DNS rebinding), so every request must name our
+ * exact Host, and the WebSocket (the only way to the core) must also carry the
+ * one-time token and come from our own origin. Never a cookie: cookies are not
+ * port-bound, every other service on 127.0.0.1 would receive it (host.ts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
@@ -33,17 +34,4 @@ export function originAllowed(originHeader: string | undefined, port: number): b
     typeof originHeader === 'string' &&
     (originHeader === `http://127.0.0.1:${port}` || originHeader.toLowerCase() === `http://localhost:${port}`)
   )
-}
-
-/** The cookie that lets the page's own assets load after the token-bearing page load. */
-export function tokenCookieName(port: number): string {
-  return `xm_token_${port}`
-}
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
 }

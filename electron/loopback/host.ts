@@ -5,7 +5,13 @@
  * contract is JSON-RPC 2.0 over a WebSocket at /rpc (json-rpc.ts).
  *
  * Same trust rules as the Electron window, enforced at the door (guard.ts):
- * a one-time token on every page load and socket, our exact Host, our Origin.
+ * our exact Host on every request; on the socket — the only way to the core —
+ * also our Origin and the one-time token. The page and its assets are the
+ * public build (nothing secret), so they load without the token, and no
+ * cookie is ever set: cookies are not port-bound, so one set by 127.0.0.1:PORT
+ * would be sent to every other service on 127.0.0.1. The token travels in the
+ * printed URL's fragment (`/#token=…`, never sent by the browser); the page
+ * reads it and puts it on its socket URL itself (src/api/xm.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -18,9 +24,7 @@ import {
   hostAllowed,
   newToken,
   originAllowed,
-  readCookie,
   TOKEN_RE,
-  tokenCookieName,
   tokenMatches,
 } from './guard'
 import { eventNotification, handleRpcText, type Dispatch } from './json-rpc'
@@ -46,7 +50,7 @@ export interface LoopbackHostOptions {
 }
 
 export interface LoopbackHost {
-  /** `http://127.0.0.1:PORT/?token=…` — what the user opens. */
+  /** `http://127.0.0.1:PORT/#token=…` — what the user opens (the token in the fragment: never sent to a server). */
   readonly url: string
   readonly origin: string
   readonly port: number
@@ -100,22 +104,6 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
       return refuse(res, 405, 'Method not allowed.')
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
-    const fromQuery = url.searchParams.get('token')
-    const cookieName = tokenCookieName(boundPort)
-    const authorised =
-      fromQuery !== null
-        ? tokenMatches(token, fromQuery)
-        : tokenMatches(token, readCookie(req.headers.cookie, cookieName))
-    if (!authorised)
-      return refuse(
-        res,
-        403,
-        'Forbidden: open the link printed by `npm run dev:browser` (it carries the access token).',
-      )
-    if (fromQuery !== null) {
-      // The page's own scripts and styles load without the query; the cookie lets them in.
-      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-    }
     if (url.pathname === RPC_PATH) return refuse(res, 426, 'Upgrade required: /rpc is a WebSocket.')
     const found = await lookupStatic(opts.staticDir, url.pathname)
     if (found.kind === 'file') return sendFile(res, found, req.method === 'HEAD')
@@ -218,5 +206,5 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
       })
     })())
 
-  return { url: `${origin}/?token=${token}`, origin, port: boundPort, token, close }
+  return { url: `${origin}/#token=${token}`, origin, port: boundPort, token, close }
 }

@@ -75,7 +75,7 @@ export function sendFile(res: ServerResponse, found: Extract<StaticLookup, { kin
   res.statusCode = 200
   res.setHeader('Content-Type', found.contentType)
   res.setHeader('Content-Length', String(found.size))
-  // Vite's hashed assets never change; the page itself must always be fresh (it is the token's door).
+  // Vite's hashed assets never change; the page itself must always be fresh (it names the current assets).
   res.setHeader('Cache-Control', found.file.endsWith('.html') ? 'no-store' : 'private, max-age=31536000, immutable')
   if (headOnly) {
     res.end()

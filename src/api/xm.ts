@@ -13,11 +13,55 @@ import { createRpcClient } from './rpc-client'
 
 export type Transport = 'ipc' | 'loopback'
 
-/** The loopback host's RPC address for a page served at `loc` (its token travels in the query). */
-export function rpcUrlFor(loc: Pick<Location, 'protocol' | 'host' | 'search'>): string {
-  const token = new URLSearchParams(loc.search).get('token') ?? ''
+type TokenStore = Pick<Storage, 'getItem' | 'setItem'>
+const TOKEN_KEY = 'xm-loopback-token'
+
+/**
+ * The loopback host's token. It arrives in the URL fragment (`#token=…`): a
+ * fragment is never sent to any server, and the host sets no cookie (cookies
+ * are not port-bound: every service on 127.0.0.1 would get it). It is kept in
+ * sessionStorage for reloads — storage is per origin, port included — and
+ * the caller removes it from the address bar.
+ */
+export function loopbackToken(loc: Pick<Location, 'hash'>, store: TokenStore | null): string {
+  const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token')
+  if (fromHash) {
+    try {
+      store?.setItem(TOKEN_KEY, fromHash)
+    } catch {
+      // Storage refused (private mode, quota): this load still works; a reload needs the link again.
+    }
+    return fromHash
+  }
+  try {
+    return store?.getItem(TOKEN_KEY) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** The loopback host's RPC address for a page served at `loc`: the page itself puts the token on its socket. */
+export function rpcUrlFor(loc: Pick<Location, 'protocol' | 'host'>, token: string): string {
   const scheme = loc.protocol === 'https:' ? 'wss' : 'ws'
   return `${scheme}://${loc.host}/rpc?token=${encodeURIComponent(token)}`
+}
+
+function sessionStore(): TokenStore | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+  } catch {
+    return null
+  }
+}
+
+/** The token out of the address bar (and so out of bookmarks, history and screenshots). */
+function forgetTokenInAddressBar(): void {
+  if (!/(^#|&)token=/.test(location.hash) || typeof history === 'undefined') return
+  try {
+    history.replaceState(history.state, '', location.pathname + location.search)
+  } catch {
+    // Not fatal: the token just stays visible.
+  }
 }
 
 function pick(): { xm: XmApi; transport: Transport } {
@@ -30,7 +74,9 @@ function pick(): { xm: XmApi; transport: Transport } {
     idle.close()
     return { xm: idle.xm, transport: 'loopback' }
   }
-  return { xm: createRpcClient({ url: rpcUrlFor(location) }).xm, transport: 'loopback' }
+  const token = loopbackToken(location, sessionStore())
+  forgetTokenInAddressBar()
+  return { xm: createRpcClient({ url: rpcUrlFor(location, token) }).xm, transport: 'loopback' }
 }
 
 const picked = pick()

@@ -56,7 +56,7 @@ export function startApp(staticDir: string, dataDir = mkdtempSync(join(tmpdir(),
     })
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString()
-      const m = /XM Reseller Desk: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      const m = /XM Reseller Desk: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
       if (!m) return
       clearTimeout(timer)
       child.removeAllListeners('exit')

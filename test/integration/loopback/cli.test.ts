@@ -60,8 +60,9 @@ describe('npm run dev:browser', () => {
     expect(run.out()).toBe(`XM Reseller Desk: ${url}\n`)
     expect(run.err()).toMatch(/Demo panel ready/)
 
-    expect((await httpGet(port, `/?token=${token}`)).status).toBe(200)
-    expect((await httpGet(port, '/')).status).toBe(403)
+    // The page is the public build; the token (in the URL's fragment) guards the socket only.
+    expect(new URL(url!).hash).toBe(`#token=${token}`)
+    expect((await httpGet(port, '/')).status).toBe(200)
 
     const origin = `http://127.0.0.1:${port}`
     const client = createRpcClient({

@@ -36,7 +36,7 @@ async function start() {
 describe('loopback host: the page', () => {
   it('listens on 127.0.0.1 only and prints a URL with a 32-byte token', async () => {
     const { host } = await start()
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`))
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[A-Za-z0-9_-]{43}$`))
     expect(Buffer.from(host.token, 'base64url')).toHaveLength(32)
     await expect(
       startLoopbackHost({
@@ -47,12 +47,9 @@ describe('loopback host: the page', () => {
     ).rejects.toThrow(/127\.0\.0\.1/)
   })
 
-  it('serves the page only with the token, with a strict CSP', async () => {
+  it('serves the page (the public build) with a strict CSP and no cookie; the token guards the socket', async () => {
     const { host } = await start()
-    expect((await httpGet(host.port, '/')).status).toBe(403)
-    expect((await httpGet(host.port, '/?token=wrong')).status).toBe(403)
-    expect((await httpGet(host.port, `/?token=${host.token}x`)).status).toBe(403)
-    const page = await httpGet(host.port, `/?token=${host.token}`)
+    const page = await httpGet(host.port, '/')
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>XM</title>')
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
@@ -64,21 +61,16 @@ describe('loopback host: the page', () => {
     expect(csp).toContain("script-src 'self';")
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port};`)
     expect(csp).toContain("frame-ancestors 'none'")
-    expect(String(page.headers['set-cookie'])).toMatch(
-      new RegExp(`^xm_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/$`),
-    )
+    // Cookies are not port-bound: every other service on 127.0.0.1 would receive one (token-no-cookie.test.ts).
+    expect(page.headers['set-cookie']).toBeUndefined()
   })
 
-  it("lets the page's assets in with the cookie it was given, and nobody else", async () => {
+  it("serves the page's assets, and 404 for what is not there", async () => {
     const { host } = await start()
-    expect((await httpGet(host.port, '/assets/app.js')).status).toBe(403)
-    expect((await httpGet(host.port, '/assets/app.js', { cookie: `xm_token_${host.port}=nope` })).status).toBe(403)
-    const js = await httpGet(host.port, '/assets/app.js', { cookie: `other=1; xm_token_${host.port}=${host.token}` })
+    const js = await httpGet(host.port, '/assets/app.js')
     expect(js.status).toBe(200)
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
-    expect(
-      (await httpGet(host.port, '/assets/none.js', { cookie: `xm_token_${host.port}=${host.token}` })).status,
-    ).toBe(404)
+    expect((await httpGet(host.port, '/assets/none.js')).status).toBe(404)
   })
 
   it('refuses a foreign Host even with the token (DNS rebinding)', async () => {
@@ -86,7 +78,7 @@ describe('loopback host: the page', () => {
     for (const h of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
       expect((await httpGet(host.port, `/?token=${host.token}`, { host: h })).status, h).toBe(403)
     }
-    expect((await httpGet(host.port, `/?token=${host.token}`, { host: `localhost:${host.port}` })).status).toBe(200)
+    expect((await httpGet(host.port, '/', { host: `localhost:${host.port}` })).status).toBe(200)
   })
 
   it('refuses other methods and path traversal', async () => {
@@ -98,9 +90,8 @@ describe('loopback host: the page', () => {
       expect(answer.body).not.toContain('root:')
     }
     expect((await httpGet(host.port, `/rpc?token=${host.token}`)).status).toBe(426)
-    // The browser's own favicon request: no 404 noise in the page's console, still behind the token.
-    expect((await httpGet(host.port, `/favicon.ico?token=${host.token}`)).status).toBe(204)
-    expect((await httpGet(host.port, '/favicon.ico')).status).toBe(403)
+    // The browser's own favicon request: no 404 noise in the page's console.
+    expect((await httpGet(host.port, '/favicon.ico')).status).toBe(204)
   })
 })
 

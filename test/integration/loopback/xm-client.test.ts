@@ -185,12 +185,13 @@ describe('src/api/xm.ts picks the transport', () => {
       }
     }
     vi.stubGlobal('window', {})
-    vi.stubGlobal('location', { protocol: 'http:', host: `127.0.0.1:${host.port}`, search: `?token=${host.token}` })
+    vi.stubGlobal('location', { protocol: 'http:', host: `127.0.0.1:${host.port}`, hash: `#token=${host.token}` })
     vi.stubGlobal('WebSocket', BrowserWebSocket)
     vi.resetModules()
     const mod = await import('../../../src/api/xm')
     expect(mod.transport).toBe('loopback')
-    expect(mod.rpcUrlFor({ protocol: 'http:', host: 'h:1', search: '?a=1&token=t+k' })).toBe('ws://h:1/rpc?token=t%20k')
+    expect(mod.rpcUrlFor({ protocol: 'http:', host: 'h:1' }, 't k')).toBe('ws://h:1/rpc?token=t%20k')
+    expect(mod.loopbackToken({ hash: '#a=1&token=t+k' }, null)).toBe('t k')
     expect(await mod.xm.profiles.list()).toEqual({ ok: true, value: { handled: 'profiles:list' } })
     const got: unknown[] = []
     mod.xm.app.onCommand((p) => got.push(p))

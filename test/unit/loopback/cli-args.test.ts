@@ -35,8 +35,8 @@ describe('dev:browser flags', () => {
   })
 
   it('the ready line is machine-readable', () => {
-    const m = READY_LINE_RE.exec('noise\nXM Reseller Desk: http://127.0.0.1:4567/?token=abc_DEF-123\n')
-    expect(m?.[1]).toBe('http://127.0.0.1:4567/?token=abc_DEF-123')
+    const m = READY_LINE_RE.exec('noise\nXM Reseller Desk: http://127.0.0.1:4567/#token=abc_DEF-123\n')
+    expect(m?.[1]).toBe('http://127.0.0.1:4567/#token=abc_DEF-123')
     expect(m?.[2]).toBe('4567')
     expect(m?.[3]).toBe('abc_DEF-123')
   })
