@@ -166,6 +166,7 @@ export const en = {
   'shortcuts.help': 'This list',
   'shortcuts.settings': 'Settings',
   'search.placeholder': 'Search lines, MACs, codes, sub-resellers in every panel…',
+  'search.showAll': 'Show all matches in {what} (all panels)',
   'search.none': 'Nothing found in the cached data.',
   'search.hint': '↑ ↓ to choose, Enter to open.',
 

@@ -8,6 +8,8 @@ import { call } from '../lib/call'
 export const useSearchStore = defineStore('search', () => {
   const text = ref('')
   const hits = shallowRef<SearchHit[]>([])
+  /** The text `hits` answer; Enter acts on the hits on screen only while it equals the typed text. */
+  const hitsFor = ref('')
   const loading = ref(false)
   let seq = 0
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -17,6 +19,7 @@ export const useSearchStore = defineStore('search', () => {
     const mine = ++seq
     if (!q) {
       hits.value = []
+      hitsFor.value = ''
       return
     }
     loading.value = true
@@ -24,6 +27,12 @@ export const useSearchStore = defineStore('search', () => {
     if (mine !== seq) return
     loading.value = false
     hits.value = r ?? []
+    hitsFor.value = q
+  }
+
+  /** True when the hits on screen are the answer to what is typed now (no search pending). */
+  function current(): boolean {
+    return timer === null && hitsFor.value === text.value.trim()
   }
 
   function setText(value: string) {
@@ -35,5 +44,5 @@ export const useSearchStore = defineStore('search', () => {
     }, 120)
   }
 
-  return { text, hits, loading, setText, runNow }
+  return { text, hits, hitsFor, loading, setText, runNow, current }
 })

@@ -26,6 +26,8 @@ export const useUiStore = defineStore('ui', () => {
   const detailRequest = shallowRef<DetailRequest | null>(null)
   const createRequest = ref<{ tabId: string; n: number } | null>(null)
   const refreshRequest = ref<{ tabId: string; n: number } | null>(null)
+  /** "Show all matches in the list" from Ctrl+K: the tab's search box takes this text. */
+  const searchRequest = ref<{ tabId: string; text: string; n: number } | null>(null)
   const searchOpen = ref(false)
   const shortcutsOpen = ref(false)
   const bulkRequest = shallowRef<BulkRequest | null>(null)
@@ -39,6 +41,9 @@ export const useUiStore = defineStore('ui', () => {
   function requestRefresh(tabId: string) {
     refreshRequest.value = { tabId, n: ++n }
   }
+  function requestSearch(tabId: string, text: string) {
+    searchRequest.value = { tabId, text, n: ++n }
+  }
   function openDetail(req: DetailRequest) {
     detailRequest.value = req
   }
@@ -46,5 +51,19 @@ export const useUiStore = defineStore('ui', () => {
     bulkRequest.value = req
   }
 
-  return { detailRequest, createRequest, refreshRequest, searchOpen, shortcutsOpen, bulkRequest, panelEditor, requestCreate, requestRefresh, openDetail, openBulk }
+  return {
+    detailRequest,
+    createRequest,
+    refreshRequest,
+    searchRequest,
+    searchOpen,
+    shortcutsOpen,
+    bulkRequest,
+    panelEditor,
+    requestCreate,
+    requestRefresh,
+    requestSearch,
+    openDetail,
+    openBulk,
+  }
 })
