@@ -5,13 +5,14 @@
  * wiring runs under vitest against the fake 'electron' module and a real core.
  * main/index.ts is the thin caller that passes the real parts.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import type { Core, CoreOptions } from '../core/app/create-core'
 import type { SecretStore } from '../core/ports'
 import type { Settings } from '../shared/views'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol'
 import { resolveAppLocation, type AppLocation } from './app-url'
 import type { AutostartEnv } from './autostart'
+import { claimDataFolder } from './data-folder'
 import type { DemoLauncher } from './demo'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
 import { claimSingleInstance, disposeOnQuit, quitWhenAllWindowsClosed } from './lifecycle'
@@ -21,6 +22,7 @@ import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
 import { createCloseToTray, shouldStartHidden } from './tray-lifecycle'
 import { createMainWindow, revealWindow } from './window'
+import { applyTheme } from './theme'
 
 export interface MainProcessDeps {
   createCore(opts: CoreOptions): Promise<Core>
@@ -66,6 +68,11 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     app.quit()
     return null
   }
+  const folder = claimDataFolder(deps.dataDir, dialog, log)
+  if (!folder) {
+    app.quit()
+    return null
+  }
   const location = resolveAppLocation({ rendererDir: deps.rendererDir, devServerUrl: deps.devServerUrl })
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url)) throw new Error('Only http and https links can be opened.')
@@ -103,10 +110,16 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     ...(deps.demo ? { startDemo: deps.demo.start } : {}),
     openExternal,
     notify: (n) => void notify(n),
-    onSettingsChanged: (s) => (settings = s),
+    onSettingsChanged: (s) => {
+      settings = s
+      applyTheme(s)
+    },
   })
   const read = await core.dispatch('settings:get', {})
-  if (read.ok) settings = read.value as Settings
+  if (read.ok) {
+    settings = read.value as Settings
+    applyTheme(settings)
+  }
 
   const ourWindows = () => BrowserWindow.getAllWindows().filter((w) => w === getWindow())
   const unbind = bindContract(
@@ -132,6 +145,7 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
       unbind()
       await core.dispose()
       await deps.demo?.stop()
+      folder.release()
     },
     { log },
   )

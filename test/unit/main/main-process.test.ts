@@ -15,7 +15,7 @@ import { startMainProcess, type MainContext, type MainProcessDeps } from '../../
 import { STILL_RUNNING } from '../../../electron/main/tray'
 import { METHOD_NAMES } from '../../../electron/shared/contract'
 import { startSimulator } from '../../../electron/simulator'
-import { app, BrowserWindow, ipcMain, Notification, resetElectronFake, session, Tray } from '../../fakes/electron'
+import { app, BrowserWindow, ipcMain, nativeTheme, Notification, resetElectronFake, session, Tray } from '../../fakes/electron'
 
 let dataDir: string
 let running: MainContext | null = null
@@ -56,6 +56,15 @@ function deps(overrides: Partial<MainProcessDeps> = {}): MainProcessDeps {
     launchedAtLogin: false,
     ...overrides,
   }
+}
+
+/** Quit and wait for the quit itself: the data folder is released only once the core is disposed. */
+async function quitFully() {
+  let quit = false
+  app.on('quit', () => (quit = true))
+  app.quit()
+  await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
+  expect(ipcMain.handlers.size).toBe(0)
 }
 
 async function start(d = deps()) {
@@ -162,20 +171,33 @@ describe('main process', () => {
     running = null
   })
 
+  it('applies the theme choice of Settings to Electron (native parts and prefers-color-scheme), at start and on change', async () => {
+    const first = await start()
+    expect(nativeTheme.themeSource).toBe('system')
+    const set = await ipcMain.__invoke('settings:set', { sender: first.win.webContents }, { theme: 'dark' })
+    expect(set).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(nativeTheme.themeSource).toBe('dark')
+    await quitFully()
+    running = null
+
+    resetElectronFake()
+    expect(nativeTheme.themeSource).toBe('system')
+    await start()
+    expect(nativeTheme.themeSource).toBe('dark')
+  })
+
   it('starts hidden only when launched at login with the setting on and a tray present', async () => {
     const first = await start()
     const set = await ipcMain.__invoke('settings:set', { sender: first.win.webContents }, { startHidden: true })
     expect(set).toMatchObject({ ok: true, value: { startHidden: true } })
-    app.quit()
-    await expect.poll(() => ipcMain.handlers.size).toBe(0)
+    await quitFully()
     running = null
 
     resetElectronFake()
     const hidden = await start(deps({ launchedAtLogin: true }))
     hidden.win.__readyToShow()
     expect(hidden.win.isVisible()).toBe(false)
-    app.quit()
-    await expect.poll(() => ipcMain.handlers.size).toBe(0)
+    await quitFully()
     running = null
 
     resetElectronFake()

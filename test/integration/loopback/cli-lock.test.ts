@@ -1,0 +1,86 @@
+/**
+ * One data folder, one app (issue #11 §6), with real `npm run dev:browser`
+ * processes: a second copy on the same folder says which process holds it and
+ * exits 1 without touching the folder; the first keeps serving and gives the
+ * folder back when it shuts down.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { READY_LINE_RE } from '../../../electron/loopback/cli-args'
+import { acquireDataFolderLock, LOCK_FILE } from '../../../electron/core/lock/data-folder-lock'
+import { fakeRendererDir, httpGet } from './helpers'
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const children: ChildProcess[] = []
+const dirs: string[] = []
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+function runCli(args: string[], staticDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/loopback/cli.ts', '--memory-keys', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, XM_LOOPBACK_STATIC_DIR: staticDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, exited, out: () => stdout, err: () => stderr }
+}
+
+function folders() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xm-cli-lock-'))
+  const staticDir = fakeRendererDir()
+  dirs.push(dataDir, staticDir)
+  return { dataDir, staticDir }
+}
+
+describe('npm run dev:browser on a data folder already in use', () => {
+  it('the second copy names the process holding the folder and exits 1; the first keeps serving and releases it on exit', async () => {
+    const { dataDir, staticDir } = folders()
+    const first = runCli(['--data-dir', dataDir], staticDir)
+    await expect.poll(() => READY_LINE_RE.test(first.out()), { timeout: 20_000, interval: 100 }).toBe(true)
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: first.child.pid, kind: 'browser' })
+
+    const second = runCli(['--data-dir', dataDir], staticDir)
+    expect(await second.exited).toBe(1)
+    expect(second.out()).toBe('') // no ready line: nothing served
+    expect(second.err()).toContain(`process ${first.child.pid}`)
+    expect(second.err()).toMatch(/in use by XM Reseller Desk in the browser/)
+
+    const port = Number(READY_LINE_RE.exec(first.out())![2])
+    expect((await httpGet(port, '/')).status).toBe(200)
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false)
+  })
+
+  it('refuses a folder the desktop app holds, and takes over the lock of a copy that was killed', async () => {
+    const { dataDir, staticDir } = folders()
+    const desktop = acquireDataFolderLock(dataDir, { kind: 'electron' })
+    if (!desktop.ok) throw new Error(desktop.message)
+    const refused = runCli(['--data-dir', dataDir], staticDir)
+    expect(await refused.exited).toBe(1)
+    expect(refused.err()).toContain(`in use by the XM Reseller Desk app (process ${process.pid}`)
+    desktop.lock.release()
+
+    const killed = runCli(['--data-dir', dataDir], staticDir)
+    await expect.poll(() => READY_LINE_RE.test(killed.out()), { timeout: 20_000, interval: 100 }).toBe(true)
+    killed.child.kill('SIGKILL')
+    await killed.exited
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true) // a crash leaves its lock behind
+
+    const next = runCli(['--data-dir', dataDir], staticDir)
+    await expect.poll(() => READY_LINE_RE.test(next.out()), { timeout: 20_000, interval: 100 }).toBe(true)
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(next.child.pid)
+  })
+})
