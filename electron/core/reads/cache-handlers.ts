@@ -6,6 +6,7 @@
  * a create dialog cannot price anything without them.
  */
 import type { QueryResult } from '../../shared/views'
+import { capText } from '../api/normalise/coerce'
 import { isAppError, redactSecrets } from '../errors'
 import type { SyncTarget } from '../sync/targets'
 import { panelFreshness, revalidate } from './panel-freshness'
@@ -51,10 +52,18 @@ export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'cache:raw'
 function pageSafe(raw: unknown): unknown {
   if (raw === null || raw === undefined) return null
   try {
-    return JSON.parse(redactSecrets(JSON.stringify(raw))) as unknown
+    return capStrings(JSON.parse(redactSecrets(JSON.stringify(raw))) as unknown)
   } catch {
     return null
   }
+}
+
+/** The raw view shows long fields cut like the columns are (api/normalise/coerce.ts); the page in the cache stays whole. */
+function capStrings(v: unknown): unknown {
+  if (typeof v === 'string') return capText(v)
+  if (Array.isArray(v)) return v.map(capStrings)
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capStrings(x)]))
+  return v
 }
 
 /**

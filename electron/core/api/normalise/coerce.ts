@@ -86,9 +86,36 @@ export function unescapeHtml(s: string): string {
   return s.indexOf('&') === -1 ? s : s.replace(ENTITY_RE, (m) => ENTITIES[m] ?? m)
 }
 
-/** Text for display: strings un-escaped, numbers stringified, anything else ''. */
+/**
+ * The longest text field kept from a panel row. Notes of 20–50 MB have been seen; cached
+ * whole they froze the Lines view for seconds and made one page of rows too large to send
+ * to the window. The raw page keeps every byte as sent (cache/raw-pages.ts).
+ */
+export const MAX_TEXT_CHARS = 64 * 1024
+
+/** What ends a field that was cut, so nobody mistakes it for the panel's whole text. */
+export const cutMark = (sentChars: number) =>
+  ` … [cut: the panel sent ${sentChars.toLocaleString('en-US')} characters; the first ${MAX_TEXT_CHARS.toLocaleString('en-US')} are kept]`
+
+/**
+ * `s` at most MAX_TEXT_CHARS long (not splitting a surrogate pair), marked when cut.
+ * `sentChars`: the length the panel sent, when `s` is already a cut of it.
+ */
+export function capText(s: string, sentChars = s.length): string {
+  if (sentChars <= MAX_TEXT_CHARS) return s
+  let end = Math.min(s.length, MAX_TEXT_CHARS)
+  const last = s.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return s.slice(0, end) + cutMark(sentChars)
+}
+
+/** Text for display: strings un-escaped and capped (MAX_TEXT_CHARS), numbers stringified, anything else ''. */
 export function text(v: unknown): string {
-  if (typeof v === 'string') return unescapeHtml(v)
+  if (typeof v === 'string') {
+    if (v.length <= MAX_TEXT_CHARS) return unescapeHtml(v)
+    // Cut first: un-escaping 50 MB only to drop most of it is wasted work.
+    return capText(unescapeHtml(v.slice(0, MAX_TEXT_CHARS)), v.length)
+  }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
   return ''
 }
