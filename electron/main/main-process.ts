@@ -22,7 +22,6 @@ import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
 import { createCloseToTray, shouldStartHidden } from './tray-lifecycle'
 import { createMainWindow, revealWindow } from './window'
-import { applyTheme } from './theme'
 
 export interface MainProcessDeps {
   createCore(opts: CoreOptions): Promise<Core>
@@ -110,16 +109,10 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     ...(deps.demo ? { startDemo: deps.demo.start } : {}),
     openExternal,
     notify: (n) => void notify(n),
-    onSettingsChanged: (s) => {
-      settings = s
-      applyTheme(s)
-    },
+    onSettingsChanged: (s) => (settings = s),
   })
   const read = await core.dispatch('settings:get', {})
-  if (read.ok) {
-    settings = read.value as Settings
-    applyTheme(settings)
-  }
+  if (read.ok) settings = read.value as Settings
 
   const ourWindows = () => BrowserWindow.getAllWindows().filter((w) => w === getWindow())
   const unbind = bindContract(
