@@ -22,6 +22,7 @@ import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
 import { createCloseToTray, shouldStartHidden } from './tray-lifecycle'
 import { createMainWindow, revealWindow } from './window'
+import { applyTheme } from './theme'
 
 export interface MainProcessDeps {
   createCore(opts: CoreOptions): Promise<Core>
@@ -73,16 +74,23 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     return null
   }
   const location = resolveAppLocation({ rendererDir: deps.rendererDir, devServerUrl: deps.devServerUrl })
+  // Called by the core's app:openExternal once its allowlist passed the link (core/app/external-links.ts).
   const openExternal = async (url: string) => {
-    if (!isSafeExternalUrl(url)) throw new Error('Only http and https links can be opened.')
+    if (!isSafeExternalUrl(url)) throw new Error('Only web and message links can be opened.')
     await shell.openExternal(url)
+  }
+  let coreRef: Core | null = null
+  // window.open / target=_blank from the page: the same allowlist as app:openExternal.
+  const openFromPage = async (url: string) => {
+    const r = coreRef ? await coreRef.dispatch('app:openExternal', { url }) : null
+    if (!r?.ok) log(`blocked window-open ${url.slice(0, 200)}`)
   }
   // Before 'ready' (Electron allows it only then): app:// gets a real, secure origin.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
   // Before 'ready': every web contents, from the first one on, gets the guards.
   installAppHardening(app, {
     isAppUrl: location.isAppUrl,
-    openExternal,
+    openExternal: openFromPage,
     onBlocked: (what, url) => log(`blocked ${what} ${url.slice(0, 200)}`),
   })
 
@@ -109,10 +117,17 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     ...(deps.demo ? { startDemo: deps.demo.start } : {}),
     openExternal,
     notify: (n) => void notify(n),
-    onSettingsChanged: (s) => (settings = s),
+    onSettingsChanged: (s) => {
+      settings = s
+      applyTheme(s)
+    },
   })
+  coreRef = core
   const read = await core.dispatch('settings:get', {})
-  if (read.ok) settings = read.value as Settings
+  if (read.ok) {
+    settings = read.value as Settings
+    applyTheme(settings)
+  }
 
   const ourWindows = () => BrowserWindow.getAllWindows().filter((w) => w === getWindow())
   const unbind = bindContract(

@@ -212,6 +212,9 @@ export const SearchHit = z.object({
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
+export const ThemeChoice = z.enum(['system', 'light', 'dark'])
+export type ThemeChoice = z.infer<typeof ThemeChoice>
+
 export const Settings = z.object({
   closeToTray: z.boolean(),
   startHidden: z.boolean(),
@@ -219,6 +222,8 @@ export const Settings = z.object({
   monitorPaused: z.boolean(),
   /** Notify when a panel has been unreachable this long. */
   offlineAlertMinutes: z.number().int().min(1).max(1440),
+  /** Colour scheme: follow the OS, or always light / dark. */
+  theme: ThemeChoice,
 })
 export type Settings = z.infer<typeof Settings>
 

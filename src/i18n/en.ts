@@ -400,6 +400,12 @@ export const en = {
 
   // Settings
   'settings.lead': 'Saved as soon as you change them.',
+  'settings.appearance': 'Appearance',
+  'settings.theme': 'Theme',
+  'settings.themeHint': 'Follow the system, or always light or dark.',
+  'settings.themeSystem': 'System',
+  'settings.themeLight': 'Light',
+  'settings.themeDark': 'Dark',
   'settings.behaviour': 'Behaviour',
   'settings.closeToTray': 'Close to the tray',
   'settings.closeToTrayHint': 'Closing the window keeps the app running in the tray, so the credit monitor keeps watching.',
@@ -507,4 +513,22 @@ export const en = {
   'bulkState.failed': 'Failed',
   'bulkState.unknown': 'Unknown',
   'bulkState.skipped': 'Skipped',
+
+  // Bulk runs and extensions a reseller can trust (issue #11 §4, engineer C)
+  'bulkC.skipped': '{n} not sent',
+  'bulkC.expiry': 'Expiry now → after',
+  'bulkC.notesNow': 'Notes now',
+  'bulkC.notesAfter': 'Notes after',
+  'bulkC.notesMode': 'Existing notes',
+  'bulkC.notesReplace': 'Replace them',
+  'bulkC.notesAppend': 'Add to the end',
+  'bulkC.notesReplaceWarn': '{n} of these items have notes now; they will be replaced. Go back and choose "Add to the end" to keep them.',
+  'bulkC.unlimitedLeftOut': '{n} unlimited item(s) left out: extending gives them an expiry date, so they would become limited.',
+  'bulkC.unlimitedIncluded': '{n} unlimited item(s) included: each gets an expiry date and becomes limited, and each is charged.',
+  'bulkC.includeUnlimited': 'Extend the unlimited items too (they become limited)',
+  'extendC.expiry': 'Expiry after',
+  'extendC.estimate': 'An estimate: a package the panel finds incompatible counts from today.',
+  'extendC.unlimitedWarning': 'This item is unlimited. Extending it gives it an expiry date ({after}): it becomes a limited subscription, and the extension is charged.',
+  'extendC.confirmLimited': 'I understand: this unlimited item becomes limited',
+  'extendC.confirmRequired': 'Tick the box to confirm that this unlimited item becomes limited.',
 } as const

@@ -494,6 +494,7 @@ onFakeReset(() => {
   shell.opened.length = 0
   nativeTheme.removeAllListeners()
   nativeTheme.shouldUseDarkColors = false
+  nativeTheme.themeSource = 'system'
   dialog.errorBoxes.length = 0
   dialog.messageBoxResponse = 0
 })

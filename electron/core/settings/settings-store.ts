@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   startAtLogin: false,
   monitorPaused: false,
   offlineAlertMinutes: 15,
+  theme: 'system',
 })
 
 export class SettingsStore {

@@ -113,7 +113,7 @@ describe('the core', () => {
   it('settings persist in settings.json with defaults, and refuse bad values', async () => {
     const dataDir = tempDir()
     const t = await core({ dataDir })
-    expect(await t.call('settings:get')).toEqual({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 15 })
+    expect(await t.call('settings:get')).toEqual({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 15, theme: 'system' })
     await t.call('settings:set', { startHidden: true, offlineAlertMinutes: 30 })
     const bad = await t.raw('settings:set', { offlineAlertMinutes: 0 })
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION')
@@ -140,13 +140,16 @@ describe('the core', () => {
       demoAvailable: false,
       cacheProblem: null,
     })
-    await t.call('app:openExternal', { url: 'https://example.com/help' })
-    expect(opened).toEqual(['https://example.com/help'])
+    // Only links the app builds are opened (open-external.test.ts has the whole allowlist).
+    await t.call('app:openExternal', { url: 'https://wa.me/491701234567?text=hi' })
+    expect(opened).toEqual(['https://wa.me/491701234567?text=hi'])
+    const foreign = await t.raw('app:openExternal', { url: 'https://example.com/help' })
+    expect(foreign.ok ? null : foreign.error.code).toBe('VALIDATION')
     const file = await t.raw('app:openExternal', { url: 'file:///etc/passwd' })
     expect(file.ok ? null : file.error.code).toBe('VALIDATION')
 
     const without = await core()
-    const r = await without.raw('app:openExternal', { url: 'https://example.com' })
+    const r = await without.raw('app:openExternal', { url: 'https://wa.me/491701234567?text=hi' })
     expect(r.ok ? null : r.error.message).toMatch(/not available/)
   })
 

@@ -39,6 +39,7 @@ function contractCore(panels: CreditSummary[]) {
     startAtLogin: false,
     monitorPaused: false,
     offlineAlertMinutes: 15,
+    theme: 'system' as const,
   }
   const core: TrayCore & { emit(name: string, p: unknown): void } = {
     async dispatch(name, raw) {
