@@ -8,7 +8,6 @@
  * copy of panel data), journal.db (audit of every spending call),
  * settings.json. Keys live only in the SecretStore.
  */
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { METHOD_NAMES, type ContractHandlers, type EventName, type EventPayload } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
@@ -31,6 +30,7 @@ import { KeyService } from '../vault/key-service'
 import { createSpending } from '../writes'
 import { createCustomerBook } from '../customers'
 import { appHandlers } from './app-handlers'
+import { prepareDataDir, tightenModes } from './data-folder'
 import { dispatch as dispatchTo } from './dispatch'
 import { EventBus } from './event-bus'
 import { PanelClients } from './panel-clients'
@@ -80,7 +80,7 @@ export const DATA_FILES = {
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now
-  mkdirSync(opts.dataDir, { recursive: true })
+  prepareDataDir(opts.dataDir) // 0700: the folder holds customers' passwords (data-folder.ts)
   const file = (name: keyof typeof DATA_FILES) => join(opts.dataDir, DATA_FILES[name])
 
   const bus = new EventBus()
@@ -118,6 +118,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     closers.unshift(() => spending.dispose())
     const customerBook = createCustomerBook(ctx, file('customers'))
     closers.unshift(() => customerBook.dispose())
+    // Every file is open now (SQLite made its -wal/-shm): none may be readable by other accounts.
+    tightenModes(opts.dataDir)
 
     const profilesChanged = () => credits.monitor.profilesChanged()
     const settingsChanged = (s: Settings) => {
