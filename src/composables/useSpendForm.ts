@@ -3,7 +3,7 @@
  * send once. What the user typed stays in the form whatever happens; the
  * cost and the balance after are on screen before the confirm button.
  */
-import { ref, shallowRef, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { QuoteResult, WriteResult } from '../../electron/shared/writes'
 import type { FieldErrors } from '../lib/validate'
 import { t } from '../i18n'
@@ -24,6 +24,8 @@ export interface SpendFormOptions {
   onDone: (r: WriteResult) => void
   /** The write may or may not have happened: the form closes so it cannot be sent twice. */
   onUnknown: () => void
+  /** False while the form cannot be saved yet (an edit waiting for its fresh read, useFreshItem). */
+  ready?: () => boolean
 }
 
 export function useSpendForm(opts: SpendFormOptions) {
@@ -56,7 +58,10 @@ export function useSpendForm(opts: SpendFormOptions) {
   // The cost follows the package / trial choice as the user makes it.
   watch(() => JSON.stringify([opts.quoteArgs(), opts.localQuote?.()]), () => void refreshQuote(), { immediate: true })
 
+  const blocked = computed(() => !(opts.ready?.() ?? true))
+
   async function next(): Promise<void> {
+    if (blocked.value) return
     errors.value = opts.validate()
     if (Object.keys(errors.value).length) return
     if (!opts.spending()) return send()
@@ -85,7 +90,7 @@ export function useSpendForm(opts: SpendFormOptions) {
   /** A form item's validation-status: red only for a field that failed validation. */
   const status = (key: string) => (errors.value[key] ? ('error' as const) : undefined)
 
-  return { step, quote, quoting, errors, submitting, status, next, send, back, refreshQuote }
+  return { step, quote, quoting, errors, submitting, blocked, status, next, send, back, refreshQuote }
 }
 
 export type SpendForm = ReturnType<typeof useSpendForm>

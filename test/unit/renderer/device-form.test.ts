@@ -75,8 +75,9 @@ describe('DeviceForm', () => {
       await settle()
       const sent = fake.current!.callsOf('mags:edit')
       expect(sent).toHaveLength(1)
-      expect(sent[0]).toMatchObject({ id: 301, notes: 'old' })
+      expect(sent[0]).toMatchObject({ id: 301 })
       expect(sent[0]).not.toHaveProperty('allowedIps')
+      expect(sent[0]).not.toHaveProperty('notes') // untouched: the core keeps the panel's own (issue #11 §1)
     })
 
     it('a changed IP list is sent, even when emptied', async () => {
