@@ -5,7 +5,8 @@
  * playwright-core. Nothing here sleeps for a fixed time: it waits for state.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,8 +18,48 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
 
 export const canRun = (): boolean => existsSync(CHROMIUM) && existsSync(join(ROOT, 'electron/loopback/cli.ts'))
 
-/** Builds src/ into a temp folder with vite's API (the same plugin set as electron.vite.config.ts's renderer). */
+/**
+ * What the page is built from: every file under src/ and electron/shared/ (path, size, mtime).
+ * Two builds of the same sources are the same page, so end-to-end files share one.
+ */
+function pageSourcesKey(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name)
+      const st = statSync(full)
+      if (st.isDirectory()) walk(full)
+      else hash.update(`${full}\0${st.size}\0${st.mtimeMs}\n`)
+    }
+  }
+  walk(join(ROOT, 'src'))
+  walk(join(ROOT, 'electron/shared'))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * The page for end-to-end tests, in `outDir`. Every e2e file needs the same
+ * build; building it once per file costs half a minute each on two cores, so
+ * the first build of given sources is kept in the temp folder and copied.
+ */
 export async function buildRenderer(outDir: string): Promise<void> {
+  const cached = join(tmpdir(), `xm-e2e-page-cache-${pageSourcesKey()}`)
+  if (!existsSync(join(cached, 'index.html'))) {
+    const fresh = mkdtempSync(join(tmpdir(), 'xm-e2e-page-build-'))
+    await buildRendererInto(fresh)
+    try {
+      renameSync(fresh, cached)
+    } catch {
+      // Another test file finished the same build first: use that one.
+      rmSync(fresh, { recursive: true, force: true })
+    }
+  }
+  rmSync(outDir, { recursive: true, force: true })
+  cpSync(cached, outDir, { recursive: true })
+}
+
+/** Builds src/ with vite's API (the same plugin set as electron.vite.config.ts's renderer). */
+async function buildRendererInto(outDir: string): Promise<void> {
   const { build } = await import('vite')
   const vue = (await import('@vitejs/plugin-vue')).default
   await build({
