@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE', // no OS keychain usable
   'NOT_FOUND_LOCAL', // unknown panel / row / journal entry
   'CACHE_ERROR',
+  'JOURNAL_UNWRITABLE', // the audit journal could not be written (disk full, read-only, damaged): a write is not sent
   'CANCELLED',
   'BUSY', // a spending request for this target is already in flight
   'FORBIDDEN_SENDER', // IPC from a frame that is not ours

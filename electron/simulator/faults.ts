@@ -22,6 +22,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'invalidJson',
   'badUtf8',
   'badRows',
+  'dbError',
 ]
 
 export interface FaultDecision {
@@ -117,6 +118,9 @@ export function cannedResponse(kind: FaultKind): CannedResponse | null {
       return html(200, 'null')
     case 'text':
       return html(200, 'IP FORBIDDEN') // FIELD 68454489073
+    case 'dbError':
+      // A failed query inside the panel: STATUS_FAILURE with a text, the same status as "not found" (docs/panel-api.md §8).
+      return html(200, '{"status":"STATUS_FAILURE","error":"MySQL server has gone away"}')
     case 'invalidJson':
       return html(200, '{"status":"STATUS_SUCCESS","data":{"id":"45')
     case 'badUtf8':

@@ -72,6 +72,7 @@ export type FaultKind =
   | 'invalidJson'
   | 'badUtf8'
   | 'badRows'
+  | 'dbError'
 
 export interface FaultRule {
   action: string | '*'

@@ -5,14 +5,20 @@
  *
  * Life of an entry: recordIntent (pending) → complete (succeeded | failed |
  * unknown) → for unknown: settle by reconciliation or by the user (decide).
- * On open, a pending entry means the app died between sending and hearing the
- * answer, so it becomes unknown — never failed, never resent.
+ * On open, a pending entry means the app died, or could not record the answer,
+ * between sending and settling, so it becomes unknown — never failed, never resent.
+ *
+ * A write the file refuses (disk full, read-only, damaged) throws
+ * JOURNAL_UNWRITABLE (failure.ts). A completion that could not be written
+ * leaves its entry pending on disk; for the rest of the session it is shown
+ * as unknown (with why) and can be checked or decided like any other.
  */
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { JournalEntry, JournalFilter, Outcome } from '../../shared/views'
 import { AppError } from '../errors'
+import { journalWriteError } from './failure'
 import { maskRecord, maskText } from './mask'
 import { parseFilter, parseObject, toEntry, whereOf, type JournalEvent, type Row } from './rows'
 import { JOURNAL_DDL, JOURNAL_SCHEMA_VERSION } from './schema'
@@ -57,6 +63,10 @@ export class Journal {
   private readonly now: () => number
   private readonly onChange: (id: number) => void
   private readonly statements = new Map<string, Database.Statement>()
+  /** Intents whose request may be on its way: pending on disk and rightly so. */
+  private readonly sending = new Set<number>()
+  /** Pending on disk only because their completion could not be written: what is known of each. */
+  private readonly unrecorded = new Map<number, string>()
 
   constructor(file: string, opts: JournalOptions = {}) {
     this.file = file
@@ -78,16 +88,17 @@ export class Journal {
     this.recoveredPending = this
       .stmt(
         `UPDATE entries SET outcome = 'unknown', finished_at = ?,
-           evidence = 'The app stopped before the panel answered; the panel may or may not have applied it.'
+           evidence = 'The app stopped, or could not record the panel''s answer, before this was settled; the panel may or may not have applied it.'
          WHERE outcome = 'pending'`,
       )
       .run(this.now()).changes
   }
 
+  /** The intent, durable before anything is sent; JOURNAL_UNWRITABLE (nothing may be sent) when the file refuses it. */
   recordIntent(input: IntentInput): number {
     const params = maskRecord(input.params) ?? {}
     const context = maskRecord(input.context ?? {}) ?? {}
-    const info = this
+    const info = this.write(() => this
       .stmt(
         `INSERT INTO entries (profile_id, profile_name, action, resource, target, params, expected_cost,
            balance_before, outcome, bulk_run_id, context, started_at)
@@ -105,8 +116,9 @@ export class Journal {
         input.bulkRunId ?? null,
         JSON.stringify(context),
         this.now(),
-      )
+      ))
     const id = Number(info.lastInsertRowid)
+    this.sending.add(id)
     this.onChange(id)
     return id
   }
@@ -117,8 +129,11 @@ export class Journal {
     if (current.outcome !== 'pending' && current.outcome !== 'unknown') {
       throw new AppError('VALIDATION', `Journal entry ${id} is already settled (${current.outcome}); it cannot change.`)
     }
+    // From here on nothing is on its way: if this update fails, the entry is one to check, not one to wait for.
+    this.sending.delete(id)
     const response = c.response === undefined ? current.response : maskRecord(c.response)
-    this
+    const note = maskText(c.evidence, c.secrets) ?? maskText(c.errorMessage, c.secrets) ?? null
+    this.write(() => this
       .stmt(
         `UPDATE entries SET outcome = ?, response = ?, balance_after = COALESCE(?, balance_after),
            error_code = ?, error_message = ?, evidence = ?, finished_at = ?
@@ -134,9 +149,21 @@ export class Journal {
         maskText(c.evidence, c.secrets) ?? null,
         this.now(),
         id,
-      )
+      ), () => this.unrecorded.set(id, unrecordedNote(c.outcome, note)))
+    this.unrecorded.delete(id)
     this.onChange(id)
     return this.require(id)
+  }
+
+  /**
+   * The write path is done with this entry. Still pending means its completion never reached the
+   * file (a local failure after sending): from now on it is an unknown to check, not one to wait for.
+   */
+  release(id: number): void {
+    if (!this.sending.delete(id)) return
+    const r = this.stmt(`SELECT outcome FROM entries WHERE id = ?`).get(id) as { outcome: Outcome } | undefined
+    if (r?.outcome === 'pending' && !this.unrecorded.has(id)) this.unrecorded.set(id, unrecordedNote('unknown', null))
+    this.onChange(id)
   }
 
   /** The user settles an unknown entry from what they saw on the panel. */
@@ -150,20 +177,44 @@ export class Journal {
 
   /** A reconciliation that could not decide: keep it unknown, record why. */
   noteCheck(id: number, evidence: string): JournalEntry {
-    this.stmt(`UPDATE entries SET evidence = ? WHERE id = ? AND outcome = 'unknown'`).run(maskText(evidence), id)
+    // An entry left pending by a failed write becomes a recorded unknown as soon as the file takes it.
+    if (this.unrecorded.has(id)) return this.complete(id, { outcome: 'unknown', evidence })
+    this.write(() => this.stmt(`UPDATE entries SET evidence = ? WHERE id = ? AND outcome = 'unknown'`).run(maskText(evidence), id))
     this.onChange(id)
     return this.require(id)
   }
 
   /** Fill the balance read after a settled write (allowed once by the triggers). */
   setBalanceAfter(id: number, balanceAfter: number): void {
-    this.stmt(`UPDATE entries SET balance_after = ? WHERE id = ? AND balance_after IS NULL`).run(balanceAfter, id)
+    this.write(() => this.stmt(`UPDATE entries SET balance_after = ? WHERE id = ? AND balance_after IS NULL`).run(balanceAfter, id))
     this.onChange(id)
   }
 
   get(id: number): JournalEntry | null {
     const r = this.stmt(`SELECT * FROM entries WHERE id = ?`).get(id) as Row | undefined
-    return r ? toEntry(r) : null
+    return r ? this.entry(r) : null
+  }
+
+  /** A row as the app knows it: a pending row nothing is waiting for is an unknown (its completion was not written). */
+  private entry(r: Row): JournalEntry {
+    const e = toEntry(r)
+    if (e.outcome !== 'pending' || this.sending.has(e.id)) return e
+    return {
+      ...e,
+      outcome: 'unknown',
+      evidence: this.unrecorded.get(e.id) ?? 'The app could not record how this ended; the panel may or may not have applied it.',
+    }
+  }
+
+  /** Run a statement that writes; a refusal by the file becomes JOURNAL_UNWRITABLE naming the reason. */
+  private write<T>(run: () => T, onFail?: () => void): T {
+    try {
+      return run()
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      onFail?.()
+      throw journalWriteError(this.file, e)
+    }
   }
 
   require(id: number): JournalEntry {
@@ -186,7 +237,7 @@ export class Journal {
     const rows = this
       .stmt(`SELECT * FROM entries ${w} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
       .all(...args, f.limit, f.offset) as Row[]
-    return { rows: rows.map(toEntry), total }
+    return { rows: rows.map((r) => this.entry(r)), total }
   }
 
   /** Every entry matching a filter, oldest first (exports), read 1000 at a time. */
@@ -196,7 +247,7 @@ export class Journal {
     let lastId = 0
     for (;;) {
       const rows = stmt.all(lastId, ...args) as Row[]
-      for (const r of rows) yield toEntry(r)
+      for (const r of rows) yield this.entry(r)
       if (rows.length < 1000) return
       lastId = rows[rows.length - 1]!.id
     }
@@ -208,11 +259,12 @@ export class Journal {
         ? this.stmt(`SELECT id FROM entries WHERE outcome = 'unknown' AND profile_id = ? ORDER BY id`).all(profileId)
         : this.stmt(`SELECT id FROM entries WHERE outcome = 'unknown' ORDER BY id`).all()
     ) as { id: number }[]
-    return rows.map((r) => r.id)
+    const stuck = [...this.unrecorded.keys()].filter((id) => !profileId || this.get(id)?.profileId === profileId)
+    return [...new Set([...rows.map((r) => r.id), ...stuck])].sort((a, b) => a - b)
   }
 
   byRun(runId: string): JournalEntry[] {
-    return (this.stmt(`SELECT * FROM entries WHERE bulk_run_id = ? ORDER BY id`).all(runId) as Row[]).map(toEntry)
+    return (this.stmt(`SELECT * FROM entries WHERE bulk_run_id = ? ORDER BY id`).all(runId) as Row[]).map((r) => this.entry(r))
   }
 
   events(entryId: number): JournalEvent[] {
@@ -248,4 +300,15 @@ export class Journal {
   close(): void {
     if (this.db.open) this.db.close()
   }
+}
+
+/** What the journal knows of an entry whose completion it could not write (shown until it can be). */
+function unrecordedNote(outcome: Completion['outcome'], note: string | null): string {
+  const what =
+    outcome === 'succeeded'
+      ? 'The panel answered that it applied this'
+      : outcome === 'failed'
+        ? 'The panel answered that it refused this'
+        : 'No clear answer came from the panel'
+  return `${what}, but the journal could not record it${note ? ` (${note})` : ''}. Check again to record it; do not send it again.`
 }

@@ -1,16 +1,57 @@
 /**
- * "Check again" for an unknown journal entry, and the same for every unknown
- * at once (at startup, on request). Reading only; a write is never resent.
+ * Settle by reading: the ONE way an unknown write is checked — right after
+ * its answer was lost (executeWrite), on "Check again" (journal:reconcile)
+ * and for every unknown at once (startup, on request). Reading only; a write
+ * is never resent.
  */
 import type { JournalEntry } from '../../shared/views'
+import type { XtreamClient } from '../api/client'
 import { isAppError } from '../errors'
-import { applyEffects } from '../writes/effects'
+import { applyEffects, type Effects } from '../writes/effects'
 import type { WritableResource, WriteKind } from '../writes/panel'
-import type { SpendingEnv } from '../writes/types'
+import type { SpendingEnv, Verdict } from '../writes/types'
 import { reconcileEntry } from './reconcile'
 
 export { reconcileEntry, readVerdict } from './reconcile'
 
+export interface Settled {
+  entry: JournalEntry
+  verdict: Verdict
+  /** The cache and balance brought in line, when the write proved to have happened. */
+  effects: Effects | null
+}
+
+/** "… → settled as succeeded": the journal says how an entry was settled, not only what was seen. */
+export function settledText(verdict: Verdict): string {
+  return `${verdict.evidence.replace(/\.$/, '')} → settled as ${verdict.outcome === 'succeeded' ? 'succeeded' : 'not applied'}.`
+}
+
+/**
+ * Check one unknown entry on its panel and record what was found: settled
+ * (succeeded / failed, with the evidence) or still unknown (with why). Journal
+ * write failures propagate (JOURNAL_UNWRITABLE) for the caller to word.
+ */
+export async function settleByReading(env: SpendingEnv, client: XtreamClient, id: number): Promise<Settled> {
+  const entry = env.journal.require(id)
+  const ctx = env.journal.context(id)
+  const verdict = await reconcileEntry(env, client, entry, ctx)
+  if (verdict.outcome === 'unknown') return { entry: env.journal.noteCheck(id, verdict.evidence), verdict, effects: null }
+  const settled = env.journal.complete(id, { outcome: verdict.outcome, evidence: settledText(verdict), balanceAfter: verdict.balanceAfter ?? null })
+  if (verdict.outcome !== 'succeeded') return { entry: settled, verdict, effects: null }
+  const op = {
+    profileId: entry.profileId,
+    resource: entry.resource as WritableResource,
+    kind: ctx.kind as WriteKind,
+    cost: entry.expectedCost,
+    ...(typeof ctx.id === 'number' ? { id: ctx.id } : {}),
+  }
+  const effects = await applyEffects(env, client, op, verdict.item ?? null, ctx)
+  if (effects.balanceAfter !== null && settled.balanceAfter === null) env.journal.setBalanceAfter(id, effects.balanceAfter)
+  if (entry.expectedCost !== 0) env.ctx.onSpend(entry.profileId)
+  return { entry: env.journal.require(id), verdict, effects }
+}
+
+/** journal:reconcile — "Check again" for one entry. */
 export async function reconcileJournalEntry(env: SpendingEnv, id: number): Promise<JournalEntry> {
   const entry = env.journal.require(id)
   if (entry.outcome !== 'unknown') return entry
@@ -21,27 +62,7 @@ export async function reconcileJournalEntry(env: SpendingEnv, id: number): Promi
     const why = isAppError(e) ? e.message : 'the panel is not available'
     return env.journal.noteCheck(id, `Could not check: ${why}`)
   }
-  const ctx = env.journal.context(id)
-  const verdict = await reconcileEntry(env, client, entry, ctx)
-  if (verdict.outcome === 'unknown') return env.journal.noteCheck(id, verdict.evidence)
-  const settled = env.journal.complete(id, {
-    outcome: verdict.outcome,
-    evidence: verdict.evidence,
-    balanceAfter: verdict.balanceAfter ?? null,
-  })
-  if (verdict.outcome === 'succeeded') {
-    const op = {
-      profileId: entry.profileId,
-      resource: entry.resource as WritableResource,
-      kind: ctx.kind as WriteKind,
-      cost: entry.expectedCost,
-      ...(typeof ctx.id === 'number' ? { id: ctx.id } : {}),
-    }
-    const fx = await applyEffects(env, client, op, verdict.item ?? null, ctx)
-    if (fx.balanceAfter !== null && settled.balanceAfter === null) env.journal.setBalanceAfter(id, fx.balanceAfter)
-    if (entry.expectedCost !== 0) env.ctx.onSpend(entry.profileId)
-  }
-  return env.journal.require(id)
+  return (await settleByReading(env, client, id)).entry
 }
 
 /** Check every unknown entry (optionally of one panel), one after another. */

@@ -8,6 +8,11 @@
  * with the user's changes. The ISP lock is sent as 1 only when the final state
  * is locked and omitted otherwise: the panel tests presence, so 0 would lock it
  * (NOTES §2).
+ *
+ * `bouquets_selected` goes only to an account that may change bouquets (§7:
+ * others have it ignored, and an extension takes the package's bouquets
+ * anyway); one that may must get it, or a PHP 8 panel fails on the missing
+ * parameter (§3). `mayChangeBouquets` false = the account says it may not.
  */
 import type { ActiveCode, EnigmaDevice, Line, MagDevice, SubReseller } from '../../shared/domain'
 
@@ -17,11 +22,11 @@ export interface SubscriptionChange {
   notes?: string | undefined
 }
 
-function lockAndBouquets(currentLock: boolean, currentBouquets: readonly number[], change: SubscriptionChange) {
+function lockAndBouquets(currentLock: boolean, currentBouquets: readonly number[], change: SubscriptionChange, mayChangeBouquets = true) {
   const out: { is_isplock?: true; bouquets_selected?: number[] } = {}
   if (change.ispLock ?? currentLock) out.is_isplock = true
   const bouquets = change.bouquets ?? currentBouquets
-  if (bouquets.length > 0) out.bouquets_selected = [...bouquets]
+  if (mayChangeBouquets && bouquets.length > 0) out.bouquets_selected = [...bouquets]
   return out
 }
 
@@ -33,7 +38,7 @@ export interface LineChange extends SubscriptionChange {
   allowedIps?: string[] | undefined
 }
 
-export function lineEditParams(current: Line, change: LineChange, packageId?: number) {
+export function lineEditParams(current: Line, change: LineChange, packageId?: number, mayChangeBouquets = true) {
   return {
     id: current.id,
     ...withPackage(packageId),
@@ -41,7 +46,7 @@ export function lineEditParams(current: Line, change: LineChange, packageId?: nu
     ...(change.password !== undefined && change.password !== '' ? { password: change.password } : {}),
     reseller_notes: change.notes ?? current.resellerNotes,
     allowed_ips: [...(change.allowedIps ?? current.allowedIps)],
-    ...lockAndBouquets(current.isIspLock, current.bouquets, change),
+    ...lockAndBouquets(current.isIspLock, current.bouquets, change, mayChangeBouquets),
   }
 }
 
@@ -51,14 +56,14 @@ export interface DeviceChange extends SubscriptionChange {
 }
 
 /** `current` is a get_mag/get_enigma row: its allowed_ips come from the device's line (NOTES §4). */
-export function deviceEditParams(current: MagDevice | EnigmaDevice, change: DeviceChange, packageId?: number) {
+export function deviceEditParams(current: MagDevice | EnigmaDevice, change: DeviceChange, packageId?: number, mayChangeBouquets = true) {
   return {
     id: current.id,
     ...withPackage(packageId),
     ...(change.mac !== undefined && change.mac !== '' ? { mac: change.mac } : {}),
     reseller_notes: change.notes ?? current.resellerNotes,
     allowed_ips: [...(change.allowedIps ?? current.allowedIps)],
-    ...lockAndBouquets(current.isIspLock, current.bouquets, change),
+    ...lockAndBouquets(current.isIspLock, current.bouquets, change, mayChangeBouquets),
   }
 }
 
@@ -68,13 +73,13 @@ export interface ActiveCodeChange {
   notes?: string | undefined
 }
 
-export function activeCodeEditParams(current: ActiveCode, change: ActiveCodeChange, packageId?: number) {
+export function activeCodeEditParams(current: ActiveCode, change: ActiveCodeChange, packageId?: number, mayChangeBouquets = true) {
   return {
     id: current.id,
     ...withPackage(packageId),
     ...(change.code !== undefined && change.code !== '' ? { code: change.code } : {}),
     reseller_notes: change.notes ?? current.resellerNotes,
-    ...lockAndBouquets(current.isIspLock, current.bouquets, { bouquets: change.bouquets }),
+    ...lockAndBouquets(current.isIspLock, current.bouquets, { bouquets: change.bouquets }, mayChangeBouquets),
   }
 }
 

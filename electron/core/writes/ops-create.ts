@@ -10,8 +10,9 @@ import { AppError } from '../errors'
 import { packagePrice } from './cost'
 import { generateCode, generatePassword, generateUsername } from './generate'
 import { knownAccount, knownPackage } from './known'
-import { actionFor } from './panel'
-import type { SpendingEnv, WriteOp } from './types'
+import { confirmKeyFree } from './free-key'
+import { actionFor, type WritableResource } from './panel'
+import type { Prepared, SpendingEnv, WriteOp } from './types'
 
 function checkLengths(account: AccountInfo | null, username: string, password: string): void {
   const p = account?.permissions
@@ -33,7 +34,19 @@ function extras(a: { ispLock?: boolean | undefined; bouquets?: number[] | undefi
   }
 }
 
-const fixed = (p: Awaited<ReturnType<WriteOp['prepare']>>) => async () => p
+/**
+ * Prepare a create: the key must be free first (free-key.ts); the context records that it was, and
+ * whether the panel may put its own username in place of ours (docs/panel-api.md §9.2).
+ */
+function checked(env: SpendingEnv, profileId: string, resource: WritableResource, key: string, p: Prepared, panelNames?: boolean): WriteOp['prepare'] {
+  return async (client) => {
+    await confirmKeyFree(env, client, profileId, resource, key)
+    return { ...p, context: { ...p.context, keyFree: true, ...(panelNames === undefined ? {} : { panelNames }) } }
+  }
+}
+
+/** Whether this account's usernames are the panel's choice: unknown permissions count as "may be". */
+const panelNames = (account: AccountInfo | null): boolean => account?.permissions.allowChangeUsername !== true
 
 export async function lineCreateOp(env: SpendingEnv, a: LineCreate, bulkRunId?: string): Promise<WriteOp> {
   const account = await knownAccount(env, a.profileId)
@@ -58,7 +71,7 @@ export async function lineCreateOp(env: SpendingEnv, a: LineCreate, bulkRunId?: 
     label: username,
     cost: packagePrice(pkg, a.trial),
     bulkRunId: bulkRunId ?? null,
-    prepare: fixed({ params, context: { key: username, packageId: pkg.id, trial: a.trial }, secrets: [password] }),
+    prepare: checked(env, a.profileId, 'lines', username, { params, context: { key: username, packageId: pkg.id, trial: a.trial }, secrets: [password] }, panelNames(account)),
   }
 }
 
@@ -82,7 +95,7 @@ export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigm
     label: mac,
     cost: packagePrice(pkg, a.trial),
     bulkRunId: bulkRunId ?? null,
-    prepare: fixed({ params, context: { key: mac, packageId: pkg.id, trial: a.trial } }),
+    prepare: checked(env, a.profileId, resource, mac, { params, context: { key: mac, packageId: pkg.id, trial: a.trial } }),
   }
 }
 
@@ -100,7 +113,7 @@ export async function activeCodeCreateOp(env: SpendingEnv, a: ActiveCodeCreate, 
     label: code,
     cost: packagePrice(pkg, a.trial),
     bulkRunId: bulkRunId ?? null,
-    prepare: fixed({ params, context: { key: code, packageId: pkg.id, trial: a.trial } }),
+    prepare: checked(env, a.profileId, 'activecodes', code, { params, context: { key: code, packageId: pkg.id, trial: a.trial } }),
   }
 }
 
@@ -126,6 +139,6 @@ export async function subResellerCreateOp(env: SpendingEnv, a: SubResellerCreate
     lockKey: username,
     label: username,
     cost: price > 0 ? Math.trunc(price) : 0,
-    prepare: fixed({ params, context: { key: username }, secrets: [password] }),
+    prepare: checked(env, a.profileId, 'subResellers', username, { params, context: { key: username }, secrets: [password] }, panelNames(account)),
   }
 }

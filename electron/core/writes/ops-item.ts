@@ -9,9 +9,9 @@ import type { XtreamClient } from '../api/client'
 import { tryNormaliseMac } from '../api/mac'
 import { AppError, isAppError } from '../errors'
 import { packagePrice } from './cost'
-import { cachedLabel, knownPackage } from './known'
+import { cachedLabel, knownAccount, knownPackage } from './known'
 import { activeCodeEditParams, deviceEditParams, lineEditParams, subResellerEditParams } from './merge'
-import { actionFor, keyOf, readRow, type WritableResource, type WritableRow, type WriteKind } from './panel'
+import { actionFor, keyOf, readAccount, readRow, type WritableResource, type WritableRow, type WriteKind } from './panel'
 import type { Prepared, SpendingEnv, WriteOp } from './types'
 
 type SubscriptionResource = 'lines' | 'mags' | 'enigmas' | 'activecodes'
@@ -120,6 +120,8 @@ function refuseUnconfirmedUnlimited(resource: SubscriptionResource, expDate: num
 /** An extension is edit_* with `package`: charged, and it blanks like any edit (NOTES §4, §7). */
 export async function extendOp(env: SpendingEnv, resource: SubscriptionResource, a: Extend, bulkRunId?: string): Promise<WriteOp> {
   const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
+  // Bouquets only to an account that may change them (merge.ts); unknown permissions = may.
+  const bouquets = (await knownAccount(env, a.profileId))?.permissions.allowChangeBouquets !== false
   return {
     ...base(env, a.profileId, resource, 'extend', a.id, packagePrice(pkg, false), bulkRunId),
     async prepare(client): Promise<Prepared> {
@@ -127,11 +129,13 @@ export async function extendOp(env: SpendingEnv, resource: SubscriptionResource,
       refuseUnconfirmedUnlimited(resource, row.expDate, a)
       const params =
         resource === 'lines'
-          ? lineEditParams(row as WritableRow['lines'], {}, pkg.id)
+          ? lineEditParams(row as WritableRow['lines'], {}, pkg.id, bouquets)
           : resource === 'activecodes'
-            ? activeCodeEditParams(row as WritableRow['activecodes'], {}, pkg.id)
-            : deviceEditParams(row as WritableRow['mags'], {}, pkg.id)
-      return { params, context: { expDateBefore: row.expDate, packageId: pkg.id }, label: keyOf(resource, row) || `#${a.id}` }
+            ? activeCodeEditParams(row as WritableRow['activecodes'], {}, pkg.id, bouquets)
+            : deviceEditParams(row as WritableRow['mags'], {}, pkg.id, bouquets)
+      // The duration lets a lost answer be checked: the expiry must move by it (reconcile/money.ts).
+      const duration = { amount: pkg.officialDuration, unit: pkg.officialDurationIn }
+      return { params, context: { expDateBefore: row.expDate, packageId: pkg.id, duration }, label: keyOf(resource, row) || `#${a.id}` }
     },
   }
 }
@@ -190,7 +194,9 @@ export function adjustOp(env: SpendingEnv, a: AdjustCredits): WriteOp {
         })
       }
       const params = { id: a.id, credits: a.credits, ...(a.note ? { note: a.note } : {}) }
-      return { params, context: { credits: a.credits, childCreditsBefore: child.credits }, label: child.username }
+      // Our balance read fresh: with the child's, it is what proves a transfer whose answer is lost (reconcile/money.ts).
+      const parentBefore = await readAccount(client).then((i) => i.credits, () => null)
+      return { params, context: { credits: a.credits, childCreditsBefore: child.credits, parentBefore }, label: child.username }
     },
   }
 }

@@ -55,9 +55,13 @@ export async function readRow<R extends WritableResource>(client: XtreamClient, 
   return (await callAction(client, RESOURCE_API[resource].get, { id })) as WritableRow[R]
 }
 
-/** A lookup by id that answered "no such item" (the panel's bare STATUS_FAILURE, NOTES §8). */
+/**
+ * A lookup by id that answered "no such item": the panel's BARE STATUS_FAILURE (docs/panel-api.md §8).
+ * The same status with an error text or an echo is a failure of the panel itself (a database
+ * error), never evidence that the item is gone.
+ */
 export function isAbsent(e: unknown): boolean {
-  return isApiError(e) && e.code === 'FAILURE' && e.status === 'STATUS_FAILURE'
+  return isApiError(e) && e.code === 'FAILURE' && e.status === 'STATUS_FAILURE' && e.details?.panelMessage === undefined && e.echo === undefined
 }
 
 /** The natural key of a row, canonical (MACs upper-case colon form, names case-folded by the caller). */

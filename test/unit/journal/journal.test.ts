@@ -115,7 +115,7 @@ describe('journal: append-only', () => {
     const j2 = new Journal(file, { now })
     expect(j2.recoveredPending).toBe(1)
     expect(j2.require(pending).outcome).toBe('unknown')
-    expect(j2.require(pending).evidence).toMatch(/stopped before the panel answered/)
+    expect(j2.require(pending).evidence).toMatch(/stopped, or could not record the panel's answer, before this was settled/)
     expect(j2.require(done).outcome).toBe('succeeded')
     expect(j2.unknownIds()).toEqual([pending])
     j2.close()

@@ -29,7 +29,7 @@ describe('applied, answer lost (applyThenDrop) → proven by reading', () => {
     expect(applied('create_line')).toBe(1)
     const e = h.spending.journal.require(r.journalId)
     expect(e).toMatchObject({ outcome: 'succeeded', errorCode: 'OUTCOME_UNKNOWN' })
-    expect(e.evidence).toMatch(/Found on the panel/)
+    expect(e.evidence).toMatch(/Found line .* created after the send .*balance .* settled as succeeded/)
     const transitions = h.spending.journal.events(r.journalId).filter((x) => x.fromOutcome !== x.toOutcome)
     expect(transitions.map((x) => x.toOutcome)).toEqual(['pending', 'unknown', 'succeeded'])
     expect(h.cache.getRow(h.profileId, 'lines', r.item!.id as number)).not.toBeNull()
@@ -63,7 +63,7 @@ describe('applied, answer lost (applyThenDrop) → proven by reading', () => {
     h.sim.faults.add({ action: 'adjust_credits', kind: 'applyThenDrop', times: 1 })
     const r = await h.spending.handlers['subResellers:adjustCredits']({ profileId: h.profileId, id, credits: 7 })
     expect(r.extra).toMatchObject({ reconciled: true, subResellerAfter: child + 7 })
-    expect(h.spending.journal.require(r.journalId).evidence).toMatch(/Moved 7/)
+    expect(h.spending.journal.require(r.journalId).evidence).toMatch(/Both balances moved by 7/)
     expect(count('adjust_credits')).toBe(1)
   })
 
@@ -100,7 +100,7 @@ describe('not applied, no answer (stall, reset) → unknown until it can be prov
     h.clock.offsetMs += SETTLE
     const settled = await h.spending.handlers['journal:reconcile']({ id })
     expect(settled).toMatchObject({ outcome: 'failed' })
-    expect(settled.evidence).toMatch(/Not on the panel/)
+    expect(settled.evidence).toMatch(/No line stalled-user1 is on the panel → settled as not applied/)
     expect(count('create_line')).toBe(1)
     expect(applied('create_line')).toBe(0)
   })

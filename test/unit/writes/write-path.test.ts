@@ -56,8 +56,9 @@ describe('executeWrite', () => {
   })
 
   test('a panel refusal is journaled as failed with its code', async () => {
-    const existing = h.cache.query({ profileIds: [h.profileId], resource: 'lines', offset: 0, limit: 1 }, 0).rows[0] as { username: string }
-    const e = await rejectsWith(h.spending.handlers['lines:create']({ profileId: h.profileId, packageId: 2, trial: false, username: existing.username }), 'EXISTS_USERNAME')
+    // Another reseller's line: invisible to our lookups, but line usernames are unique panel-wide (docs/panel-api.md §9.2).
+    const foreign = h.sim.state.lines.rows.find((l) => l.member_id === 2)!
+    const e = await rejectsWith(h.spending.handlers['lines:create']({ profileId: h.profileId, packageId: 2, trial: false, username: foreign.username }), 'EXISTS_USERNAME')
     expect(h.spending.journal.require(e.details!.journalId as number)).toMatchObject({ outcome: 'failed', errorCode: 'EXISTS_USERNAME' })
   })
 
