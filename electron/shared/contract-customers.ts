@@ -26,6 +26,7 @@ import {
   Template,
   TemplateKind,
 } from './customers'
+import { Payment, PaymentInput, PriceBook, PricePatch, ProfitQuery, ProfitReport } from './business'
 
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result })
 const none = z.object({}).strict()
@@ -68,4 +69,13 @@ export const customerMethods = {
   'reminders:resetTemplate': method(z.object({ kind: TemplateKind, language }).strict(), Template),
   'reminders:compose': method(ComposeInput.strict(), Composed),
   'reminders:logSend': method(z.object({ customerId: id, linkId: id.nullable(), kind: TemplateKind, channel: SendChannel }).strict(), SendLog),
+
+  // The reseller's prices, payments taken, profit
+  'prices:get': method(none, PriceBook),
+  'prices:set': method(PricePatch.strict(), PriceBook),
+  'payments:record': method(PaymentInput.strict(), Payment),
+  'payments:list': method(z.object({ customerId: id.optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(), z.array(Payment)),
+  'payments:remove': method(z.object({ id }).strict(), done),
+  'payments:profit': method(ProfitQuery.strict(), ProfitReport),
+  'payments:exportCsv': method(none, csvFile),
 } as const

@@ -14,6 +14,9 @@ import type { EventName, MethodName } from './contract'
 export const METHOD_NAMES = [
   'app:info',
   'app:openExternal',
+  'app:ackProblem',
+  'app:diagnostics',
+  'app:openLogs',
   'settings:get',
   'settings:set',
   'demo:start',
@@ -114,6 +117,13 @@ export const METHOD_NAMES = [
   'reminders:resetTemplate',
   'reminders:compose',
   'reminders:logSend',
+  'prices:get',
+  'prices:set',
+  'payments:record',
+  'payments:list',
+  'payments:remove',
+  'payments:profit',
+  'payments:exportCsv',
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -158,6 +158,8 @@ export const RadarRow = ItemKey.extend({
   daysLeft: z.number().int(),
   customerId: z.number().int().nullable(),
   customerName: z.string().nullable(),
+  /** The customer's link to this subscription (messages are composed about it). */
+  linkId: z.number().int().nullable(),
   price: z.number().nullable(),
   lastReminderAt: z.number().nullable(),
   snoozedUntil: z.number().nullable(),

@@ -531,4 +531,8 @@ export const en = {
   'extendC.unlimitedWarning': 'This item is unlimited. Extending it gives it an expiry date ({after}): it becomes a limited subscription, and the extension is charged.',
   'extendC.confirmLimited': 'I understand: this unlimited item becomes limited',
   'extendC.confirmRequired': 'Tick the box to confirm that this unlimited item becomes limited.',
+
+  // First sync of a panel shows rows as they arrive (issue #14, engineer D)
+  'syncD.firstSync': 'Still syncing: {n} of {total} shown so far; the rest arrive as the panel sends them.',
+  'syncD.firstSyncNoTotal': 'Still syncing: {n} shown so far; the rest arrive as the panel sends them.',
 } as const

@@ -5,6 +5,9 @@ import { RESOURCE_META } from './resources'
 import type { Tab } from '../stores/tabs'
 
 export function tabTitle(tab: Tab, profiles: Map<string, Profile>): string {
+  // The customer book's views span every panel: no "· panel" suffix.
+  const book = { customers: 'nav.customers', radar: 'nav.radar', profit: 'nav.profit' } as const
+  if (tab.kind === 'customers' || tab.kind === 'radar' || tab.kind === 'profit') return t(book[tab.kind])
   const what =
     tab.kind === 'resource' && tab.resource
       ? t(RESOURCE_META[tab.resource].title)

@@ -7,7 +7,7 @@ import { computed, ref, watch } from 'vue'
 import { z } from 'zod'
 import { Resource } from '../../electron/shared/domain'
 
-export const TabKind = z.enum(['resource', 'packages', 'account', 'credits', 'journal', 'panels', 'settings'])
+export const TabKind = z.enum(['resource', 'packages', 'account', 'credits', 'journal', 'panels', 'settings', 'customers', 'radar', 'profit'])
 export type TabKind = z.infer<typeof TabKind>
 
 const TabSchema = z.object({

@@ -28,8 +28,12 @@ import { syncHandlers } from '../sync/sync-handlers'
 import { FULL_SYNC } from '../sync/targets'
 import { KeyService } from '../vault/key-service'
 import { createSpending } from '../writes'
-import { createCustomerBook } from '../customers'
+import { createCustomerBook, journalReader } from '../customers'
 import { appHandlers } from './app-handlers'
+import { DataProblems, fileProblem, gateSpending } from './data-problems'
+import { checkJournalFile, journalOpenError } from './journal-file'
+import { supportHandlers } from './support-handlers'
+import { openFileLog } from '../log/file-log'
 import { prepareDataDir, tightenModes } from './data-folder'
 import { dispatch as dispatchTo } from './dispatch'
 import { EventBus } from './event-bus'
@@ -53,6 +57,10 @@ export interface CoreOptions {
   onSettingsChanged?: (s: Settings) => void
   /** Diagnostics for bugs (never shown to the page); messages are scrubbed of api_key=. */
   log?: (msg: string) => void
+  /** The folder of the log files (core/log/file-log.ts), for "Open logs folder" and "Copy diagnostics". */
+  logDir?: string
+  /** Opens a folder in the OS file manager (Electron's shell.openPath). */
+  openPath?: (dir: string) => Promise<void>
 }
 
 export interface Core {
@@ -86,6 +94,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const bus = new EventBus()
   const settings = SettingsStore.open(file('settings'), { now })
   const profiles = await JsonProfileStore.open(file('profiles'), { now })
+  // Damaged files found at start reach the page (app:info → banner), not just a log (data-problems.ts).
+  const problems = new DataProblems()
+  for (const p of [
+    fileProblem(DATA_FILES.profiles, profiles.loadProblem, profiles.keptAs),
+    fileProblem(DATA_FILES.settings, settings.loadProblem, settings.keptAs),
+  ])
+    if (p) problems.add(p)
   const cache = openCache(file('cache'), { now })
   const closers: (() => void)[] = [() => cache.close()]
   try {
@@ -114,9 +129,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     closers.unshift(() => credits.dispose())
     // Any successful contact with a panel ends the monitor's view of an outage at once (not at its next backoff step).
     closers.unshift(bus.on((name, payload) => tellMonitor(credits.monitor, name, payload)))
-    const spending = createSpending(ctx, { journalFile: file('journal') })
+    const journalCheck = checkJournalFile(file('journal'), settings.journalSeen, now())
+    if (journalCheck.logLine) opts.log?.(journalCheck.logLine)
+    if (journalCheck.problem) problems.add(journalCheck.problem)
+    const spending = openSpending(() => createSpending(ctx, { journalFile: file('journal') }), file('journal'))
+    // From now on a missing journal.db is a lost one, not a first start.
+    void settings.rememberJournal(now()).catch(() => undefined)
     closers.unshift(() => spending.dispose())
-    const customerBook = createCustomerBook(ctx, file('customers'))
+    const customerBook = createCustomerBook(ctx, file('customers'), journalReader((f) => spending.handlers['journal:query'](f)))
     closers.unshift(() => customerBook.dispose())
     // Every file is open now (SQLite made its -wal/-shm): none may be readable by other accounts.
     tightenModes(opts.dataDir)
@@ -136,16 +156,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         keys,
         settings,
         cacheProblem: cache.recoveryProblem,
+        problems,
         settingsChanged,
         profilesChanged,
         demoReady: (id) => void sync.run({ profileIds: [id] }),
+      }),
+      ...supportHandlers({
+        ctx,
+        opts,
+        problems,
+        cacheProblem: cache.recoveryProblem,
+        recentLog: () => (opts.logDir ? openFileLog(opts.logDir).recent() : []),
       }),
       ...profileHandlers({ ctx, keys, sync, board, clients, profilesChanged, settle: () => credits.monitor.idle() }),
       ...cacheHandlers(reads),
       ...linksHandler(reads),
       ...itemHandlers(reads),
       ...syncHandlers(sync),
-      ...spending.handlers,
+      ...gateSpending(spending.handlers, problems),
       ...customerBook.handlers,
       ...credits.handlers,
       // The pause is a setting too: it must survive a restart.
@@ -207,6 +235,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         /* already failing */
       }
     }
+    throw e
+  }
+}
+
+/** A journal that cannot be opened stops start-up with a sentence naming it (journal-file.ts), not SQLite's text. */
+function openSpending<T>(open: () => T, journalFile: string): T {
+  try {
+    return open()
+  } catch (e) {
+    if (e && typeof e === 'object' && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_')) throw journalOpenError(journalFile, e)
     throw e
   }
 }

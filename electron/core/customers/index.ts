@@ -3,14 +3,18 @@
  * (customers, links, radar, messages, prices, CSV) over the offline cache.
  * create-core.ts merges `handlers` into the contract.
  */
+import type { JournalEntry } from '../../shared/views'
 import type { CoreContext } from '../ports'
+import { businessHandlers } from './business-handlers'
 import { CustomerBook } from './book'
 import { CustomerCsv } from './customer-csv'
 import { customerHandlers } from './customer-handlers'
 import { Customers } from './customers'
 import { Links } from './links'
 import { Messages } from './messages'
+import { Payments } from './payments'
 import { Prices } from './prices'
+import { Profit, type JournalReader } from './profit'
 import { Radar } from './radar'
 import { reminderHandlers } from './reminder-handlers'
 
@@ -21,10 +25,13 @@ export interface CustomerServices {
   radar: Radar
   messages: Messages
   prices: Prices
+  payments: Payments
+  profit: Profit
   csv: CustomerCsv
 }
 
-export function createCustomerServices(ctx: CoreContext, file: string): CustomerServices {
+/** `journal`: succeeded and other entries started in [from, to) (the profit report's credits). */
+export function createCustomerServices(ctx: CoreContext, file: string, journal: JournalReader = async () => []): CustomerServices {
   const book = new CustomerBook(file, ctx.now)
   const customers = new Customers(book)
   const links = new Links(book, ctx.cache, (id) => ctx.profiles.get(id) !== undefined)
@@ -32,14 +39,30 @@ export function createCustomerServices(ctx: CoreContext, file: string): Customer
   const radar = new Radar(book, ctx.cache, links, prices)
   const messages = new Messages(book, customers, links, prices, radar, ctx.profiles)
   const csv = new CustomerCsv(customers, links, ctx.cache, ctx.profiles)
-  return { book, customers, links, radar, messages, prices, csv }
+  const payments = new Payments(book, prices)
+  const profit = new Profit(book, ctx.cache, links, prices, payments, journal)
+  return { book, customers, links, radar, messages, prices, payments, profit, csv }
 }
 
-export function createCustomerBook(ctx: CoreContext, file: string) {
-  const services = createCustomerServices(ctx, file)
+export function createCustomerBook(ctx: CoreContext, file: string, journal?: JournalReader) {
+  const services = createCustomerServices(ctx, file, journal)
   return {
     services,
-    handlers: { ...customerHandlers(services), ...reminderHandlers(services) },
+    handlers: { ...customerHandlers(services), ...reminderHandlers(services), ...businessHandlers(services) },
     dispose: () => services.book.close(),
+  }
+}
+
+type JournalQuery = (f: { from: number; to: number; offset: number; limit: number }) => Promise<{ rows: JournalEntry[]; total: number }>
+
+/** The profit report's view of the journal, read through its own query 1000 entries at a time. */
+export function journalReader(query: JournalQuery): JournalReader {
+  return async (from, to) => {
+    const out: JournalEntry[] = []
+    for (let offset = 0; ; offset += 1000) {
+      const page = await query({ from, to, offset, limit: 1000 })
+      out.push(...page.rows)
+      if (page.rows.length < 1000 || out.length >= page.total) return out
+    }
   }
 }

@@ -81,6 +81,7 @@ export class Radar {
         daysLeft,
         customerId: owner?.customerId ?? null,
         customerName: owner?.name ?? null,
+        linkId: owner?.linkId ?? null,
         price: packageId === null ? null : (priceOf(row.profileId, packageId) ?? null),
         lastReminderAt: state?.last_reminder_at ?? null,
         snoozedUntil: snoozed ? state!.snoozed_until : null,
