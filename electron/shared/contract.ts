@@ -41,6 +41,7 @@ import {
 } from './writes'
 import {
   AppInfo,
+  Diagnostics,
   BulkPlan,
   BulkPlanInput,
   BulkRun,
@@ -72,6 +73,10 @@ export const methods = {
   // App
   'app:info': method(none, AppInfo),
   'app:openExternal': method(z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }).strict(), done),
+  // Damaged data files the user has read (they leave the banner; a journal problem then stops blocking spending).
+  'app:ackProblem': method(z.object({ id: z.string().min(1).max(100) }).strict(), done),
+  'app:diagnostics': method(none, Diagnostics),
+  'app:openLogs': method(none, done),
   'settings:get': method(none, Settings),
   'settings:set': method(Settings.partial().strict(), Settings),
   'demo:start': method(none, Profile),

@@ -238,8 +238,35 @@ export const AppInfo = z.object({
   demoAvailable: z.boolean(),
   /** The offline cache was unreadable at start and was rebuilt (what happened, in words); null/absent otherwise. */
   cacheProblem: z.string().nullable().optional(),
+  /** Damaged or unexpected data files found at start, until the user has read them (DataProblem). */
+  problems: z.lazy(() => z.array(DataProblem)).optional(),
+  /** Where the app's log files are (Settings: "Open logs folder"). */
+  logDir: z.string().optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
+
+// — Damaged data files and diagnostics (issue #12 §3, §5) —
+/**
+ * One damaged or unexpected data file found at start: which, what happened, where the
+ * damaged copy or the entries left out were kept, and whether spending waits until the
+ * user has read it (a journal that was lost or moved aside).
+ */
+export const DataProblem = z.object({
+  id: z.string(),
+  /** The file by name: profiles.json, settings.json, journal.db. */
+  file: z.string(),
+  /** What happened and what to do, in one or two sentences. */
+  message: z.string(),
+  /** The name of the file the damaged original or the left-out entries were kept in; null when none. */
+  keptAs: z.string().nullable(),
+  /** Spending is refused until the user confirms they read this. */
+  blocksSpending: z.boolean(),
+})
+export type DataProblem = z.infer<typeof DataProblem>
+
+/** "Copy diagnostics": plain text for a support request; never a key or a customer's password. */
+export const Diagnostics = z.object({ text: z.string() })
+export type Diagnostics = z.infer<typeof Diagnostics>
 
 export const CustomerLinks = z.object({
   username: z.string(),

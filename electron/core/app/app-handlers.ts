@@ -15,6 +15,7 @@ import type { CoreContext } from '../ports'
 import type { SettingsStore } from '../settings/settings-store'
 import type { KeyService } from '../vault/key-service'
 import type { CoreOptions } from './create-core'
+import type { DataProblems } from './data-problems'
 
 export const DEMO_PANEL_NAME = 'Demo panel'
 const DEMO_COLOR = '#18a058'
@@ -26,6 +27,8 @@ export interface AppDeps {
   settings: SettingsStore
   /** The cache was rebuilt at start (what was wrong, where the old file went); null otherwise. */
   cacheProblem: string | null
+  /** Damaged data files found at start, until the user confirms them (data-problems.ts). */
+  problems?: DataProblems
   /** Applied after a settings change (credit monitor pause, offline alert). */
   settingsChanged(s: Settings): void
   profilesChanged(): void
@@ -47,6 +50,8 @@ export function appHandlers(d: AppDeps): Pick<ContractHandlers, AppMethods> {
       transport: d.opts.transport,
       demoAvailable: d.opts.startDemo !== undefined,
       cacheProblem: d.cacheProblem,
+      problems: d.problems?.list() ?? [],
+      ...(d.opts.logDir ? { logDir: d.opts.logDir } : {}),
     }),
 
     'app:openExternal': async ({ url }) => {

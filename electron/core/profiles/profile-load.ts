@@ -17,6 +17,8 @@ export interface LoadedProfiles {
   problem: string | null
   /** True when the file must not be overwritten (newer format, or unreadable). */
   readOnly: boolean
+  /** The name of the copy of the file kept aside (moved, or copied before bad entries were left out). */
+  keptAs?: string | null
 }
 
 export function loadProfilesFile(file: string, nowMs: number): LoadedProfiles {
@@ -80,6 +82,7 @@ export function loadProfilesFile(file: string, nowMs: number): LoadedProfiles {
     profiles: good,
     problem: `${bad} of ${profiles.length} panels in the panels file could not be read and were left out; the original file was kept as ${basename(copy)}.`,
     readOnly: false,
+    keptAs: basename(copy),
   }
 }
 
@@ -94,6 +97,7 @@ function moveAside(file: string, nowMs: number, why: string): LoadedProfiles {
     profiles: [],
     problem: `The panels file ${why}; it was moved aside to ${basename(aside)} and the app started with no panels. Re-add your panels or import an export.`,
     readOnly: false,
+    keptAs: basename(aside),
   }
 }
 

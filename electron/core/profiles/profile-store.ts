@@ -40,6 +40,8 @@ export class JsonProfileStore implements ProfileStore {
     loaded: { profiles: Profile[]; readOnly: boolean },
     /** Why the panels file could not be used as is (for the UI); null when it was fine. */
     readonly loadProblem: string | null,
+    /** The name of the copy of the panels file kept aside when there was a problem. */
+    readonly keptAs: string | null = null,
   ) {
     this.#profiles = loaded.profiles
     this.#readOnly = loaded.readOnly
@@ -48,7 +50,7 @@ export class JsonProfileStore implements ProfileStore {
   static async open(file: string, opts: ProfileStoreOptions): Promise<JsonProfileStore> {
     mkdirSync(dirname(file), { recursive: true })
     const loaded = loadProfilesFile(file, opts.now())
-    return new JsonProfileStore(file, { now: opts.now, newId: opts.newId ?? randomUUID }, loaded, loaded.problem)
+    return new JsonProfileStore(file, { now: opts.now, newId: opts.newId ?? randomUUID }, loaded, loaded.problem, loaded.keptAs ?? null)
   }
 
   /** True when changes cannot be saved (file from a newer version, or unreadable). */
