@@ -113,6 +113,8 @@ export const JournalEntry = z.object({
   bulkRunId: z.string().nullable(),
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
+  /** The balance figures include other spending that was in flight at the same time (issue #11 §4). */
+  balanceEstimated: z.boolean().optional(),
 })
 export type JournalEntry = z.infer<typeof JournalEntry>
 

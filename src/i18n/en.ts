@@ -463,6 +463,8 @@ export const en = {
   'journal.balance': 'Balance',
   'journal.outcome': 'Outcome',
   'journal.detail': 'Detail',
+  'journal.balanceEstimated': '≈ {text}',
+  'journal.balanceEstimatedWhy': 'Estimated: other spending on this panel was in flight at the same time, so these figures include it too.',
   'journal.checkAgain': 'Check again',
   'journal.decide': 'Decide…',
   'journal.decideTitle': 'Settle this outcome',

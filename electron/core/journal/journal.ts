@@ -23,6 +23,18 @@ import { maskRecord, maskText } from './mask'
 import { parseFilter, parseObject, toEntry, whereOf, type JournalEvent, type Row } from './rows'
 import { JOURNAL_DDL, JOURNAL_SCHEMA_VERSION } from './schema'
 
+/**
+ * Each entry's balance figures are the cached balance before it and one read after it. When other
+ * spending on the same panel was in flight at the same time, both figures include that spending
+ * too (two 5-credit creates each show a 10-credit drop), so they are marked as estimated.
+ * Overlap: another entry of the panel that moves credits, started within 10 minutes before this one
+ * finished and not finished before this one started (a request never takes longer: client timeouts).
+ */
+const ENTRY_COLUMNS = `entries.*, (entries.expected_cost <> 0 AND EXISTS (
+  SELECT 1 FROM entries o WHERE o.profile_id = entries.profile_id AND o.id <> entries.id AND o.expected_cost <> 0
+    AND o.started_at BETWEEN entries.started_at - 600000 AND COALESCE(entries.finished_at, entries.started_at + 600000)
+    AND COALESCE(o.finished_at, o.started_at + 600000) >= entries.started_at)) AS balance_shared`
+
 export interface IntentInput {
   profileId: string
   profileName: string
@@ -191,7 +203,7 @@ export class Journal {
   }
 
   get(id: number): JournalEntry | null {
-    const r = this.stmt(`SELECT * FROM entries WHERE id = ?`).get(id) as Row | undefined
+    const r = this.stmt(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE id = ?`).get(id) as Row | undefined
     return r ? this.entry(r) : null
   }
 
@@ -235,7 +247,7 @@ export class Journal {
     const w = sql.length ? `WHERE ${sql.join(' AND ')}` : ''
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM entries ${w}`).get(...args) as { n: number }).n
     const rows = this
-      .stmt(`SELECT * FROM entries ${w} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
+      .stmt(`SELECT ${ENTRY_COLUMNS} FROM entries ${w} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
       .all(...args, f.limit, f.offset) as Row[]
     return { rows: rows.map((r) => this.entry(r)), total }
   }
@@ -243,7 +255,7 @@ export class Journal {
   /** Every entry matching a filter, oldest first (exports), read 1000 at a time. */
   *iterate(filter: JournalFilter): Generator<JournalEntry> {
     const { sql, args } = whereOf(parseFilter(filter))
-    const stmt = this.stmt(`SELECT * FROM entries WHERE ${['id > ?', ...sql].join(' AND ')} ORDER BY id LIMIT 1000`)
+    const stmt = this.stmt(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${['id > ?', ...sql].join(' AND ')} ORDER BY id LIMIT 1000`)
     let lastId = 0
     for (;;) {
       const rows = stmt.all(lastId, ...args) as Row[]
@@ -264,7 +276,7 @@ export class Journal {
   }
 
   byRun(runId: string): JournalEntry[] {
-    return (this.stmt(`SELECT * FROM entries WHERE bulk_run_id = ? ORDER BY id`).all(runId) as Row[]).map((r) => this.entry(r))
+    return (this.stmt(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE bulk_run_id = ? ORDER BY id`).all(runId) as Row[]).map((r) => this.entry(r))
   }
 
   events(entryId: number): JournalEvent[] {

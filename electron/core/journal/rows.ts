@@ -22,6 +22,8 @@ export interface Row {
   context: string
   started_at: number
   finished_at: number | null
+  /** 1 when other spending on the panel overlapped this entry (journal.ts ENTRY_COLUMNS). */
+  balance_shared?: number
 }
 
 export interface JournalEvent {
@@ -63,6 +65,7 @@ export function toEntry(r: Row): JournalEntry {
     bulkRunId: r.bulk_run_id,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
+    balanceEstimated: r.balance_shared === 1,
   }
 }
 

@@ -5,6 +5,7 @@ import type { JournalEntry } from '../../../electron/shared/views'
 import { t } from '../../i18n'
 import { formatCredits, formatDateTime } from '../../lib/format'
 import OutcomeBadge from './OutcomeBadge.vue'
+import { journalBalance, journalDetail } from './journal-detail'
 
 export function journalColumns(on: { check: (e: JournalEntry) => void; decide: (e: JournalEntry) => void }): DataTableColumns<JournalEntry> {
   return [
@@ -17,10 +18,13 @@ export function journalColumns(on: { check: (e: JournalEntry) => void; decide: (
       key: 'balance',
       title: t('journal.balance'),
       width: 140,
-      render: (e) => `${formatCredits(e.balanceBefore)} → ${formatCredits(e.balanceAfter)}`,
+      render: (e) => {
+        const b = journalBalance(e)
+        return b.title ? h('span', { title: b.title, 'data-testid': 'journal-balance-estimated' }, b.text) : b.text
+      },
     },
     { key: 'outcome', title: t('journal.outcome'), width: 120, render: (e) => h(OutcomeBadge, { outcome: e.outcome }) },
-    { key: 'errorMessage', title: t('journal.detail'), ellipsis: { tooltip: true }, render: (e) => e.errorMessage ?? e.evidence ?? '' },
+    { key: 'errorMessage', title: t('journal.detail'), ellipsis: { tooltip: true }, render: (e) => h('span', { 'data-testid': 'journal-detail' }, journalDetail(e)) },
     {
       key: 'tools',
       title: '',
