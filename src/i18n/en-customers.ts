@@ -80,6 +80,7 @@ export const enCustomers = {
   'radar.noCustomer': 'No customer',
   'radar.none': 'Nothing in this window.',
   'radar.renew': 'Renew',
+  'radar.attach': 'Attach to a customer',
   'radar.remind': 'Send reminder',
   'radar.snooze': 'Snooze',
   'radar.snoozeDays': 'Snooze {n} days',

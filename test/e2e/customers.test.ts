@@ -1,0 +1,205 @@
+/**
+ * The reseller's own book, end to end in a real Chromium against the real
+ * core (dev:browser) and two simulated panels: a customer with a line on each
+ * panel, the renewal radar, a WhatsApp reminder (the exact link the page asks
+ * the app to open), a renewal with a payment recorded, and the profit view.
+ *
+ * Opening WhatsApp is the one thing that cannot run here (no desktop to hand
+ * the link to): the page's `app:openExternal` request is taken off the
+ * WebSocket, recorded and answered ok. Everything else goes to the real core.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startSimulator, type RunningSimulator } from '../../electron/simulator'
+import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+
+const T = 20_000
+const DAY = 86_400
+let north: RunningSimulator
+let south: RunningSimulator
+let app: AppProcess
+let browser: BrowserSession
+let page: Page
+let staticDir: string
+/** URLs the page asked the app to open. */
+const opened: string[] = []
+const problems: string[] = []
+
+const tid = (id: string) => `[data-testid="${id}"]`
+
+/** The first line of a panel, made to expire in `days` (and enabled) before the app first syncs. */
+function expiringLine(sim: RunningSimulator, index: number, days: number) {
+  const row = sim.state.lines.rows[index]!
+  row.exp_date = Math.floor(Date.now() / 1000) + days * DAY
+  row.enabled = 1
+  row.admin_enabled = 1
+  return row
+}
+
+async function addPanel(name: string, sim: RunningSimulator) {
+  await page.fill(tid('panel-name'), name)
+  await page.fill(tid('panel-host'), '127.0.0.1')
+  await page.fill(tid('panel-port'), String(sim.port))
+  await page.fill(tid('panel-access-code'), sim.accessCode)
+  await page.fill(tid('panel-api-key'), sim.apiKey)
+  await page.click(tid('panel-save'))
+  await expect.poll(() => page.locator(tid('panel-test-result')).textContent(), { timeout: T }).toMatch(/Connected as/)
+  await page.click(tid('panel-close'))
+}
+
+/** Take `app:openExternal` off the page's WebSocket (see the file comment); everything else passes through. */
+async function interceptOpenExternal(p: Page) {
+  await p.routeWebSocket(/.*/, (ws) => {
+    const server = ws.connectToServer()
+    ws.onMessage((message) => {
+      const text = typeof message === 'string' ? message : message.toString()
+      let req: { id?: unknown; method?: unknown; params?: { url?: unknown } } | null = null
+      try {
+        req = JSON.parse(text)
+      } catch {
+        req = null
+      }
+      if (req && req.method === 'app:openExternal' && typeof req.params?.url === 'string') {
+        opened.push(req.params.url)
+        ws.send(JSON.stringify({ jsonrpc: '2.0', id: req.id, result: { ok: true, value: { done: true } } }))
+        return
+      }
+      server.send(message)
+    })
+  })
+}
+
+describe.skipIf(!canRun())('customers, renewals and profit in a real browser', () => {
+  let lineN: { username: string }
+  let lineS: { username: string }
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
+    await buildRenderer(staticDir)
+    north = await startSimulator({ port: 0, credits: 500, seed: 11, lines: 40, mags: 5, enigmas: 5, activecodes: 5, subResellers: 2 })
+    south = await startSimulator({ port: 0, credits: 300, seed: 22, lines: 40, mags: 5, enigmas: 5, activecodes: 5, subResellers: 2 })
+    lineN = expiringLine(north, 3, 2)
+    lineS = expiringLine(south, 5, 5)
+    app = await startApp(staticDir)
+    browser = await openBrowser(app.url)
+    page = browser.page
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
+    })
+    await interceptOpenExternal(page)
+    // The token survives a reload (sessionStorage); the reload puts the page's socket behind the route.
+    await page.reload()
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await north?.close()
+    await south?.close()
+    if (app) rmSync(app.dataDir, { recursive: true, force: true })
+    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
+  })
+
+  it('adds two panels and syncs them', async () => {
+    await page.locator(tid('welcome')).waitFor({ timeout: T })
+    await page.click(tid('welcome-add'))
+    await addPanel('North', north)
+    await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
+    await page.click(tid('nav-panels'))
+    await page.click(tid('panels-add'))
+    await addPanel('South', south)
+    await page.locator(`${tid('sidebar-panel')}[data-profile-name="South"]`).waitFor({ timeout: T })
+  }, 120_000)
+
+  it('creates a customer and attaches a line on each panel', async () => {
+    await page.click(tid('nav-customers'))
+    await page.click(tid('customers-new'))
+    await page.fill(tid('cform-name'), 'Anna Kowalski')
+    await page.fill(tid('cform-phone'), '0170 1234567')
+    await page.click(tid('cform-save'))
+    await expect.poll(() => page.locator(tid('customer-name')).textContent(), { timeout: T }).toBe('Anna Kowalski')
+    await expect.poll(() => page.locator(tid('customer-page')).textContent()).toContain('+491701234567')
+
+    await page.click(tid('customer-attach'))
+    for (const l of [lineN, lineS]) {
+      const hit = page.locator(tid('attach-hit'), { hasText: l.username }).first()
+      // The panels sync in the background: search again until this line is in the cache.
+      await expect
+        .poll(
+          async () => {
+            if ((await hit.count()) > 0) return true
+            await page.fill(tid('attach-search'), '')
+            await page.fill(tid('attach-search'), l.username)
+            await page.locator(`${tid('attach-hit')}, ${tid('attach-dialog')} .n-empty`).first().waitFor({ timeout: T })
+            return (await hit.count()) > 0
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true)
+      await hit.locator(tid('attach-pick')).click()
+      await page.locator(tid('attach-hit'), { hasText: 'already belongs to Anna Kowalski' }).first().waitFor({ timeout: T })
+    }
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator(tid('customer-link')).count(), { timeout: T }).toBe(2)
+    const links = (await page.locator(tid('customer-links')).textContent())!
+    expect(links).toContain('North')
+    expect(links).toContain('South')
+    expect(links).toContain(lineN.username)
+    expect(links).toContain(lineS.username)
+  }, 120_000)
+
+  it('shows both in the renewal radar under the customer, soonest first', async () => {
+    await page.click(tid('nav-radar'))
+    await page.locator(tid('radar-table')).waitFor({ timeout: T })
+    const keys = await page.locator(tid('radar-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')))
+    const iN = keys.indexOf(lineN.username)
+    const iS = keys.indexOf(lineS.username)
+    expect(iN).toBeGreaterThanOrEqual(0)
+    expect(iS).toBeGreaterThan(iN)
+    const group = page.locator(`${tid('radar-table')} tr.group`).first()
+    expect(await group.textContent()).toContain('Anna Kowalski')
+  })
+
+  it('opens a WhatsApp reminder: the exact wa.me link with the text URL-encoded, logged on the customer', async () => {
+    await page.locator(`${tid('radar-row')}[data-key="${lineN.username}"] ${tid('radar-remind')}`).click()
+    await page.locator(tid('msg-text')).waitFor({ timeout: T })
+    await expect.poll(() => page.locator(`${tid('msg-text')} textarea`).inputValue(), { timeout: T }).toContain('Anna Kowalski')
+    const text = await page.locator(`${tid('msg-text')} textarea`).inputValue()
+    expect(text).toContain('in 2 days')
+    await page.click(tid('msg-send-whatsapp'))
+    await expect.poll(() => opened.length, { timeout: T }).toBe(1)
+    expect(opened[0]).toBe(`https://wa.me/491701234567?text=${encodeURIComponent(text)}`)
+    await page.locator(tid('message-dialog')).waitFor({ state: 'detached', timeout: T })
+    // The radar shows when the last reminder went out.
+    await expect.poll(() => page.locator(`${tid('radar-row')}[data-key="${lineN.username}"]`).textContent(), { timeout: T }).toMatch(/just now/)
+  })
+
+  it('renews from the radar with a payment recorded, and the profit view shows it', async () => {
+    onTestFailed(async () => void (await page.screenshot({ path: '/tmp/h-fail.png' })))
+    await page.click(tid('nav-profit'))
+    await expect.poll(() => page.locator(tid('profit-revenue')).textContent(), { timeout: T }).toMatch(/0[.,]00/)
+    await page.click(tid('nav-radar'))
+    const before = north.credits()
+    await page.locator(`${tid('radar-row')}[data-key="${lineN.username}"] ${tid('radar-renew')}`).click()
+    await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
+    await page.locator('.n-base-select-option', { hasText: /^3 Months/ }).first().click()
+    await page.click(tid('form-next'))
+    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    const cost = Number(await page.locator(`${tid('confirm-step')} ${tid('cost-value')}`).textContent())
+    await page.click(tid('form-confirm'))
+    await expect.poll(() => north.credits(), { timeout: T }).toBe(before - cost)
+    await page.locator(tid('payment-dialog')).waitFor({ timeout: T })
+    await page.fill(`${tid('pay-amount')}`, '15')
+    await page.click(tid('pay-save'))
+    await page.locator(tid('payment-dialog')).waitFor({ state: 'detached', timeout: T })
+
+    await page.click(tid('nav-profit'))
+    await expect.poll(() => page.locator(tid('profit-revenue')).textContent(), { timeout: T }).toMatch(/15[.,]00/)
+    expect(await page.locator(tid('profit-credits')).textContent()).toBe(String(cost))
+    expect(problems).toEqual([])
+  }, 90_000)
+})
