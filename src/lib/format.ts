@@ -1,5 +1,5 @@
 /** Dates, durations and numbers as the user reads them. Times from the API are unix seconds. */
-import { t } from '../i18n'
+import { pluralForm, t, tn, type PluralKey } from '../i18n'
 
 const DAY = 86_400
 
@@ -29,7 +29,7 @@ export function expiryRelative(expDate: number | null, nowSec: number): string {
       ? t('span.minutes', { n: Math.max(1, Math.round(abs / 60)) })
       : abs < DAY
         ? t('span.hours', { n: Math.round(abs / 3600) })
-        : t('span.days', { n: Math.round(abs / DAY) })
+        : tn('span.days', Math.round(abs / DAY))
   return diff > 0 ? t('expiry.in', { span }) : t('expiry.ago', { span })
 }
 
@@ -38,9 +38,9 @@ export function agoMs(ms: number | null | undefined, nowMs: number): string {
   if (ms === null || ms === undefined) return t('common.never')
   const s = Math.max(0, Math.round((nowMs - ms) / 1000))
   if (s < 45) return t('ago.justNow')
-  if (s < 3600) return t('ago.minutes', { n: Math.max(1, Math.round(s / 60)) })
-  if (s < DAY) return t('ago.hours', { n: Math.round(s / 3600) })
-  return t('ago.days', { n: Math.round(s / DAY) })
+  if (s < 3600) return tn('ago.minutes', Math.max(1, Math.round(s / 60)))
+  if (s < DAY) return tn('ago.hours', Math.round(s / 3600))
+  return tn('ago.days', Math.round(s / DAY))
 }
 
 export function formatCredits(n: number | null | undefined): string {
@@ -55,7 +55,15 @@ export function formatEta(ms: number | null | undefined): string {
   return t('eta.minutes', { n: Math.round(s / 60) })
 }
 
-/** A package's duration, e.g. "1 months" → i18n "1 month(s)". */
+const UNITS: Record<string, PluralKey> = { hours: 'unit.hours', days: 'unit.days', months: 'unit.months', years: 'unit.years' }
+
+/**
+ * A package's duration as the panel gives it (`1`, `months`): "1 month",
+ * "3 months". A duration of 0 makes an item that is expired at once
+ * (docs/panel-api.md §7), and says so.
+ */
 export function formatDuration(n: number, unit: string): string {
-  return t('duration.value', { n, unit })
+  if (!(n > 0)) return t('duration.none')
+  const key = UNITS[unit.toLowerCase().replace(/s?$/, 's')]
+  return t('duration.value', { n: n.toLocaleString(), unit: key ? t(pluralForm(key, n)) : unit })
 }

@@ -118,7 +118,7 @@ describe('LineForm', () => {
     const options = (picker.vm as unknown as { options: { label: string }[] }).options.map((o) => o.label)
     expect(options.some((l) => l.startsWith('MAG only'))).toBe(false)
     expect(options.some((l) => l.startsWith('Trial day'))).toBe(false)
-    expect(options[0]).toBe('1 Month — 5 credits · 1 months')
+    expect(options[0]).toBe('1 Month — 5 credits · 1 month')
   })
 })
 
