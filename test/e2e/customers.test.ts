@@ -56,7 +56,7 @@ async function interceptOpenExternal(p: Page) {
     const server = ws.connectToServer()
     ws.onMessage((message) => {
       const text = typeof message === 'string' ? message : message.toString()
-      let req: { id?: unknown; method?: unknown; params?: { url?: unknown } } | null = null
+      let req: { id?: unknown; method?: unknown; params?: { url?: unknown } } | null
       try {
         req = JSON.parse(text)
       } catch {
