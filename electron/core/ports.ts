@@ -79,6 +79,11 @@ export interface StagedReplace<R extends Resource = Resource> {
    * rows, one per row, or the page's whole answer (the cache finds each row in it).
    */
   add(rows: ResourceRow[R][], raw?: unknown[] | PanelAnswer | null): void
+  /**
+   * A first sync only (the panel has no rows yet): make the rows staged so far readable now.
+   * The pass still ends with commit() (or discard(), which leaves published rows in place).
+   */
+  publish(): void
   /** Resolves when the work add() left running (compressing raw answers) is done; await before commit. */
   settled(): Promise<void>
   /** Switch the staged set in, in ONE transaction: the panel's rows not staged are removed. */

@@ -20,6 +20,8 @@ export const useSyncStore = defineStore('sync', () => {
   const statuses = ref<Record<string, PanelStatus>>({})
   /** Latest progress per panel (one resource at a time per panel). */
   const progress = ref<Record<string, SyncProgress>>({})
+  /** Latest progress per panel and resource: a panel syncs two resources at a time. */
+  const byTarget = ref<Record<string, SyncProgress>>({})
   const lastChange = shallowRef<CacheChange | null>(null)
   let changes = 0
 
@@ -61,6 +63,13 @@ export const useSyncStore = defineStore('sync', () => {
 
   function onProgress(p: SyncProgress) {
     progress.value = { ...progress.value, [p.profileId]: p }
+    byTarget.value = { ...byTarget.value, [`${p.profileId}/${p.resource}`]: p }
+  }
+
+  /** The running sync of one panel's resource, if one runs. */
+  function runningFor(profileId: string, resource: string): SyncProgress | null {
+    const p = byTarget.value[`${profileId}/${resource}`]
+    return p && p.state === 'running' ? p : null
   }
   function onStatus(s: PanelStatus) {
     statuses.value = { ...statuses.value, [s.profileId]: s }
@@ -75,5 +84,5 @@ export const useSyncStore = defineStore('sync', () => {
   useIpcEvent(xm.panel.onStatus, onStatus)
   useIpcEvent(xm.cache.onChanged, (c) => markChanged(c.profileId, c.resource))
 
-  return { statuses, progress, lastChange, running, syncing, lastSyncAt, offline, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
+  return { statuses, progress, byTarget, runningFor, lastChange, running, syncing, lastSyncAt, offline, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
 })

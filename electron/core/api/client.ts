@@ -56,6 +56,8 @@ export interface CallOptions {
    * (the bytes are kept: the key must never reach a file).
    */
   onAnswer?: (body: Uint8Array) => void
+  /** Told before a read is sent again after a failure (the sync slows down on 503/403/timeouts at once, sync/pacer.ts). */
+  onRetry?: (code: string) => void
 }
 
 export interface ClientStats {
@@ -139,6 +141,7 @@ export class XtreamClient {
           const err = e instanceof TransportFault ? errorFromFault(e, action, def.kind, timeoutMs) : e
           if (def.kind === 'read' && attempt < this.o.readRetries && isApiError(err) && RETRYABLE.has(err.code)) {
             this.stats.retries++
+            opts.onRetry?.(err.code)
             await this.backoff(attempt, err.code === 'RATE_LIMITED', opts.signal)
             continue
           }

@@ -58,6 +58,7 @@ export class SqliteCache implements CacheDb {
         return set.size
       },
       add: (rows, raw = null) => this.write(() => set.add(rows, raw)),
+      publish: () => this.write(() => set.publish()),
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {

@@ -60,6 +60,8 @@ export class StagedSet {
   private readonly stage: string
   private readonly pass: string
   private state: 'open' | 'committed' | 'discarded' = 'open'
+  /** First sync only (publish()): staged rids up to this one are live rows already. */
+  private publishedUpTo = 0
   private readonly insertKept: Database.Statement
   private readonly insertWithPage: Database.Statement
   private readonly insertWithRaw: Database.Statement
@@ -170,6 +172,25 @@ export class StagedSet {
     this.prepare('INSERT INTO sync_staging (pass, tbl, lo, hi) VALUES (?, ?, ?, ?)').run(this.pass, t, lo, rid - 1)
   }
 
+  /**
+   * A first sync only (the panel had no rows: nothing to protect): make the rows staged so
+   * far readable now, so a never-synced panel shows rows while the rest arrives (issue #14).
+   * commit() then treats them as kept rows; discard() leaves them (there was nothing before).
+   * Call inside a transaction.
+   */
+  publish(): void {
+    this.assertOpen()
+    if (this.hadRows) throw new AppError('INTERNAL', 'Only a first sync shows rows before it is complete.')
+    this.writePacked()
+    const top = this.maxRid()
+    if (top <= this.publishedUpTo) return
+    const staged = stageColumns(this.spec)
+    this.db
+      .prepare(`INSERT INTO ${this.spec.table} (rid, panel_key, ${staged.join(', ')}) SELECT rid, ?, ${staged.join(', ')} FROM ${this.stage} WHERE rid > ? AND rid <= ? ORDER BY rid`)
+      .run(this.panelKey, this.publishedUpTo, top)
+    this.publishedUpTo = top
+  }
+
   /** Resolves once every answer given so far is compressed: await it before commit(). */
   async settled(): Promise<void> {
     while (this.packing.size > 0) await Promise.all(this.packing)
@@ -183,7 +204,7 @@ export class StagedSet {
     const staged = stageColumns(this.spec)
     const into = `INSERT INTO ${t} (rid, panel_key, ${staged.join(', ')})`
     const from = `SELECT rid, @key, ${staged.join(', ')} FROM ${this.stage}`
-    if (this.kept.size === 0) {
+    if (this.kept.size === 0 && this.publishedUpTo === 0) {
       deleteRows(this.prepare, this.spec, 'panel_key = ?', [this.panelKey])
       this.db.prepare(`${into} ${from} ORDER BY rid`).run({ key: this.panelKey })
     } else {
@@ -229,7 +250,12 @@ export class StagedSet {
       const own = `SELECT rid FROM ${this.stage} WHERE rid NOT IN (SELECT rid FROM ${t})`
       this.db.prepare(`DELETE FROM ${t}_fts WHERE rowid IN (${own})`).run()
       this.db.prepare(`DELETE FROM ${t}_data WHERE rid IN (${own})`).run()
-      dropPages(this.prepare, this.pages)
+      if (this.publishedUpTo === 0) dropPages(this.prepare, this.pages)
+      else {
+        // Published rows stay, and so do the pages holding their raw copies.
+        this.writePacked()
+        dropUnreferencedPages(this.prepare, t)
+      }
       this.prepare('DELETE FROM sync_staging WHERE pass = ?').run(this.pass)
       this.db.exec(`DROP TABLE ${this.stage}`)
     })()
@@ -258,6 +284,7 @@ export class StagedSet {
       this.unstageRow.run(rid)
       return
     }
+    if (rid <= this.publishedUpTo) this.prepare(`DELETE FROM ${t} WHERE rid = ?`).run(rid)
     if (indexed) this.prepare(`DELETE FROM ${t}_fts WHERE rowid = ?`).run(rid)
     this.prepare(`DELETE FROM ${t}_data WHERE rid = ?`).run(rid)
     this.unstageRow.run(rid)

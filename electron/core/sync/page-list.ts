@@ -16,14 +16,13 @@
  * Rows are keyed by id: offset paging over a list that changes underneath can
  * repeat a row, and the cache must not see it twice.
  */
-import type { ErrorCode } from '../../shared/errors'
 import type { ListResult } from '../api/normalise/list'
 import { AppError, isAppError } from '../errors'
+import { Pacer } from './pacer'
+import { pageWindow, SIZE_SENSITIVE } from './page-window'
 
 export const PAGE_LIMITS: readonly number[] = [1000, 250, 50]
 
-/** Failures a smaller page may avoid. Auth, permissions, offline and cancel are not among them. */
-const SIZE_SENSITIVE: ReadonlySet<ErrorCode> = new Set(['BAD_RESPONSE', 'SERVER_ERROR', 'TIMEOUT'])
 
 /** One page as fetched: the normalised rows and, when the fetcher kept them, the answer's bytes. */
 export type ListPage<T> = ListResult<T> & { answer?: Uint8Array }
@@ -65,10 +64,29 @@ export interface PageListOptions<T = unknown> {
    * `page` is the page the rows came from (its answer, where each row sat in it).
    */
   onRows?: (rows: T[], page: ListPage<T>) => void
+  /**
+   * The panel's request window (pacer.ts). With one, a counted list has several pages in
+   * flight once the first page brought the count (page-window.ts); without, one at a time.
+   */
+  pacer?: Pacer
 }
 
 export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
   const limits = opts.limits ?? PAGE_LIMITS
+  // Without the panel's own pacer: one request at a time, as before pipelining.
+  const pacer = opts.pacer ?? new Pacer({ aim: 1 })
+  /** One request through the panel's window (its cool-down after strain included). */
+  const paced = async (s: number, l: number): Promise<ListPage<T>> => {
+    const slot = await pacer.acquire(opts.signal)
+    try {
+      const page = await fetchPage(s, l)
+      slot.release()
+      return page
+    } catch (e) {
+      slot.release(e)
+      throw e
+    }
+  }
   const label = opts.label ?? 'rows'
   let step = 0
   let limit = limits[0] ?? 1000
@@ -93,7 +111,7 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
     return true
   }
   const ask = (): Promise<ListPage<T>> => {
-    const p = fetchPage(start, limit)
+    const p = paced(start, limit)
     // Awaited on the next turn; if the sink throws first, its failure must not go unhandled.
     p.catch(() => undefined)
     return p
@@ -110,6 +128,23 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
       throw e
     }
     pending = null
+    if (page.total !== null && pages === 0) {
+      // Counted: every offset to read is known now; the rest of the pass has pages in flight side by side.
+      const st = await pageWindow(fetchPage, { next: start, total: page.total, limit, limits, step, pages, received: start, skipped }, page, {
+        pacer,
+        signal: opts.signal,
+        label,
+        take: (rows, p) => {
+          if (byId) for (const r of rows) byId.set(r.id, r)
+          else {
+            for (const r of rows) ids?.add(r.id)
+            opts.onRows?.(rows, p)
+          }
+        },
+        report: (n, pagesTotal, received, total) => opts.onPage?.({ pages: n, pagesTotal, received, total }),
+      })
+      return { rows: byId ? [...byId.values()] : [], unique: byId ? byId.size : (ids?.size ?? 0), total: st.total, skipped: st.skipped, pages: st.pages }
+    }
     pages++
     const received = page.rows.length + page.skipped
     skipped += page.skipped

@@ -5,7 +5,8 @@
  * the few are reported. Anything worse keeps the cached set as it was, because
  * losing a reseller's offline copy to one bad answer costs more than showing a
  * copy that may be out of date (docs/panel-api.md §5):
- * - more than a few rows could not be read (a damaged table, a panel bug);
+ * - more than a few rows could not be read (a damaged table, a panel bug) while
+ *   rows are cached (with none cached, the readable ones go in and the rest is reported);
  * - the readable rows fall well short of the panel's own count;
  * - no readable row at all while rows are cached, unless the panel counted
  *   zero (then the list really is empty): no count and nothing, or nothing
@@ -35,8 +36,9 @@ export interface PassFigures {
 export function refusePass(pass: PassFigures, cachedCount: number, label: string, resource: string): AppError | null {
   const { unique, skipped, total } = pass
   const details = { resource, cached: cachedCount, readable: unique, unreadable: skipped, total }
-  const kept = cachedCount > 0 ? `the ${cachedCount} cached ${label} were kept` : 'nothing was stored'
-  if (skipped > FEW_SKIPPED || (skipped > 0 && unique === 0 && cachedCount > 0)) {
+  const kept = cachedCount > 0 ? `the ${cachedCount} cached ${label} were kept` : 'nothing cached was replaced'
+  // With nothing cached there is nothing to protect: the readable rows go in, the rest is reported.
+  if (cachedCount > 0 && (skipped > FEW_SKIPPED || (skipped > 0 && unique === 0))) {
     const of = total !== null ? `${skipped} of the ${total} ${label}` : `${skipped} of the ${label}`
     return new AppError(
       'BAD_RESPONSE',
@@ -44,10 +46,12 @@ export function refusePass(pass: PassFigures, cachedCount: number, label: string
       { details },
     )
   }
-  if (total !== null && total - unique > FEW_SKIPPED + driftAllowance(total)) {
+  // Rows the count promised that are not here; with nothing cached, unreadable ones were reported above.
+  const missing = total === null ? 0 : total - unique - (cachedCount > 0 ? 0 : skipped)
+  if (total !== null && missing > FEW_SKIPPED + driftAllowance(total)) {
     return new AppError(
       'BAD_RESPONSE',
-      `The panel counts ${total} ${label} but only ${unique} could be read (${total - unique} missing), so the list was not updated and ${kept}. Try again later.`,
+      `The panel counts ${total} ${label} but only ${unique} could be read (${missing} missing), so the list was not updated and ${kept}. Try again later.`,
       { details },
     )
   }

@@ -18,6 +18,7 @@ import type { CoreContext } from '../ports'
 import { freshnessOf, metaError } from './freshness'
 import { PAGE_LIMITS } from './page-list'
 import type { PanelStatusBoard } from './panel-status'
+import { Pacer, type PacerOptions } from './pacer'
 import { ProgressReporter } from './progress'
 import { syncTarget } from './sync-target'
 import { FULL_SYNC, type SyncTarget } from './targets'
@@ -31,6 +32,8 @@ export interface SyncEngineOptions {
   retryAfterMs?: number
   /** Told of unexpected (non-AppError) failures, which the page only sees as INTERNAL. */
   log?: (msg: string) => void
+  /** List requests in flight per panel and how they back off (pacer.ts; default aim 4). */
+  pacing?: PacerOptions
 }
 
 interface Job {
@@ -51,6 +54,8 @@ interface PanelQueue {
 export class SyncEngine {
   private readonly queues = new Map<string, PanelQueue>()
   private readonly lastFailureAt = new Map<string, number>()
+  /** One request window per panel, kept across runs: a panel that pushed back stays paced down a while. */
+  private readonly pacers = new Map<string, Pacer>()
   private readonly perPanel: number
   private readonly retryAfterMs: number
   private disposed = false
@@ -85,10 +90,10 @@ export class SyncEngine {
     return { started, done: Promise.all(all).then(() => undefined) }
   }
 
-  /** Sync one target now (or join the run already going) and wait for it; rejects with its error. */
+  /** Sync one target now (or join the run already going) and wait for it; rejects with its error. Goes first in its panel's queue. */
   fetchNow(profileId: string, target: SyncTarget): Promise<void> {
     this.ctx.profiles.require(profileId)
-    return this.enqueue(profileId, target).job.done
+    return this.enqueue(profileId, target, true).job.done
   }
 
   /** Queue a background refresh when the cached copy needs one. True when one was queued or is running. */
@@ -96,14 +101,18 @@ export class SyncEngine {
     if (this.disposed) return false
     const p = this.ctx.profiles.get(profileId)
     if (!p || !p.enabled || !p.hasKey) return false
-    if (this.find(profileId, target)) return true
+    if (this.find(profileId, target)) {
+      this.toFront(profileId, target)
+      return true
+    }
     const now = this.ctx.now()
     const failedAt = this.lastFailureAt.get(key(profileId, target))
     if (failedAt !== undefined && now - failedAt < this.retryAfterMs) return false
     const meta = this.ctx.cache.getSyncMeta(profileId, target)
     const f = freshnessOf({ ...meta, pollMinutes: p.pollMinutes, now, lastCheck: this.board.lastCheck(profileId) })
     if (f === 'fresh') return false
-    void this.enqueue(profileId, target).job.done.catch(() => undefined)
+    // A stale read comes from the view open now: its resource goes before the rest of a full sync.
+    void this.enqueue(profileId, target, true).job.done.catch(() => undefined)
     return true
   }
 
@@ -135,6 +144,7 @@ export class SyncEngine {
   forget(profileId: string): void {
     this.cancel(profileId)
     for (const k of [...this.lastFailureAt.keys()]) if (k.startsWith(`${profileId}\u0000`)) this.lastFailureAt.delete(k)
+    this.pacers.delete(profileId)
   }
 
   status(): PanelStatus[] {
@@ -158,10 +168,14 @@ export class SyncEngine {
 
   // ---------------------------------------------------------------------------
 
-  private enqueue(profileId: string, target: SyncTarget): { job: Job; fresh: boolean } {
+  /** `first`: the open view asked for it, so it goes before targets queued for a full sync. */
+  private enqueue(profileId: string, target: SyncTarget, first = false): { job: Job; fresh: boolean } {
     if (this.disposed) throw new AppError('CANCELLED', 'The app is closing; nothing more is synced.')
     const existing = this.find(profileId, target)
-    if (existing) return { job: existing, fresh: false }
+    if (existing) {
+      if (first) this.toFront(profileId, target)
+      return { job: existing, fresh: false }
+    }
     let resolve!: () => void
     let reject!: (e: AppError) => void
     const done = new Promise<void>((res, rej) => {
@@ -172,9 +186,19 @@ export class SyncEngine {
     done.catch(() => undefined)
     const job: Job = { profileId, target, done, resolve, reject, started: false }
     const q = this.queue(profileId)
-    q.waiting.push(job)
+    if (first) q.waiting.unshift(job)
+    else q.waiting.push(job)
     this.pump(profileId)
     return { job, fresh: true }
+  }
+
+  /** A waiting target moves to the head of its panel's queue (a running one is already on its way). */
+  private toFront(profileId: string, target: SyncTarget): void {
+    const q = this.queues.get(profileId)
+    const i = q?.waiting.findIndex((j) => j.target === target) ?? -1
+    if (!q || i <= 0) return
+    const [job] = q.waiting.splice(i, 1)
+    q.waiting.unshift(job as Job)
   }
 
   private find(profileId: string, target: SyncTarget): Job | undefined {
@@ -226,6 +250,9 @@ export class SyncEngine {
         onPage: (r) => progress.page(r),
         onAnswer: () => this.board.answered(profileId),
         stillWanted: () => !signal.aborted && this.ctx.profiles.get(profileId) !== undefined,
+        pacer: this.pacer(profileId),
+        // A first sync shows rows as they come: the open view re-queries (and says "still syncing").
+        onShown: () => this.ctx.emit('cache:changed', { profileId, resource: target }),
       })
       succeededAt = this.ctx.now()
       this.lastFailureAt.delete(key(profileId, target))
@@ -248,6 +275,16 @@ export class SyncEngine {
     } finally {
       this.board.syncEnded(profileId, succeededAt)
     }
+  }
+
+  /** The panel's request window (pacer.ts). */
+  pacer(profileId: string): Pacer {
+    let p = this.pacers.get(profileId)
+    if (!p) {
+      p = new Pacer(this.opts.pacing)
+      this.pacers.set(profileId, p)
+    }
+    return p
   }
 
   private recordFailure(profileId: string, target: SyncTarget, err: AppError): void {

@@ -8,10 +8,11 @@ import type { AccountInfo, Resource, ResourceRow } from '../../shared/domain'
 import type { ErrorCode } from '../../shared/errors'
 import type { ListResult } from '../api/normalise/list'
 import type { CallOptions, XtreamClient } from '../api/client'
-import { AppError } from '../errors'
+import { AppError, isAppError } from '../errors'
 import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type ListPage, type PageReport } from './page-list'
 import { refusePass } from './pass-check'
+import { STRAIN_CODES, type Pacer } from './pacer'
 import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
 
 export interface TargetOutcome {
@@ -29,6 +30,10 @@ export interface SyncTargetOptions {
   limits?: readonly number[]
   /** False when the panel was removed meanwhile: nothing may be written for it. */
   stillWanted: () => boolean
+  /** The panel's request window, shared by its targets (pacer.ts); without one, a page at a time. */
+  pacer?: Pacer
+  /** A first sync made more rows readable (`rows` in all so far): the view may re-query. */
+  onShown?: (rows: number) => void
 }
 
 export async function syncTarget(
@@ -69,7 +74,11 @@ async function syncList<R extends Resource>(
   const fetchPage = async (start: number, limit: number): Promise<ListPage<ResourceRow[R]>> => {
     let answer: Uint8Array | undefined
     const onAnswer = (body: Uint8Array) => (answer = body)
-    const page = (await (client.call as (a: string, p: object, c: CallOptions) => Promise<unknown>)(action, { start, limit }, { signal: o.signal, onAnswer })) as ListResult<
+    // A 503/403/timeout the client is about to retry already means "slow down" (pacer.ts).
+    const onRetry = (code: string) => {
+      if (STRAIN_CODES.has(code as ErrorCode)) o.pacer?.strain()
+    }
+    const page = (await (client.call as (a: string, p: object, c: CallOptions) => Promise<unknown>)(action, { start, limit }, { signal: o.signal, onAnswer, onRetry })) as ListResult<
       ResourceRow[R]
     >
     o.onAnswer()
@@ -77,13 +86,24 @@ async function syncList<R extends Resource>(
   }
   // Each page is staged in the cache as it arrives (invisible to readers) while the panel
   // prepares the next; only a complete pass is switched in, in one transaction (cache/staging.ts).
+  // A first sync has no old set to protect: its rows are shown page by page instead (issue #14).
+  const cachedCount = deps.cache.count(profileId, resource)
+  const firstSync = cachedCount === 0 && deps.cache.getSyncMeta(profileId, resource).syncedAt === null
   const staged = deps.cache.beginReplace(profileId, resource)
+  let shown = 0
+  const take = (rows: ResourceRow[R][], page: ListPage<ResourceRow[R]>): void => {
+    staged.add(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null)
+    if (!firstSync || rows.length === 0 || !o.stillWanted()) return
+    staged.publish()
+    shown = staged.size
+    o.onShown?.(shown)
+  }
   try {
-    const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, onRows: (rows, page) => staged.add(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null) })
+    const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, pacer: o.pacer, onRows: take })
     if (o.signal.aborted) throw cancelled()
 
     // Issue #11 §7: a pass with too many unreadable or missing rows keeps the cached set (pass-check.ts).
-    const refused = refusePass(pass, deps.cache.count(profileId, resource), label, resource)
+    const refused = refusePass(pass, cachedCount, label, resource)
     if (refused) throw refused
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
     await staged.settled()
@@ -91,6 +111,14 @@ async function syncList<R extends Resource>(
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
     staged.commit(deps.now())
     return outcome(pass.unique, pass.skipped, label)
+  } catch (e) {
+    // A first sync that stopped keeps the rows it showed (there was nothing before): say so.
+    if (shown > 0 && isAppError(e) && e.code !== 'CANCELLED') {
+      throw new AppError(e.code, `${e.message} The ${shown} ${label} read before it stopped are shown; the rest come with the next complete sync.`, {
+        details: e.details,
+      })
+    }
+    throw e
   } finally {
     // After a commit this does nothing; otherwise (failure, cancel, panel gone) the staged rows go.
     discardQuietly(staged)

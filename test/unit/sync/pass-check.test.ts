@@ -17,6 +17,8 @@ describe('refusePass', () => {
     expect(e?.code).toBe('BAD_RESPONSE')
     expect(e?.message).toMatch(/^14 of the 284 lines the panel sent could not be read, so the list was not updated and the 284 cached lines were kept/)
     expect(e?.details).toMatchObject({ readable: 270, unreadable: 14, total: 284, cached: 284 })
+    // nothing cached: nothing to protect, the readable rows go in (and the rest is reported as a warning)
+    expect(check(270, 14, 284, 0)).toBeNull()
   })
 
   it('refuses readable rows far short of the count (284 counted, 40 came)', () => {

@@ -43,6 +43,8 @@ function world(panels = ['a', 'b']) {
         },
         add: (rows: { id: number }[]) => rows.forEach((row) => staged.set(row.id, row)),
         settled: async () => undefined,
+        // A first sync shows what it has so far (cache/staging.ts publish()).
+        publish: () => stored.set(`${p}/${r}`, [...staged.values()]),
         commit: (at: number) => {
           stored.set(`${p}/${r}`, [...staged.values()])
           meta.set(`${p}/${r}`, { syncedAt: at, error: null })
@@ -175,6 +177,74 @@ describe('SyncEngine', () => {
     expect(done?.error?.message).toMatch(/^3 of the lines .* could not be read/)
     expect(w.stored.get('a/lines')).toHaveLength(2)
     expect(w.engine.status()[0]?.lastError?.code).toBe('BAD_RESPONSE')
+  })
+
+  it('a first sync shows rows as pages arrive and says so; a re-sync keeps the old set until it is complete', async () => {
+    const w = world(['a'])
+    // A page goes through a few event-loop turns (its answer, the next requests leaving, the sink).
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await w.flush()
+    }
+    const page = (from: number, n: number, total: number) => ({ rows: Array.from({ length: n }, (_, k) => ({ id: from + k })), total, skipped: 0 })
+    w.engine.run({ targets: ['lines'] })
+    await settle()
+    w.pending.shift()!.resolve(page(1, 1000, 2500))
+    await settle()
+    // Never synced: the first page is readable at once, the view is told, progress says 1000 of 2500.
+    expect(w.stored.get('a/lines')).toHaveLength(1000)
+    expect(w.events.some((e) => e.name === 'cache:changed')).toBe(true)
+    expect(w.progress('running').at(-1)).toMatchObject({ rows: 1000, rowsTotal: 2500 })
+    expect(w.pending.map((p) => p.action)).toEqual(['get_lines', 'get_lines'])
+    w.pending.shift()!.resolve(page(1001, 1000, 2500))
+    await settle()
+    expect(w.stored.get('a/lines')).toHaveLength(2000)
+    w.pending.shift()!.resolve(page(2001, 500, 2500))
+    await w.engine.idle()
+    expect(w.progress('done')[0]).toMatchObject({ rows: 2500, rowsTotal: 2500 })
+
+    // A re-sync: nothing of the new pass is visible before its switch.
+    w.engine.run({ targets: ['lines'] })
+    await settle()
+    w.pending.shift()!.resolve(page(5001, 1000, 1200))
+    await settle()
+    expect(w.stored.get('a/lines')?.map((r) => (r as { id: number }).id).slice(0, 2)).toEqual([1, 2])
+    expect(w.stored.get('a/lines')).toHaveLength(2500)
+    w.pending.shift()!.resolve(page(6001, 200, 1200))
+    await w.engine.idle()
+    expect(w.stored.get('a/lines')).toHaveLength(1200)
+  })
+
+  it('a re-sync that fails half-way leaves the old set exactly as it was', async () => {
+    const w = world(['a'])
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) await w.flush()
+    }
+    w.stored.set('a/lines', [{ id: 1 }, { id: 2 }])
+    w.meta.set('a/lines', { syncedAt: w.ctx.now(), error: null })
+    w.engine.run({ targets: ['lines'] })
+    await settle()
+    w.pending.shift()!.resolve({ rows: Array.from({ length: 1000 }, (_, k) => ({ id: 100 + k })), total: 3000, skipped: 0 })
+    await settle()
+    w.pending.shift()!.reject(new AppError('AUTH_INVALID', 'bad key'))
+    await w.engine.idle()
+    expect(w.progress('failed')[0]?.error?.code).toBe('AUTH_INVALID')
+    expect(w.stored.get('a/lines')).toEqual([{ id: 1 }, { id: 2 }])
+  })
+
+  it("the open view's resource goes before the rest of a full sync", async () => {
+    const w = world(['a'])
+    w.engine.run({ targets: ['lines', 'mags', 'enigmas', 'activecodes', 'subResellers'] })
+    await w.flush()
+    // lines and mags run; the view of sub-resellers opens, then a fresh read of activation codes is asked for.
+    expect(w.engine.refreshIfStale('a', 'subResellers')).toBe(true)
+    void w.engine.fetchNow('a', 'activecodes').catch(() => undefined)
+    await w.answer('a')
+    await w.answer('a')
+    const inFlight = w.pending.map((p) => p.action)
+    expect(inFlight).toEqual(['get_activecodes', 'get_users'])
+    while (w.pending.length > 0) await w.answer('a')
+    await w.engine.idle()
+    expect(w.progress('done').map((p) => p.resource)).toEqual(['lines', 'mags', 'activecodes', 'subResellers', 'enigmas'])
   })
 
   it('does not sync disabled panels or panels without a key in the background', async () => {

@@ -1,0 +1,90 @@
+/**
+ * A first sync shows its rows page by page (issue #14): publish() makes the
+ * rows staged so far readable; commit() still switches in the complete set;
+ * a pass that stops keeps what it showed (there was nothing before), and
+ * the rows it showed keep their search entries and raw copies. Real SQLite.
+ */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { line, NOW, rawLine } from './fixtures'
+import { tempCache, tempDir } from './temp-cache'
+
+type Cache = ReturnType<typeof tempCache>
+
+const ids = (cache: Cache, search?: string) =>
+  cache
+    .query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 100, ...(search ? { search } : {}) }, NOW)
+    .rows.map((r) => r.id)
+    .sort((a, b) => a - b)
+
+const answer = (raw: unknown[]) => new TextEncoder().encode(JSON.stringify({ status: 'STATUS_SUCCESS', data: raw, recordsTotal: String(raw.length) }))
+
+function sideCounts(file: string): { narrow: number; data: number } {
+  const db = new Database(file, { readonly: true })
+  try {
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+    return { narrow: n('SELECT count(*) AS n FROM lines'), data: n('SELECT count(*) AS n FROM lines_data') }
+  } finally {
+    db.close()
+  }
+}
+
+describe('publish (first sync)', () => {
+  it('shows each page as it is published; a row sent again replaces its shown copy; commit keeps them all', async () => {
+    const dir = tempDir()
+    const cache = tempCache(dir)
+    const s = cache.beginReplace('p1', 'lines')
+    const first = [line(1, { username: 'first.one' }), line(2, { username: 'first.two' })]
+    s.add(first, { answer: answer(first.map(rawLine)) })
+    expect(ids(cache)).toEqual([])
+    s.publish()
+    expect(ids(cache)).toEqual([1, 2])
+    expect(ids(cache, 'first')).toEqual([1, 2])
+    expect(cache.getRow('p1', 'lines', 2)?.username).toBe('first.two')
+
+    // Offset paging over a changing list sends line 2 again: one copy, the latest.
+    const second = [line(2, { username: 'second.two' }), line(3, { username: 'second.three' })]
+    s.add(second, { answer: answer(second.map(rawLine)) })
+    s.publish()
+    expect(ids(cache)).toEqual([1, 2, 3])
+    expect(cache.count('p1', 'lines')).toBe(3)
+    expect(cache.getRow('p1', 'lines', 2)?.username).toBe('second.two')
+    expect(ids(cache, 'first')).toEqual([1])
+
+    await s.settled()
+    s.commit(7)
+    expect(ids(cache)).toEqual([1, 2, 3])
+    expect(cache.getSyncMeta('p1', 'lines').syncedAt).toBe(7)
+    expect(cache.getRaw('p1', 'lines', 3)).toEqual(rawLine(second[1]!))
+    cache.close()
+    expect(sideCounts(join(dir, 'cache.db'))).toEqual({ narrow: 3, data: 3 })
+  })
+
+  it('a first sync that stops keeps the rows it showed, drops the rest, and stays "never synced"', async () => {
+    const dir = tempDir()
+    const cache = tempCache(dir)
+    const s = cache.beginReplace('p1', 'lines')
+    const shown = [line(1), line(2)]
+    s.add(shown, { answer: answer(shown.map(rawLine)) })
+    s.publish()
+    s.add([line(3)])
+    await s.settled()
+    s.discard()
+    expect(ids(cache)).toEqual([1, 2])
+    expect(cache.getRaw('p1', 'lines', 1)).toEqual(rawLine(shown[0]!))
+    expect(cache.getSyncMeta('p1', 'lines').syncedAt).toBeNull()
+    cache.close()
+    expect(sideCounts(join(dir, 'cache.db'))).toEqual({ narrow: 2, data: 2 })
+  })
+
+  it('is refused once the panel has rows: a re-sync stays all-or-nothing', () => {
+    const cache = tempCache()
+    cache.replaceAll('p1', 'lines', [line(1)], null, 1)
+    const s = cache.beginReplace('p1', 'lines')
+    s.add([line(2)])
+    expect(() => s.publish()).toThrowError(expect.objectContaining({ code: 'INTERNAL' }))
+    expect(ids(cache)).toEqual([1])
+    s.discard()
+  })
+})
