@@ -98,10 +98,14 @@ export type SubResellerCreate = z.infer<typeof SubResellerCreate>
 export const SubResellerEdit = ItemRef.extend(subResellerFields)
 export type SubResellerEdit = z.infer<typeof SubResellerEdit>
 
+/**
+ * adjust_credits is a transfer of WHOLE credits: the panel intval()s the amount, so 2.5 would
+ * silently move 2 (docs/panel-api.md §7). A fraction is refused with that reason, never rounded.
+ */
 export const AdjustCredits = ItemRef.extend({
   credits: z
     .number()
-    .int('Credits are whole numbers')
+    .int('The panel moves whole credits only (it would cut a fraction such as 2.5 to 2): enter a whole number')
     .refine((n) => n !== 0, 'Enter a positive amount to give or a negative amount to take back')
     .refine((n) => Math.abs(n) <= 1_000_000, 'Amount too large'),
   note: z.string().max(255).optional(),

@@ -8,4 +8,22 @@ export const enWrites = {
   'fresh.stale': 'The panel cannot be reached: these values are the copy saved on this computer ({when}) and may be out of date. Only the fields you change are sent.',
   'fresh.failed': 'The current values could not be read from the panel ({problem}). The values shown may be out of date; only the fields you change are sent.',
   'fresh.unknownTime': 'time unknown',
+
+  // adjust_credits is a transfer, in whole credits (docs/panel-api.md §7)
+  'transfer.title': 'Move credits: you ⇄ {name}',
+  'transfer.intro': 'Check the transfer before confirming. Nothing is sent until you click the button below.',
+  'transfer.direction': 'Direction',
+  'transfer.giveOption': 'Give to {name}',
+  'transfer.takeOption': 'Take back from {name}',
+  'transfer.amount': 'Credits',
+  'transfer.placeholder': 'Whole credits, e.g. 10',
+  'transfer.hint': 'Whole credits only: the panel does not move fractions.',
+  'transfer.give': 'Give {n} credits to {name}',
+  'transfer.take': 'Take back {n} credits from {name}',
+  'transfer.theirBalance': 'Balance of {name}',
+  'transfer.enterAmount': 'Enter how many credits to move to see both balances after.',
+  'transfer.amountRequired': 'Enter how many credits to move: a whole number above 0.',
+  'transfer.wholeOnly': 'The panel moves whole credits only: it would cut {n} to {cut}. Enter a whole number.',
+  'transfer.notEnough': 'You have {n} credits to give.',
+  'transfer.belowZero': 'A balance would go below 0: the panel refuses that.',
 } as const

@@ -1,11 +1,12 @@
 /**
  * Every write the UI can make, in one place. Spending actions are guarded:
  * while one is in flight for a target, a second click does nothing (no second
- * request, so no double charge). After a write the table re-queries and the
- * balance shown updates from the WriteResult.
+ * request, so no double charge). After a write the table re-queries, every
+ * open drawer of the object refreshes (`lastWritten`) and the balance shown
+ * updates from the WriteResult.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { xm } from '../api/xm'
 import type { Result } from '../../electron/shared/errors'
 import type { WriteResult } from '../../electron/shared/writes'
@@ -16,6 +17,21 @@ import type { ErrorCode } from '../../electron/shared/errors'
 import type { WritableResource } from '../lib/resources'
 import { useCreditsStore } from './credits'
 import { useSyncStore } from './sync'
+
+/**
+ * The object the newest write touched, so every open view of it (each tab's drawer) refreshes:
+ * `item` is the object as the panel has it now (null: unknown, read it again); `gone` after a
+ * delete or a convert; `becomes` is the line a converted device now is (NOTES §4 convert_mag).
+ */
+export interface WrittenObject {
+  profileId: string
+  resource: WritableResource
+  id: number
+  item: Record<string, unknown> | null
+  gone: boolean
+  becomes: { resource: 'lines'; item: Record<string, unknown> } | null
+  n: number
+}
 
 export type WriteAction = 'create' | 'edit' | 'extend' | 'delete' | 'enable' | 'disable' | 'convert' | 'reset' | 'adjustCredits'
 
@@ -35,6 +51,16 @@ export const useWritesStore = defineStore('writes', () => {
   const lastErrorCode = ref<ErrorCode | null>(null)
   const credits = useCreditsStore()
   const sync = useSyncStore()
+  const lastWritten = shallowRef<WrittenObject | null>(null)
+  let written = 0
+
+  function publish(resource: WritableResource, action: WriteAction, profileId: string, id: number | undefined, value: WriteResult | null) {
+    if (id === undefined) return // a create: no view shows the new object yet
+    const converted = action === 'convert' && value?.item ? { resource: 'lines' as const, item: value.item } : null
+    const gone = value !== null && (action === 'delete' || action === 'convert')
+    const item = gone || action === 'convert' ? null : (value?.item ?? null)
+    lastWritten.value = { profileId, resource, id, item, gone, becomes: converted, n: ++written }
+  }
 
   const busyKey = (resource: string, action: string, profileId: string, target: string | number | undefined) =>
     `${resource}:${action}:${profileId}:${target ?? 'new'}`
@@ -55,6 +81,8 @@ export const useWritesStore = defineStore('writes', () => {
       lastErrorCode.value = r.ok ? null : r.error.code
       // Even a failed or unknown write may have changed the panel: views re-query.
       sync.markChanged(args.profileId, resource)
+      // An unknown outcome may have changed the object too: open views read it again.
+      if (r.ok || r.error.code === 'OUTCOME_UNKNOWN') publish(resource, action, args.profileId, args.id, r.ok ? r.value : null)
       if (!r.ok) {
         notifyError(r.error)
         return null
@@ -70,5 +98,5 @@ export const useWritesStore = defineStore('writes', () => {
     }
   }
 
-  return { inFlight, lastErrorCode, busyKey, isBusy, write }
+  return { inFlight, lastErrorCode, lastWritten, busyKey, isBusy, write }
 })
