@@ -5,8 +5,11 @@
  * wiring runs under vitest against the fake 'electron' module and a real core.
  * main/index.ts is the thin caller that passes the real parts.
  */
+import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import type { Core, CoreOptions } from '../core/app/create-core'
+import { AppError } from '../core/errors'
+import { openFileLog } from '../core/log/file-log'
 import type { SecretStore } from '../core/ports'
 import type { Settings } from '../shared/views'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol'
@@ -58,7 +61,13 @@ export interface MainContext {
 
 /** Returns null when another copy of the app is already running (this one quits). */
 export async function startMainProcess(deps: MainProcessDeps): Promise<MainContext | null> {
-  const log = deps.log ?? (() => {})
+  // Everything main and the core log also goes to a rotating, redacted file in the data folder (core/log/file-log.ts).
+  const logDir = join(deps.dataDir, 'logs')
+  const fileLog = openFileLog(logDir)
+  const log = (msg: string) => {
+    deps.log?.(msg)
+    fileLog.write(msg)
+  }
   const platform = deps.autostart.platform
   let win: BrowserWindow | null = null
   let ctx: MainContext | null = null
@@ -116,6 +125,13 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
     platform,
     ...(deps.demo ? { startDemo: deps.demo.start } : {}),
     openExternal,
+    log,
+    logDir,
+    openPath: async (dir) => {
+      // shell.openPath answers an error text instead of throwing.
+      const failed = await shell.openPath(dir)
+      if (failed) throw new AppError('VALIDATION', `The logs folder could not be opened (${failed.slice(0, 200)}). It is ${dir}.`)
+    },
     notify: (n) => void notify(n),
     onSettingsChanged: (s) => {
       settings = s

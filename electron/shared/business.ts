@@ -84,3 +84,51 @@ export const ProfitReport = z.object({
   notes: z.array(z.string()),
 })
 export type ProfitReport = z.infer<typeof ProfitReport>
+
+// ---------- Backup ----------
+
+export const BackupCounts = z.object({
+  panels: z.number().int(),
+  customers: z.number().int(),
+  links: z.number().int(),
+  sends: z.number().int(),
+  templates: z.number().int(),
+  prices: z.number().int(),
+  payments: z.number().int(),
+  journal: z.number().int(),
+})
+export type BackupCounts = z.infer<typeof BackupCounts>
+
+/** What a backup holds, shown before anything is restored. */
+export const BackupSummary = z.object({
+  /** File name in the data folder's backups/ (null for a file given by the user). */
+  name: z.string().nullable(),
+  createdAt: z.number().int(),
+  appVersion: z.string(),
+  panelNames: z.array(z.string()),
+  counts: BackupCounts,
+  /** Panels of the backup not configured here yet (restoring panels adds them). */
+  newPanels: z.array(z.string()),
+  bytes: z.number().int().nullable(),
+})
+export type BackupSummary = z.infer<typeof BackupSummary>
+
+export const BackupParts = z.object({
+  /** Replace the customer book with the backup's (the current one is saved first). Never merged. */
+  book: z.boolean(),
+  /** Add the backup's panels that are not here yet (keys are never in a backup: enter them again). */
+  panels: z.boolean(),
+  settings: z.boolean(),
+})
+export type BackupParts = z.infer<typeof BackupParts>
+
+export const RestoreResult = z.object({
+  panelsAdded: z.number().int(),
+  bookRestored: z.boolean(),
+  /** Where the replaced book was saved first (a backup name), when there was one. */
+  savedAs: z.string().nullable(),
+  settingsRestored: z.boolean(),
+  counts: BackupCounts,
+  notes: z.array(z.string()),
+})
+export type RestoreResult = z.infer<typeof RestoreResult>

@@ -26,7 +26,7 @@ import {
   Template,
   TemplateKind,
 } from './customers'
-import { Payment, PaymentInput, PriceBook, PricePatch, ProfitQuery, ProfitReport } from './business'
+import { BackupParts, BackupSummary, Payment, PaymentInput, PriceBook, PricePatch, ProfitQuery, ProfitReport, RestoreResult } from './business'
 
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result })
 const none = z.object({}).strict()
@@ -36,6 +36,8 @@ const id = z.number().int()
 const language = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/)
 const csvText = z.object({ csv: z.string().max(5_000_000) }).strict()
 const Items = z.array(ItemKey.strict()).min(1).max(2000)
+/** A backup in the data folder (by name) or a file the user picked (its text). */
+const BackupSource = z.object({ name: z.string().max(100).optional(), json: z.string().max(200_000_000).optional() })
 
 export const customerMethods = {
   // Customer book (customers.db; never sent to a panel)
@@ -78,4 +80,12 @@ export const customerMethods = {
   'payments:remove': method(z.object({ id }).strict(), done),
   'payments:profit': method(ProfitQuery.strict(), ProfitReport),
   'payments:exportCsv': method(none, csvFile),
+
+  // Backups of everything that exists only on this computer (never API keys)
+  'backup:export': method(none, z.object({ filename: z.string(), json: z.string() })),
+  'backup:list': method(none, z.object({ dir: z.string(), keep: z.number().int(), backups: z.array(BackupSummary) })),
+  'backup:create': method(none, BackupSummary),
+  'backup:preview': method(BackupSource.strict(), BackupSummary),
+  'backup:restore': method(BackupSource.extend({ parts: BackupParts.strict() }).strict(), RestoreResult),
+  'backup:setKeep': method(z.object({ keep: z.number().int().min(1).max(365) }).strict(), done),
 } as const

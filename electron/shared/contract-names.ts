@@ -124,6 +124,12 @@ export const METHOD_NAMES = [
   'payments:remove',
   'payments:profit',
   'payments:exportCsv',
+  'backup:export',
+  'backup:list',
+  'backup:create',
+  'backup:preview',
+  'backup:restore',
+  'backup:setKeep',
 ] as const satisfies readonly MethodName[]
 
 export const EVENT_NAMES = [

@@ -453,7 +453,10 @@ export const shell = {
   async openExternal(url: string): Promise<void> {
     shell.opened.push(url)
   },
-  async openPath(_p: string): Promise<string> {
+  /** Folders handed to openPath ("Open logs folder"). */
+  pathsOpened: [] as string[],
+  async openPath(p: string): Promise<string> {
+    shell.pathsOpened.push(p)
     return ''
   },
 }
@@ -492,6 +495,7 @@ onFakeReset(() => {
   app.__resetApp()
   session.defaultSession = new FakeSession()
   shell.opened.length = 0
+  shell.pathsOpened.length = 0
   nativeTheme.removeAllListeners()
   nativeTheme.shouldUseDarkColors = false
   nativeTheme.themeSource = 'system'

@@ -136,7 +136,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // From now on a missing journal.db is a lost one, not a first start.
     void settings.rememberJournal(now()).catch(() => undefined)
     closers.unshift(() => spending.dispose())
-    const customerBook = createCustomerBook(ctx, file('customers'), journalReader((f) => spending.handlers['journal:query'](f)))
+    const customerBook = createCustomerBook(ctx, file('customers'), {
+      journal: journalReader((f) => spending.handlers['journal:query'](f)),
+      settings,
+      backupDir: join(opts.dataDir, 'backups'),
+      appVersion: opts.appVersion,
+      notify: (n) => opts.notify?.(n),
+      ...(opts.log ? { log: opts.log } : {}),
+    })
     closers.unshift(() => customerBook.dispose())
     // Every file is open now (SQLite made its -wal/-shm): none may be readable by other accounts.
     tightenModes(opts.dataDir)
@@ -200,6 +207,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         if (started || disposed) return
         started = true
         credits.start()
+        // Daily automatic backup of the customer book and the renewal notification.
+        customerBook.start()
         if (cache.recovered) {
           // The old cache was unreadable: refill everything, and say so once.
           sync.run()

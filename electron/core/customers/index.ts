@@ -5,6 +5,9 @@
  */
 import type { JournalEntry } from '../../shared/views'
 import type { CoreContext } from '../ports'
+import { backupHandlers } from './backup-handlers'
+import { Backups, type SettingsPort } from './backups'
+import { BookSchedule } from './book-schedule'
 import { businessHandlers } from './business-handlers'
 import { CustomerBook } from './book'
 import { CustomerCsv } from './customer-csv'
@@ -44,12 +47,32 @@ export function createCustomerServices(ctx: CoreContext, file: string, journal: 
   return { book, customers, links, radar, messages, prices, payments, profit, csv }
 }
 
-export function createCustomerBook(ctx: CoreContext, file: string, journal?: JournalReader) {
+export interface BookOptions {
+  journal?: JournalReader
+  /** The app's settings (backed up and restored with the book). */
+  settings?: SettingsPort
+  /** Where automatic backups go (<data folder>/backups). */
+  backupDir: string
+  appVersion: string
+  notify?: (n: { title: string; body: string }) => void
+  log?: (msg: string) => void
+}
+
+export function createCustomerBook(ctx: CoreContext, file: string, opts: BookOptions) {
+  const journal = opts.journal ?? (async () => [])
   const services = createCustomerServices(ctx, file, journal)
+  const backups = new Backups({ book: services.book, profiles: ctx.profiles, settings: opts.settings ?? null, journal, dir: opts.backupDir, appVersion: opts.appVersion })
+  const schedule = new BookSchedule({ book: services.book, radar: services.radar, backups, notify: opts.notify, log: opts.log })
   return {
     services,
-    handlers: { ...customerHandlers(services), ...reminderHandlers(services), ...businessHandlers(services) },
-    dispose: () => services.book.close(),
+    backups,
+    schedule,
+    handlers: { ...customerHandlers(services), ...reminderHandlers(services), ...businessHandlers(services), ...backupHandlers(backups, opts.backupDir) },
+    start: () => schedule.start(),
+    dispose: () => {
+      schedule.stop()
+      services.book.close()
+    },
   }
 }
 
