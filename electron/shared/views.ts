@@ -229,24 +229,6 @@ export const Settings = z.object({
 })
 export type Settings = z.infer<typeof Settings>
 
-export const AppInfo = z.object({
-  version: z.string(),
-  platform: z.string(),
-  dataDir: z.string(),
-  keyBackend: z.enum(['keychain', 'memory']),
-  /** Why the OS keychain cannot be used, and what to do; null when it works. */
-  keychainProblem: z.string().nullable(),
-  transport: z.enum(['ipc', 'loopback']),
-  demoAvailable: z.boolean(),
-  /** The offline cache was unreadable at start and was rebuilt (what happened, in words); null/absent otherwise. */
-  cacheProblem: z.string().nullable().optional(),
-  /** Damaged or unexpected data files found at start, until the user has read them (DataProblem). */
-  problems: z.lazy(() => z.array(DataProblem)).optional(),
-  /** Where the app's log files are (Settings: "Open logs folder"). */
-  logDir: z.string().optional(),
-})
-export type AppInfo = z.infer<typeof AppInfo>
-
 // — Damaged data files and diagnostics (issue #12 §3, §5) —
 /**
  * One damaged or unexpected data file found at start: which, what happened, where the
@@ -269,6 +251,25 @@ export type DataProblem = z.infer<typeof DataProblem>
 /** "Copy diagnostics": plain text for a support request; never a key or a customer's password. */
 export const Diagnostics = z.object({ text: z.string() })
 export type Diagnostics = z.infer<typeof Diagnostics>
+
+export const AppInfo = z.object({
+  version: z.string(),
+  platform: z.string(),
+  dataDir: z.string(),
+  keyBackend: z.enum(['keychain', 'memory']),
+  /** Why the OS keychain cannot be used, and what to do; null when it works. */
+  keychainProblem: z.string().nullable(),
+  transport: z.enum(['ipc', 'loopback']),
+  demoAvailable: z.boolean(),
+  /** The offline cache was unreadable at start and was rebuilt (what happened, in words); null/absent otherwise. */
+  cacheProblem: z.string().nullable().optional(),
+  /** Damaged or unexpected data files found at start, until the user has read them (DataProblem). */
+  problems: z.array(DataProblem).optional(),
+  /** Where the app's log files are (Settings: "Open logs folder"). */
+  logDir: z.string().optional(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
 
 export const CustomerLinks = z.object({
   username: z.string(),
