@@ -4,11 +4,19 @@
  * <webview>, no permissions, a strict CSP on every document response.
  */
 import type { App, Session, WebContents } from 'electron'
+import { isMessageLink } from '../shared/message-links'
 import { APP_CSP } from './csp'
 
-/** Only plain web links leave the app, and only to the user's browser. */
+/**
+ * The last check before `shell.openExternal`: plain web links without
+ * credentials, or a message link in exactly the shape the app builds (sms:,
+ * mailto:, wa.me, t.me). Which web links are the app's own is the core's
+ * allowlist (core/app/external-links.ts); every link goes through it first.
+ */
 export function isSafeExternalUrl(raw: unknown): raw is string {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2048) return false
+  if (typeof raw !== 'string' || raw.length === 0) return false
+  if (isMessageLink(raw)) return true
+  if (raw.length > 2048) return false
   let u: URL
   try {
     u = new URL(raw)
@@ -44,7 +52,8 @@ export interface ContentsGuardOptions {
 
 /**
  * Navigation stays on our page; window.open and target=_blank never create a
- * window — http(s) links go to the user's browser, anything else is dropped.
+ * window — the link is handed to `openExternal` (which applies the app's
+ * allowlist), anything that is not even a web or message link is dropped.
  */
 export function hardenWebContents(contents: WebContents, opts: ContentsGuardOptions): void {
   const blocked = opts.onBlocked ?? (() => {})

@@ -72,7 +72,11 @@ const get = <R extends z.ZodType>(row: R) => method(ById, row)
 export const methods = {
   // App
   'app:info': method(none, AppInfo),
-  'app:openExternal': method(z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }).strict(), done),
+  // Web links and the message links (sms:, mailto:); the core allows only links the app builds (core/app/external-links.ts).
+  'app:openExternal': method(
+    z.object({ url: z.string().max(8000).regex(/^(https?:\/\/|sms:|mailto:)/i, 'Only web and message links can be opened.') }).strict(),
+    done,
+  ),
   // Damaged data files the user has read (they leave the banner; a journal problem then stops blocking spending).
   'app:ackProblem': method(z.object({ id: z.string().min(1).max(100) }).strict(), done),
   'app:diagnostics': method(none, Diagnostics),

@@ -16,6 +16,7 @@ import type { SettingsStore } from '../settings/settings-store'
 import type { KeyService } from '../vault/key-service'
 import type { CoreOptions } from './create-core'
 import type { DataProblems } from './data-problems'
+import { checkExternalLink } from './external-links'
 
 export const DEMO_PANEL_NAME = 'Demo panel'
 const DEMO_COLOR = '#18a058'
@@ -55,18 +56,11 @@ export function appHandlers(d: AppDeps): Pick<ContractHandlers, AppMethods> {
     }),
 
     'app:openExternal': async ({ url }) => {
-      // The contract already allows only http(s) URLs; checked again here because this opens a program.
-      let parsed: URL
-      try {
-        parsed = new URL(url)
-      } catch {
-        throw new AppError('VALIDATION', 'That is not a web address.')
-      }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new AppError('VALIDATION', 'Only http and https links can be opened.')
-      }
+      // Opening a link starts another program: only links the app builds itself (external-links.ts).
+      const verdict = checkExternalLink(url, { profiles: d.ctx.profiles.list() })
+      if (!verdict.ok) throw new AppError('VALIDATION', verdict.reason)
       if (!d.opts.openExternal) throw new AppError('VALIDATION', 'Opening links in the browser is not available here; copy the link instead.')
-      await d.opts.openExternal(parsed.toString())
+      await d.opts.openExternal(verdict.url)
       return { done: true as const }
     },
 

@@ -1,0 +1,91 @@
+/**
+ * Links leaving the app through the main process (issue #12 §4): both ways a
+ * page can ask — `app:openExternal` over IPC and window.open / target=_blank —
+ * go through the core's allowlist before `shell.openExternal`. The fake
+ * 'electron' plays Electron; main process and core are the real ones.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createCore } from '../../../electron/core/app/create-core'
+import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
+import { startMainProcess } from '../../../electron/main/main-process'
+import { customerLinks } from '../../../electron/shared/links'
+import { messageLink } from '../../../electron/shared/message-links'
+import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
+import { app, BrowserWindow, ipcMain, resetElectronFake, shell } from '../../fakes/electron'
+
+let dataDir: string
+let win: BrowserWindow
+const logged: string[] = []
+
+beforeAll(async () => {
+  resetElectronFake()
+  dataDir = mkdtempSync(join(tmpdir(), 'xm-open-external-'))
+  const pending = startMainProcess({
+    createCore,
+    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
+    dataDir,
+    rendererDir: '/opt/xm/out/renderer',
+    preloadPath: '/opt/xm/out/preload/index.cjs',
+    appVersion: '9.9.9',
+    trayIconDir: null,
+    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
+    launchedAtLogin: false,
+    log: (m) => logged.push(m),
+  })
+  app.__ready()
+  await pending
+  win = BrowserWindow.getAllWindows()[0]!
+  const created = await ipcMain.__invoke('profiles:create', { sender: win.webContents }, {
+    ...PROFILE_DEFAULTS,
+    name: 'Main',
+    host: 'tv.panel.example',
+    port: 8080,
+    accessCode: 'AbCdEf',
+  })
+  expect(created).toMatchObject({ ok: true })
+})
+
+afterAll(async () => {
+  let quit = false
+  app.on('quit', () => (quit = true))
+  app.quit()
+  await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const invoke = (url: string) => ipcMain.__invoke('app:openExternal', { sender: win.webContents }, { url })
+
+describe('opening links from the window', () => {
+  it('app:openExternal hands the message links (sms:, mailto: included) and panel links to the OS', async () => {
+    const to = { phone: '+491701234567', email: 'kunde@example.de' }
+    const urls = [
+      messageLink('sms', to, { body: 'Hallo' }).url!,
+      messageLink('email', to, { subject: 'Abo', body: 'Hallo' }).url!,
+      messageLink('whatsapp', to, { body: 'Hallo' }).url!,
+      customerLinks({ scheme: 'http', host: 'tv.panel.example', port: 8080 }, 'u', 'p').m3u,
+    ]
+    shell.opened.length = 0
+    for (const url of urls) expect(await invoke(url), url).toMatchObject({ ok: true })
+    expect(shell.opened).toEqual(urls)
+  })
+
+  it('app:openExternal refuses links the app does not build', async () => {
+    shell.opened.length = 0
+    for (const url of ['https://evil.example/', 'http://tv.panel.example:8080/admin', 'mailto:x@evil.example', 'file:///etc/passwd'])
+      expect(await invoke(url), url).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(shell.opened).toEqual([])
+  })
+
+  it('window.open never makes a window and opens only allowlisted links', async () => {
+    shell.opened.length = 0
+    const good = messageLink('telegram', {}, { body: 'Hallo' }).url!
+    expect(win.webContents.__windowOpen('https://evil.example/phish')).toEqual({ action: 'deny' })
+    expect(win.webContents.__windowOpen(good)).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(shell.opened).toEqual([good]))
+    await vi.waitFor(() => expect(logged.some((m) => m.includes('blocked window-open https://evil.example/phish'))).toBe(true))
+    expect(shell.opened).toEqual([good])
+  })
+})
