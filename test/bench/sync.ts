@@ -18,11 +18,10 @@
  * - sync.resync_unchanged_100k_unthrottled.ms: a second sync of the same lines
  *   into the filled cache (unchanged rows are kept, not rewritten).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { XtreamClient } from '../../electron/core/api'
 import { openCache } from '../../electron/core/cache'
 import type { CoreContext } from '../../electron/core/ports'
@@ -31,14 +30,7 @@ import { PanelStatusBoard } from '../../electron/core/sync/panel-status'
 import { SyncEngine } from '../../electron/core/sync/sync-engine'
 import { MemorySecretStore } from '../../electron/core/vault/memory-store'
 import { PROFILE_DEFAULTS } from '../../electron/shared/profile'
-
-/** What the benches need of a simulator running in another process. */
-interface RemoteSimulator {
-  port: number
-  baseUrl: string
-  apiKey: string
-  accessCode: string
-}
+import { startRemoteSimulator, type RemoteSimulator } from './_remote-sim'
 
 export interface Figure {
   name: string
@@ -135,23 +127,6 @@ async function timed<T extends { ms: number }>(fn: () => Promise<T>): Promise<T 
 
 /** The fastest run (least disturbed by the rest of the machine). */
 const best = <T extends { ms: number }>(xs: T[]): T => xs.reduce((a, b) => (b.ms < a.ms ? b : a))
-
-/** Starts _sim-child.ts and waits for its address; it exits when our end of its stdin closes. */
-async function startRemoteSimulator(opts: object): Promise<{ sim: RemoteSimulator; child: ChildProcess }> {
-  const script = fileURLToPath(new URL('./_sim-child.ts', import.meta.url))
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(opts)], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const sim = await new Promise<RemoteSimulator>((resolve, reject) => {
-    let buf = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buf += chunk.toString('utf8')
-      const nl = buf.indexOf('\n')
-      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)) as RemoteSimulator)
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => reject(new Error(`the simulator exited early (${code})`)))
-  })
-  return { sim, child }
-}
 
 export async function run(): Promise<Figure[]> {
   // The seed spreads lines over several resellers; ownAllLines gives them all to the API reseller so it lists exactly 100,000.

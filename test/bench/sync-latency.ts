@@ -1,0 +1,144 @@
+/**
+ * Sync against a panel far away (issue #14): 20,000 lines from a simulator in
+ * its own process whose every answer waits 400 ms ± 100 ms. A first sync of
+ * lines through the real engine (client with its shipped politeness limit of
+ * 15 requests/s, pacer, normaliser, staged SQLite writes, pages published as
+ * they arrive), against bare paging with 4 requests in flight (fetch +
+ * JSON.parse, nothing kept, stops at the first short page).
+ *
+ *   node --import tsx test/bench/sync-latency.ts    (or npm run bench -- sync-latency)
+ *
+ * Figures (best of three interleaved runs each; the machine is shared):
+ * - sync.latency400.ratio_to_parallel4_raw: engine ÷ bare paging, target ≤ 1.2;
+ * - sync.latency400.first_row_ms: from asking to the first line readable in the
+ *   cache of a never-synced panel, target ≤ 3 × 400 ms;
+ * - sync.latency400.ms, sync.latency400.raw_parallel4.ms, and the spread of
+ *   each over its runs (max − min), so a noisy run shows as noise.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { XtreamClient } from '../../electron/core/api'
+import { openCache } from '../../electron/core/cache'
+import type { CoreContext } from '../../electron/core/ports'
+import { JsonProfileStore } from '../../electron/core/profiles/profile-store'
+import { PanelStatusBoard } from '../../electron/core/sync/panel-status'
+import { SyncEngine } from '../../electron/core/sync/sync-engine'
+import { MemorySecretStore } from '../../electron/core/vault/memory-store'
+import { PROFILE_DEFAULTS } from '../../electron/shared/profile'
+import { startRemoteSimulator, type RemoteSimulator } from './_remote-sim'
+
+export interface Figure {
+  name: string
+  value: number
+  unit: string
+  target?: number
+}
+
+const LINES = 20_000
+const PAGE = 1000
+const LATENCY_MS = 400
+const JITTER_MS = 100
+const IN_FLIGHT = 4
+
+/** Bare paging, 4 requests in flight from offset 0 on, until a short page says where the list ends. */
+async function rawParallel(sim: RemoteSimulator): Promise<number> {
+  const t0 = performance.now()
+  let rows = 0
+  let next = 0
+  let end = Infinity
+  const one = async (): Promise<void> => {
+    while (next < end) {
+      const start = next
+      next += PAGE
+      const url = `${sim.baseUrl}?api_key=${sim.apiKey}&action=get_lines&start=${start}&limit=${PAGE}`
+      const body = JSON.parse(await (await fetch(url)).text()) as { data: unknown[] }
+      rows += body.data.length
+      if (body.data.length < PAGE) end = Math.min(end, start)
+    }
+  }
+  await Promise.all(Array.from({ length: IN_FLIGHT }, one))
+  if (rows !== LINES) throw new Error(`raw paging saw ${rows} lines, expected ${LINES}`)
+  return performance.now() - t0
+}
+
+/** A first sync of lines into a fresh cache file; also when the first line was readable. */
+async function firstSync(sim: RemoteSimulator): Promise<{ ms: number; firstRowMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'xm-bench-sync-latency-'))
+  const now = Date.now
+  const cache = openCache(join(dir, 'cache.db'), { now })
+  try {
+    const profiles = await JsonProfileStore.open(join(dir, 'profiles.json'), { now })
+    const p = await profiles.create({ ...PROFILE_DEFAULTS, name: 'Bench', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode })
+    await profiles.setKeyHint(p.id, sim.apiKey.slice(-4))
+    // As shipped: the client's default politeness limits (15 requests/s, 4 at once).
+    const client = new XtreamClient({
+      endpoint: { scheme: 'http', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode },
+      getApiKey: async () => sim.apiKey,
+    })
+    let failure: string | null = null
+    let t0 = 0
+    let firstRowAt = 0
+    const ctx: CoreContext = {
+      now,
+      emit: (name, payload) => {
+        if (name === 'sync:progress') {
+          const pr = payload as { state?: string; error?: { message: string } | null }
+          if (pr.state === 'failed') failure = pr.error?.message ?? 'failed'
+        }
+        // The view is told rows changed; the first time, check a line really is readable.
+        if (name === 'cache:changed' && firstRowAt === 0 && cache.count(p.id, 'lines') > 0) firstRowAt = performance.now()
+      },
+      profiles,
+      secrets: new MemorySecretStore(),
+      cache,
+      clients: { forProfile: () => client },
+      onSpend: () => undefined,
+    }
+    const engine = new SyncEngine(ctx, new PanelStatusBoard({ now, emit: ctx.emit, cache }))
+    t0 = performance.now()
+    await engine.run({ profileIds: [p.id], targets: ['lines'] }).done
+    const ms = performance.now() - t0
+    if (failure) throw new Error(`sync failed: ${failure}`)
+    const n = cache.count(p.id, 'lines')
+    if (n !== LINES) throw new Error(`sync cached ${n} lines, expected ${LINES}`)
+    return { ms, firstRowMs: firstRowAt - t0 }
+  } finally {
+    cache.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs)
+
+export async function run(): Promise<Figure[]> {
+  const { sim, child } = await startRemoteSimulator({ seed: 1, lines: LINES, ownAllLines: true, latencyMs: LATENCY_MS - JITTER_MS, jitterMs: 2 * JITTER_MS })
+  try {
+    await rawParallel(sim) // warm-up: JIT, sockets
+    const raws: number[] = []
+    const syncs: { ms: number; firstRowMs: number }[] = []
+    for (let i = 0; i < 3; i++) {
+      raws.push(await rawParallel(sim))
+      syncs.push(await firstSync(sim))
+    }
+    const raw = Math.min(...raws)
+    const sync = Math.min(...syncs.map((s) => s.ms))
+    const firstRows = syncs.map((s) => s.firstRowMs)
+    return [
+      { name: 'sync.latency400.ms', value: sync, unit: 'ms' },
+      { name: 'sync.latency400.ms_spread', value: spread(syncs.map((s) => s.ms)), unit: 'ms' },
+      { name: 'sync.latency400.raw_parallel4.ms', value: raw, unit: 'ms' },
+      { name: 'sync.latency400.raw_parallel4.ms_spread', value: spread(raws), unit: 'ms' },
+      { name: 'sync.latency400.ratio_to_parallel4_raw', value: sync / raw, unit: 'x', target: 1.2 },
+      { name: 'sync.latency400.first_row_ms', value: Math.min(...firstRows), unit: 'ms', target: 3 * LATENCY_MS },
+      { name: 'sync.latency400.first_row_ms_worst', value: Math.max(...firstRows), unit: 'ms' },
+    ]
+  } finally {
+    child.stdin?.end()
+  }
+}
+
+if (process.env.XM_BENCH_MAIN === '1' || import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const f of await run()) process.stdout.write(JSON.stringify(f) + '\n')
+}
