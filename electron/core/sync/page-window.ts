@@ -73,8 +73,9 @@ export async function pageWindow<T>(fetchPage: FetchPage<T>, st: WindowState, fi
   }
   const launch = (slot: Slot): void => {
     const [a, b] = holes[0] as [number, number]
-    // The whole page size even for a smaller hole: at the end of the list it picks up rows added meanwhile.
-    const limit = st.limit
+    // A hole in the middle is read exactly (an overlap would count its unreadable rows twice);
+    // the end of the list is read a whole page at a time, which picks up rows added meanwhile.
+    const limit = b >= st.total ? st.limit : Math.min(st.limit, b - a)
     if (a + limit < b) holes[0] = [a + limit, b]
     else holes.shift()
     pending++
