@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { app, dialog, net } from 'electron'
 import { createCore } from '../core/app/create-core'
 import { redactSecrets } from '../core/errors'
+import { openFileLog } from '../core/log/file-log'
 import { chooseSecretStore } from '../core/vault/choose-store'
 import { startSimulator } from '../simulator'
 import { trustedDevServerUrl } from './app-url'
@@ -23,6 +24,15 @@ const log = (msg: string) => console.log(`[xm] ${redactSecrets(msg)}`)
 
 // The same folder `npm run dev:browser` uses (data-dir.ts); must be set before 'ready'.
 app.setPath('userData', defaultDataDir())
+
+// Failures nobody awaited would otherwise reach only a console nobody sees: the log file gets them too.
+const logUnexpected = (what: string) => (e: unknown) => {
+  const msg = `${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`
+  log(msg)
+  openFileLog(join(app.getPath('userData'), 'logs')).write(msg)
+}
+process.on('unhandledRejection', logUnexpected('unhandled rejection'))
+process.on('uncaughtExceptionMonitor', logUnexpected('uncaught exception'))
 
 const autostart = { platform: process.platform, env: process.env, execPath: process.execPath }
 const iconDir = trayIconDir({
