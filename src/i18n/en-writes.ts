@@ -26,4 +26,8 @@ export const enWrites = {
   'transfer.wholeOnly': 'The panel moves whole credits only: it would cut {n} to {cut}. Enter a whole number.',
   'transfer.notEnough': 'You have {n} credits to give.',
   'transfer.belowZero': 'A balance would go below 0: the panel refuses that.',
+
+  // Customer hand-off never hands out a link with an empty credential
+  'handoff.nothingToCopy': 'There is no {what} to copy.',
+  'handoff.noCredentials': 'The panel did not give this item’s username and password, so no working link can be built.',
 } as const

@@ -127,6 +127,20 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await closeDrawer()
   })
 
+  it('§5: a MAG\'s hand-off uses the device line\'s real password, though its list row has none', async () => {
+    const mag = sim.state.mags.rows.find((m) => sim.state.lines.get(m.user_id)?.password)!
+    const line = sim.state.lines.get(mag.user_id)!
+    await openView('nav-mags', 'mags')
+    await openRow(mag.mac)
+    await page.locator(tid('handoff-qr')).waitFor({ timeout: T })
+    const m3u = new URL(await page.inputValue(tid('m3u-value')))
+    expect(m3u.searchParams.get('password')).toBe(line.password)
+    await page.click(tid('copy-password'))
+    await page.locator('.n-message', { hasText: 'Password copied' }).first().waitFor({ timeout: T })
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(line.password)
+    await closeDrawer()
+  })
+
   it('§5: adjust credits is worded as a transfer, refuses 2.5, and the open drawer shows the new balance', async () => {
     const sub = sim.state.users.rows.find((u) => u.owner_id === sim.state.resellerId && u.status === 1)!
     const before = Math.trunc(sub.credits)
