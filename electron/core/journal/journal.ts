@@ -243,7 +243,7 @@ export class Journal {
 
   query(filter: JournalFilter): { rows: JournalEntry[]; total: number } {
     const f = parseFilter(filter)
-    const { sql, args } = whereOf(f)
+    const { sql, args } = whereOf(f, [...this.unrecorded.keys()])
     const w = sql.length ? `WHERE ${sql.join(' AND ')}` : ''
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM entries ${w}`).get(...args) as { n: number }).n
     const rows = this
@@ -254,7 +254,7 @@ export class Journal {
 
   /** Every entry matching a filter, oldest first (exports), read 1000 at a time. */
   *iterate(filter: JournalFilter): Generator<JournalEntry> {
-    const { sql, args } = whereOf(parseFilter(filter))
+    const { sql, args } = whereOf(parseFilter(filter), [...this.unrecorded.keys()])
     const stmt = this.stmt(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE ${['id > ?', ...sql].join(' AND ')} ORDER BY id LIMIT 1000`)
     let lastId = 0
     for (;;) {

@@ -72,7 +72,11 @@ export function toEntry(r: Row): JournalEntry {
 export type ParsedFilter = ReturnType<typeof JournalFilter.parse>
 export const parseFilter = (f: JournalFilterInput): ParsedFilter => JournalFilter.parse(f)
 
-export function whereOf(f: ParsedFilter): { sql: string[]; args: unknown[] } {
+/**
+ * `stuck`: pending rows whose completion could not be written — shown as unknown (journal.ts), so an
+ * outcome filter treats them as unknown too.
+ */
+export function whereOf(f: ParsedFilter, stuck: readonly number[] = []): { sql: string[]; args: unknown[] } {
   const sql: string[] = []
   const args: unknown[] = []
   const inList = (col: string, values: readonly string[] | undefined) => {
@@ -82,7 +86,12 @@ export function whereOf(f: ParsedFilter): { sql: string[]; args: unknown[] } {
   }
   inList('profile_id', f.profileIds)
   inList('action', f.actions)
-  inList('outcome', f.outcomes)
+  if (f.outcomes && f.outcomes.length > 0 && stuck.length > 0) {
+    const ids = stuck.map(() => '?').join(',')
+    const asUnknown = f.outcomes.includes('unknown')
+    sql.push(`(outcome IN (${f.outcomes.map(() => '?').join(',')}) ${asUnknown ? 'OR' : 'AND'} id ${asUnknown ? '' : 'NOT '}IN (${ids}))`)
+    args.push(...f.outcomes, ...stuck)
+  } else inList('outcome', f.outcomes)
   if (f.from !== undefined) {
     sql.push('started_at >= ?')
     args.push(f.from)

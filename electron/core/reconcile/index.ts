@@ -45,9 +45,15 @@ export async function settleByReading(env: SpendingEnv, client: XtreamClient, id
     cost: entry.expectedCost,
     ...(typeof ctx.id === 'number' ? { id: ctx.id } : {}),
   }
-  const effects = await applyEffects(env, client, op, verdict.item ?? null, ctx)
-  if (effects.balanceAfter !== null && settled.balanceAfter === null) env.journal.setBalanceAfter(id, effects.balanceAfter)
-  if (entry.expectedCost !== 0) env.ctx.onSpend(entry.profileId)
+  // Settled: the cache and the balance figure are copies, and trouble with them does not unsettle it.
+  let effects: Effects | null = null
+  try {
+    if (entry.expectedCost !== 0) env.ctx.onSpend(entry.profileId)
+    effects = await applyEffects(env, client, op, verdict.item ?? null, ctx)
+    if (effects.balanceAfter !== null && settled.balanceAfter === null) env.journal.setBalanceAfter(id, effects.balanceAfter)
+  } catch {
+    // the next sync and balance read repair them
+  }
   return { entry: env.journal.require(id), verdict, effects }
 }
 

@@ -20,7 +20,7 @@ import { isJournalWriteError } from '../journal/failure'
 import { settleByReading } from '../reconcile'
 import { localFailure, panelFailure } from './after-send'
 import { isEnough } from './cost'
-import { applyEffects, movesBalance } from './effects'
+import { applyEffects, movesBalance, type Effects } from './effects'
 import { callAction } from './panel'
 import type { Prepared, SpendingEnv, WriteOp } from './types'
 
@@ -82,6 +82,8 @@ async function guarded(journalId: number, run: () => Promise<WriteResult>): Prom
   }
 }
 
+const asObject = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)
+
 /** The panel said yes. */
 async function afterAnswer(
   env: SpendingEnv,
@@ -97,9 +99,15 @@ async function afterAnswer(
     outcome: 'succeeded',
     response: result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : { ok: result },
   })
-  if (op.cost !== 0) ctx.onSpend(op.profileId)
-  const fx = await applyEffects(env, client, op, result, context)
-  if (fx.balanceAfter !== null) journal.setBalanceAfter(journalId, fx.balanceAfter)
+  // Recorded as succeeded: from here on a local problem touches only copies (cache, balance figure), never the outcome.
+  let fx: Effects = { item: asObject(result), extra: null, balanceAfter: null }
+  try {
+    if (op.cost !== 0) ctx.onSpend(op.profileId)
+    fx = await applyEffects(env, client, op, result, context)
+    if (fx.balanceAfter !== null) journal.setBalanceAfter(journalId, fx.balanceAfter)
+  } catch {
+    // the next sync and balance read repair them
+  }
   // A write that moves no credits leaves the balance as it was; one that does is only known by reading it.
   const balanceAfter = fx.balanceAfter ?? (movesBalance(op.kind, op.cost) ? null : balanceBefore)
   return { journalId, cost: op.cost, balanceBefore, balanceAfter, item: fx.item, extra: fx.extra }

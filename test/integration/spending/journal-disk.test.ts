@@ -107,6 +107,8 @@ describe.skipIf(!mounted)('the journal on a tiny filesystem', () => {
     expect(entry.outcome).toBe('unknown')
     expect(entry.evidence).toMatch(/The panel answered that it applied this, but the journal could not record it/)
     expect(w.spending.journal.unknownIds()).toContain(id)
+    expect(w.spending.journal.query({ outcomes: ['unknown'] }).rows.map((r) => r.id)).toContain(id)
+    expect(w.spending.journal.query({ outcomes: ['pending'] }).total).toBe(0)
 
     // Room again: "Check again" records and settles it, by reading; nothing is sent twice.
     freeDisk()
