@@ -30,4 +30,11 @@ export const enWrites = {
   // Customer hand-off never hands out a link with an empty credential
   'handoff.nothingToCopy': 'There is no {what} to copy.',
   'handoff.noCredentials': 'The panel did not give this item’s username and password, so no working link can be built.',
+
+  // A write in flight: say what is happening, never just spin
+  'waiting.title': 'Sent — waiting for the panel’s answer…',
+  'waiting.seconds': '{s} s',
+  'waiting.minutes': '{m} min {s} s',
+  'waiting.once': 'It was sent once and will not be resent, whatever happens.',
+  'waiting.late': 'The answer is late. If none comes, the app checks the panel by reading it and tells you what happened; the journal keeps the record.',
 } as const
