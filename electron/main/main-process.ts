@@ -25,6 +25,7 @@ import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
 import { createCloseToTray, shouldStartHidden } from './tray-lifecycle'
 import { createMainWindow, revealWindow } from './window'
+import { watchRendererHealth } from './window-recovery'
 import { applyTheme } from './theme'
 
 export interface MainProcessDeps {
@@ -187,6 +188,12 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
       startHidden: hidden,
       onClose: (event, w) => void closeToTray(event, w, quit.isQuitting()),
       onLoadFailed: (e) => log(`page failed to load: ${String(e)}`),
+    })
+    watchRendererHealth(win, {
+      entry: location.entry,
+      isQuitting: quit.isQuitting,
+      ask: (w, o) => dialog.showMessageBox(w, o),
+      log,
     })
     return win
   }

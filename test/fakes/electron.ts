@@ -140,6 +140,16 @@ export class FakeWebContents extends EventEmitter {
     this.emit('destroyed')
   }
   focus(): void {}
+  /** How often the page was ended by `forcefullyCrashRenderer()` (engineer F: window recovery). */
+  crashes = 0
+  forcefullyCrashRenderer(): void {
+    this.crashes++
+    this.emit('render-process-gone', new FakeEvent(), { reason: 'killed', exitCode: 9 })
+  }
+  /** Test helper: the page's process died (reason as Electron's RenderProcessGoneDetails). */
+  __renderProcessGone(reason = 'crashed', exitCode = 139): void {
+    this.emit('render-process-gone', new FakeEvent(), { reason, exitCode })
+  }
 
   /** Test helper: the page tries to navigate; returns whether Electron would have let it. */
   __navigate(
@@ -272,6 +282,13 @@ export class BrowserWindow extends EventEmitter {
   /** Test helper: Chromium painted the first frame. */
   __readyToShow(): void {
     this.emit('ready-to-show')
+  }
+  /** Test helper: the page stopped answering / answers again (engineer F: window recovery). */
+  __unresponsive(): void {
+    this.emit('unresponsive')
+  }
+  __responsive(): void {
+    this.emit('responsive')
   }
 }
 
@@ -477,7 +494,22 @@ export const dialog = {
   },
   /** What `showMessageBox` answers; tests replace it. */
   messageBoxResponse: 0,
+  /** Every message box asked, with its options (engineer F: window recovery). */
+  messageBoxes: [] as Array<Record<string, any>>,
+  /** When set, `showMessageBox` waits for this before answering (a question left open). */
+  messageBoxGate: null as Promise<void> | null,
   async showMessageBox(_win: unknown, _opts?: unknown): Promise<{ response: number; checkboxChecked: boolean }> {
+    const opts = ((_opts ?? _win) ?? {}) as Record<string, any>
+    dialog.messageBoxes.push(opts)
+    if (dialog.messageBoxGate) {
+      const signal = opts.signal as AbortSignal | undefined
+      await Promise.race([
+        dialog.messageBoxGate,
+        new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true })),
+      ])
+      // Like Electron: an aborted box answers as if cancelled.
+      if (signal?.aborted) return { response: Number(opts.cancelId ?? 0), checkboxChecked: false }
+    }
     return { response: dialog.messageBoxResponse, checkboxChecked: false }
   },
 }
@@ -501,6 +533,8 @@ onFakeReset(() => {
   nativeTheme.themeSource = 'system'
   dialog.errorBoxes.length = 0
   dialog.messageBoxResponse = 0
+  dialog.messageBoxes.length = 0
+  dialog.messageBoxGate = null
 })
 
 // ---------------------------------------------------------------------------
