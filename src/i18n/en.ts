@@ -553,4 +553,20 @@ export const en = {
   // First sync of a panel shows rows as they arrive (issue #14, engineer D)
   'syncD.firstSync': 'Still syncing: {n} of {total} shown so far; the rest arrive as the panel sends them.',
   'syncD.firstSyncNoTotal': 'Still syncing: {n} shown so far; the rest arrive as the panel sends them.',
+
+  // Damaged data files, logs and diagnostics (issue #12 §3, §5, engineer G)
+  'problemsG.region': 'Notices about the data files',
+  'problemsG.title': 'Something was wrong with {file}',
+  'problemsG.keptAs': 'The original is kept as {name} in the data folder; nothing was deleted.',
+  'problemsG.spendingPaused': 'Spending is paused until you confirm that you have read this.',
+  'problemsG.confirm': 'I have read this',
+  'problemsG.confirmSpending': 'I have read this: allow spending again',
+  'problemsG.confirmed': 'Noted.',
+  'settingsG.support': 'Logs and diagnostics',
+  'settingsG.supportHint': 'The log and the diagnostics hold no API key and no customer password.',
+  'settingsG.logDir': 'Logs folder',
+  'settingsG.openLogs': 'Open logs folder',
+  'settingsG.copyDiagnostics': 'Copy diagnostics',
+  'settingsG.copied': 'Diagnostics copied: paste them into your message to support.',
+  'settingsG.copyFailed': 'The diagnostics could not be copied; select the text below and copy it.',
 } as const

@@ -156,6 +156,10 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     'profiles:test': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
     'keys:set': (a) => ({ hasKey: true, keyHint: String(a.apiKey).slice(-4), backend: 'memory' }),
     'app:info': () => ({ version: '0', platform: 'linux', dataDir: '/tmp', keyBackend: 'memory', keychainProblem: null, transport: 'loopback', demoAvailable: true }),
+    // Damaged data files and diagnostics (engineer G)
+    'app:ackProblem': () => ({ done: true }),
+    'app:diagnostics': () => ({ text: 'XM Reseller Desk diagnostics\nApp version: 0 (loopback)' }),
+    'app:openLogs': () => ({ done: true }),
     'settings:get': () => state.settings,
     'settings:set': (a) => (state.settings = { ...state.settings, ...a }),
     'demo:start': () => {
