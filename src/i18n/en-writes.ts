@@ -37,4 +37,8 @@ export const enWrites = {
   'waiting.minutes': '{m} min {s} s',
   'waiting.once': 'It was sent once and will not be resent, whatever happens.',
   'waiting.late': 'The answer is late. If none comes, the app checks the panel by reading it and tells you what happened; the journal keeps the record.',
+
+  // A generated sub-reseller password, shown once
+  'subCreated.title': 'Sub-reseller created — note the password',
+  'subCreated.once': 'This password was generated for you and is shown only now: the panel never shows it again. Copy it before closing.',
 } as const

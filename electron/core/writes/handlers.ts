@@ -29,7 +29,11 @@ export type WriteMethod = (typeof WRITE_METHODS)[number]
 export type WriteHandlers = Pick<ContractHandlers, WriteMethod>
 
 export function createWriteHandlers(env: SpendingEnv): WriteHandlers {
-  const run = async (op: WriteOp | Promise<WriteOp>) => executeWrite(env, await op)
+  const run = async (pending: WriteOp | Promise<WriteOp>) => {
+    const op = await pending
+    const r = await executeWrite(env, op)
+    return op.reveal ? { ...r, extra: { ...(r.extra ?? {}), ...op.reveal } } : r
+  }
   return {
     'lines:create': (a) => run(lineCreateOp(env, a)),
     'lines:edit': (a) => run(lineEditOp(env, a)),

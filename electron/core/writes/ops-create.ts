@@ -139,6 +139,8 @@ export async function subResellerCreateOp(env: SpendingEnv, a: SubResellerCreate
     lockKey: username,
     label: username,
     cost: price > 0 ? Math.trunc(price) : 0,
+    // The panel never shows a sub-reseller's password again: hand a generated one back once.
+    ...(a.password ? {} : { reveal: { username, password } }),
     prepare: checked(env, a.profileId, 'subResellers', username, { params, context: { key: username }, secrets: [password] }, panelNames(account)),
   }
 }

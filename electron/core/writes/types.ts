@@ -29,6 +29,11 @@ export interface WriteOp {
   /** The existing item's id (not for creates). */
   id?: number
   bulkRunId?: string | null
+  /**
+   * Shown to the user once in the write's answer and never journaled: a sub-reseller password
+   * the app generated, which the panel never returns (get_user hides it, docs/panel-api.md §4).
+   */
+  reveal?: Record<string, string>
   /** Fresh reads before sending. Throwing here means nothing was sent and nothing is journaled. */
   prepare(client: XtreamClient): Promise<Prepared>
 }
