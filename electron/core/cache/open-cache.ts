@@ -18,6 +18,7 @@ import { migrate, SCHEMA_VERSION } from './migrations'
 import { SPECS } from './resources'
 import { SqliteCache } from './sqlite-cache'
 import { sweepStaging } from './staging'
+import { installTallyTriggers, TALLIED } from './tally'
 
 export interface OpenCacheOptions {
   now: Clock
@@ -109,6 +110,7 @@ function openChecked(file: string, nowMs: number): Database.Database {
     }
     const missing = missingTables(db)
     if (missing.length > 0) throw new UnusableCache(`is missing tables (${missing.slice(0, 3).join(', ')})`)
+    for (const t of TALLIED) installTallyTriggers(db, t)
     sweepStaging(db)
     return db
   } catch (e) {
@@ -122,7 +124,7 @@ function hasTables(db: Database.Database): boolean {
 
 function missingTables(db: Database.Database): string[] {
   const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
-  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations', 'sync_staging', 'panel_keys', 'raw_pages']
+  const wanted = [...Object.values(SPECS).flatMap((s) => [s.table, `${s.table}_data`, `${s.table}_fts`]), 'packages', 'user_info', 'sync_meta', 'credit_snapshots', 'schema_migrations', 'sync_staging', 'panel_keys', 'raw_pages', ...TALLIED.map((t) => `${t}_tally`)]
   return wanted.filter((t) => !present.has(t))
 }
 

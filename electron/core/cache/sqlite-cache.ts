@@ -10,7 +10,7 @@ import { RESOURCES, type AccountInfo, type Package, type Resource, type Resource
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, StagedReplace } from '../ports'
-import { buildQuerySql } from './query-sql'
+import { buildQuerySql, DEFAULT_EXPIRING_DAYS } from './query-sql'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
@@ -19,6 +19,8 @@ import { dropKey, findKey, keyFor, PANEL_IS } from './panel-keys'
 import { dropUnreferencedPages, rawRowOf } from './raw-pages'
 import { StagedSet } from './staging'
 import { searchAll } from './search-hits'
+import { isTallied, withPanelRecount } from './tally'
+import { PageCursors, type KeyValue } from './keyset'
 
 type MetaKey = Resource | 'packages' | 'account'
 
@@ -26,6 +28,9 @@ export class SqliteCache implements CacheDb {
   readonly #statements = new Map<string, Database.Statement>()
   /** Sync passes staging right now (staging.ts). */
   readonly #staging = new Set<StagedSet>()
+  /** Where pages served since the last write ended, for keyset paging (keyset.ts). */
+  readonly #cursors = new PageCursors()
+  #seeks = 0
 
   constructor(
     private readonly db: Database.Database,
@@ -36,21 +41,29 @@ export class SqliteCache implements CacheDb {
     readonly recoveryProblem: string | null,
   ) {}
 
+  /** Pages served by seeking from a remembered page end rather than by OFFSET (for tests and diagnostics). */
+  get seekCount(): number {
+    return this.#seeks
+  }
+
   replaceAll<R extends Resource>(profileId: string, resource: R, rows: ResourceRow[R][], raw: unknown[] | null, syncedAt: number): void {
     const spec = SPECS[resource]
     if (raw !== null && raw.length !== rows.length) {
       throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${spec.label.toLowerCase()} rows (${rows.length}).`)
     }
     this.write(() => {
-      const set = new StagedSet(this.db, this.prepare, spec, keyFor(this.prepare, profileId))
+      const key = keyFor(this.prepare, profileId)
+      const set = new StagedSet(this.db, this.prepare, spec, key)
       set.add(rows, raw)
-      set.commit()
+      withPanelRecount(this.db, spec.table, key, () => set.commit())
       this.putMeta(profileId, resource, { syncedAt, error: null })
     })
   }
 
   beginReplace<R extends Resource>(profileId: string, resource: R): StagedReplace<R> {
-    const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], keyFor(this.prepare, profileId)))
+    const { table } = SPECS[resource]
+    let key = ''
+    const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], (key = keyFor(this.prepare, profileId))))
     this.#staging.add(set)
     const done = () => this.#staging.delete(set)
     return {
@@ -62,7 +75,7 @@ export class SqliteCache implements CacheDb {
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {
-          set.commit()
+          withPanelRecount(this.db, table, key, () => set.commit())
           this.putMeta(profileId, resource, { syncedAt, error: null })
         })
         done()
@@ -125,9 +138,14 @@ export class SqliteCache implements CacheDb {
     const spec = SPECS[q.resource]
     // Keys looked up first: the planner does better with a list of values than with a subquery.
     const keys = q.profileIds === 'all' ? 'all' : q.profileIds.flatMap((id) => findKey(this.prepare, id) ?? [])
-    const { pageSql, totalInPage, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys)
     return this.read(() => {
-      const page = this.stmt(pageSql).all(params) as { rid: number; total?: number }[]
+      const soonSec = (q.status ?? []).includes('expiring') ? (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400 : 0
+      const after = this.#cursors.before(q, nowSec, (from, to) => this.statusChangedBetween(spec.table, from, to, soonSec))
+      const { pageSql, totalInPage, seeks, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys, after)
+      if (seeks) this.#seeks++
+      const page = this.stmt(pageSql).all(params) as { rid: number; total?: number; kv: KeyValue; kid: number; kpk: string }[]
+      const last = page.at(-1)
+      if (last) this.#cursors.ended(q, nowSec, page.length, { value: last.kv, id: last.kid, panelKey: last.kpk })
       const rows = this.pageRows(q.resource, page)
       let total: number
       if (totalInPage && page[0]?.total !== undefined) total = page[0].total
@@ -136,6 +154,17 @@ export class SqliteCache implements CacheDb {
       else total = (this.stmt(countSql).get(countParams) as { n: number }).n
       return { rows, total }
     })
+  }
+
+  /**
+   * Some row's expiry (or the end of its "expiring soon" window, `soonSec` later) falls in
+   * (from, to]: a status chip may match it differently now than at `from`.
+   */
+  private statusChangedBetween(table: string, from: number, to: number, soonSec = 0): boolean {
+    if (!isTallied(table)) return false
+    const sql = `SELECT EXISTS (SELECT 1 FROM ${table} t WHERE (t.exp_date IS NULL) = 0 AND t.exp_date > ? AND t.exp_date <= ?) AS n`
+    const crossed = (a: number, b: number) => (this.stmt(sql).get(Math.min(a, b), Math.max(a, b)) as { n: number }).n === 1
+    return crossed(from, to) || (soonSec > 0 && crossed(from + soonSec, to + soonSec))
   }
 
   /** The full rows are read for the page only, then put back in the page's order. */
@@ -208,8 +237,11 @@ export class SqliteCache implements CacheDb {
 
   deleteProfile(profileId: string): void {
     this.write(() => {
+      const key = findKey(this.prepare, profileId)
       for (const r of RESOURCES) {
-        deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+        const drop = () => deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+        if (key === null) drop()
+        else withPanelRecount(this.db, SPECS[r].table, key, drop)
         dropUnreferencedPages(this.prepare, SPECS[r].table)
       }
       dropKey(this.prepare, profileId)
@@ -236,6 +268,8 @@ export class SqliteCache implements CacheDb {
 
   /** One transaction; an SQLite failure becomes a CACHE_ERROR and nothing is half-written. */
   private write<T>(fn: () => T): T {
+    // Rows may move: a remembered page end no longer says where the next page starts.
+    this.#cursors.clear()
     try {
       return this.db.transaction(fn)()
     } catch (e) {

@@ -1,0 +1,139 @@
+/**
+ * Cache benchmark at real scale: 1,000,000 synthetic lines on 10 panels in one
+ * real SQLite file, built once per run (page by page, as a sync stages them)
+ * and reused by every figure below.
+ *
+ *   node --import tsx test/bench/cache-1m.ts    (or npm run bench -- cache-1m)
+ *
+ * Figures (targets from issue #14):
+ * - cache.build.1m.ms: staging and switching 10 × 100k lines (the bench's setup, for scale);
+ * - cache.stage_1m.rss_peak: this process's peak RSS while staging the 1M lines page by
+ *   page (the cache's share of a 1M sync's memory; bound 600 MB);
+ * - cache.query.1m.p95: search + chips + sort + a page of 50 (≤ 20 ms);
+ * - cache.query.1m.no_search.p95: chips + sort, no search (≤ 20 ms);
+ * - cache.query.1m.default_view.p95: chips, default order, no search (≤ 10 ms);
+ * - cache.query.1m.deep_page.p95: the default view 5,000 rows down, paged by key (no target);
+ * - cache.query.during_sync.p95: the same mix of queries, asked every 20 ms while a
+ *   100k-line sync of one more panel is staged and switched (≤ 50 ms). A query's time
+ *   runs from when it was due, so waiting for a write to let go of the thread counts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { openCache } from '../../electron/core/cache'
+import type { SqliteCache } from '../../electron/core/cache/sqlite-cache'
+import type { Line } from '../../electron/shared/domain'
+import type { CacheQuery } from '../../electron/shared/views'
+import { NOW, syntheticLines } from '../unit/cache/fixtures'
+import { makeQueries, type Figure } from './cache-query'
+
+const PANELS = Array.from({ length: 10 }, (_, i) => `panel-${i}`)
+const PER_PANEL = 100_000
+const PAGE = 1000
+const RSS_BOUND_MB = 600
+
+const mb = (bytes: number) => bytes / 1024 / 1024
+
+/** One panel's lines, a page at a time (never all in memory), staged as a sync does. */
+async function stagePanel(cache: SqliteCache, panel: string, index: number, sample: Line[], between?: () => Promise<void>): Promise<number> {
+  const set = cache.beginReplace(panel, 'lines')
+  let peak = 0
+  for (let p = 0; p < PER_PANEL / PAGE; p++) {
+    const rows = syntheticLines(PAGE, 1000 * (index + 1) + p, 1 + index * PER_PANEL + p * PAGE)
+    if (p % 10 === 0) sample.push(rows[p % PAGE] as Line)
+    set.add(rows, null)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    if (between) await between()
+  }
+  await set.settled()
+  set.commit(NOW * 1000)
+  return peak
+}
+
+/** Due-time latency of `q` asked every `everyMs` until `stop()` says so. */
+function askWhile(cache: SqliteCache, queries: CacheQuery[], everyMs: number): { stop: () => Promise<number[]> } {
+  const times: number[] = []
+  let next = performance.now() + everyMs
+  let i = 0
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const tick = () => {
+    const due = next
+    cache.query(queries[i++ % queries.length] as CacheQuery, NOW)
+    times.push(performance.now() - due)
+    next = Math.max(due + everyMs, performance.now())
+    if (!stopped) timer = setTimeout(tick, Math.max(0, next - performance.now()))
+  }
+  timer = setTimeout(tick, everyMs)
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      return times
+    },
+  }
+}
+
+export async function run(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'xm-bench-cache-1m-'))
+  const cache = openCache(join(dir, 'cache.db'), { now: () => NOW * 1000 })
+  try {
+    const sample: Line[] = []
+    let rssPeak = 0
+    const t0 = performance.now()
+    for (const [i, panel] of PANELS.entries()) {
+      rssPeak = Math.max(rssPeak, await stagePanel(cache, panel, i, sample))
+      console.error(`built ${panel} (${Math.round(performance.now() - t0)} ms)`)
+    }
+    const buildMs = performance.now() - t0
+
+    const queries = makeQueries(sample).map((q) => (q.profileIds === 'all' ? q : { ...q, profileIds: [PANELS[q.offset % PANELS.length] as string] }))
+    const plain = queries.map((q) => ({ ...q, search: undefined }))
+    const defaults = plain.map((q) => ({ ...q, sort: undefined }))
+    for (const q of [...queries, ...plain, ...defaults].slice(0, 30)) cache.query(q, NOW) // warm statements and pages
+    const measure = (qs: CacheQuery[]) => qs.map((q) => time(() => cache.query(q, NOW)))
+    const sqlTimes = measure(queries)
+    const plainTimes = measure(plain)
+    const defaultTimes = measure(defaults)
+    const deep = defaults.slice(0, 50).map((q) => ({ ...q, offset: 5000 }))
+    const deepTimes = measure(deep)
+
+    // One more panel synced while the list is being used.
+    const mix = queries.flatMap((q, i) => [q, plain[i] as CacheQuery, defaults[i] as CacheQuery])
+    const asking = askWhile(cache, mix, 20)
+    // A page arrives every ~5 ms: the panel and the network are not instant.
+    await stagePanel(cache, 'panel-syncing', PANELS.length, [], () => new Promise((r) => setTimeout(r, 5)))
+    const duringSync = await asking.stop()
+
+    return [
+      { name: 'cache.build.1m.ms', value: buildMs, unit: 'ms' },
+      { name: 'cache.stage_1m.rss_peak', value: mb(rssPeak), unit: 'MB', target: RSS_BOUND_MB },
+      { name: 'cache.query.1m.p95', value: pct(sqlTimes, 95), unit: 'ms', target: 20 },
+      { name: 'cache.query.1m.no_search.p95', value: pct(plainTimes, 95), unit: 'ms', target: 20 },
+      { name: 'cache.query.1m.default_view.p95', value: pct(defaultTimes, 95), unit: 'ms', target: 10 },
+      { name: 'cache.query.1m.deep_page.p95', value: pct(deepTimes, 95), unit: 'ms' },
+      { name: 'cache.query.during_sync.p95', value: pct(duringSync, 95), unit: 'ms', target: 50 },
+      { name: 'cache.query.during_sync.max', value: Math.max(...duringSync), unit: 'ms' },
+    ]
+  } finally {
+    cache.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now()
+  fn()
+  return performance.now() - t
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN
+}
+
+const isMain = process.env.XM_BENCH_MAIN === '1' || (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+if (isMain) {
+  for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * 100) / 100 }))
+}
