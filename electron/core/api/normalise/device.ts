@@ -36,7 +36,9 @@ function normaliseDevice(v: unknown, deviceIdKey: 'mag_id' | 'device_id', sent: 
   if (id === null) return null
   const user = isObject(v.user) ? v.user : null
   const f = fieldReader(v, user)
-  const lineId = (devId !== null ? rowId(v.id) : null) ?? rowId(v.user_id) ?? rowId(user?.id)
+  // user_id first: a get/create answer may carry `id` too (the device's), and only in a list
+  // row, which has no user_id, is `id` the line (docs/panel-api.md §4, §5).
+  const lineId = rowId(v.user_id) ?? rowId(user?.id) ?? (devId !== null ? rowId(v.id) : null)
   return {
     id,
     lineId,
