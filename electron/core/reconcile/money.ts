@@ -4,9 +4,10 @@
  * existed was refused by the panel and charged nothing, yet its key is found;
  * an expiry can move for other reasons; a balance moves with every other
  * spend. So each verdict names what it needs and stays 'unknown' short of it:
- *   create → the key was free before the send (checked by the write path) AND
- *            it is on the panel now AND, where the balance is readable, the
- *            balance dropped by the price;
+ *   create → the key was free before the send (checked by the write path) or
+ *            the panel dates the row after the send, AND it is on the panel
+ *            now AND, where the balance is readable, the balance dropped by
+ *            the price;
  *   extend → the expiry moved by the package's duration (from the old expiry,
  *            or from the time of sending, docs/panel-api.md §7) AND the balance
  *            dropped by the price;
@@ -69,17 +70,41 @@ export async function created(env: SpendingEnv, client: XtreamClient, entry: Jou
   }
   const item = rec(row)
   const found = `Found ${noun} ${key} (id ${String(item.id)}) on the panel`
-  if (ctx.keyFree !== true) {
-    return unknown(`${found}, but it was not confirmed free before the send, so it may be an older ${noun} the panel refused to duplicate (nothing charged). Check it on the panel, then decide.`, item)
+  const created = ctx.keyFree === true ? null : await createdAtOf(client, resource, item)
+  const fresh = ctx.keyFree === true ? 'created after the send (it was not there before)' : createdAfterSend(created, entry) ? `created after the send (the panel dates it ${when(created)})` : null
+  if (!fresh) {
+    const dated = created === null ? 'the panel does not say when it was created' : `the panel dates it ${when(created)}, before the send`
+    return unknown(`${found}, but it was not confirmed free before the send and ${dated}, so it may be an older ${noun} the panel refused to duplicate (nothing charged). Check it on the panel, then decide.`, item)
   }
   const cost = entry.expectedCost
-  if (cost <= 0) return { outcome: 'succeeded', evidence: `${found}, created after the send (it was not there before).`, item }
+  if (cost <= 0) return { outcome: 'succeeded', evidence: `${found}, ${fresh}.`, item }
   const b = await balanceDrop(client, entry.balanceBefore, cost)
   if (b.dropped === false) {
-    return unknown(`${found}, not there before the send, but the balance did not drop by the price (${b.text}); something else may have changed it. Check, then decide.`, item)
+    return unknown(`${found}, ${fresh}, but the balance did not drop by the price (${b.text}); something else may have changed it. Check, then decide.`, item)
   }
   const money = b.dropped ? `; ${b.text}` : ` (${b.text}, so only the ${noun} is the evidence)`
-  return { outcome: 'succeeded', evidence: `${found}, created after the send (it was not there before)${money}.`, item, balanceAfter: b.now }
+  return { outcome: 'succeeded', evidence: `${found}, ${fresh}${money}.`, item, balanceAfter: b.now }
+}
+
+/** How far the panel's clock may be behind ours when it dates a new row (NTP-kept servers: seconds). */
+const CREATED_SKEW = 120
+
+/** When the panel says the row was created: list rows may not carry it, the row by id does. */
+async function createdAtOf(client: XtreamClient, resource: WritableResource, item: Record<string, unknown>): Promise<number | null> {
+  const listed = num(item.createdAt ?? item.dateRegistered)
+  const id = num(item.id)
+  if (listed !== null || id === null) return listed
+  try {
+    const row = rec(await readRow(client, resource, id))
+    return num(row.createdAt ?? row.dateRegistered)
+  } catch {
+    return null
+  }
+}
+
+/** Does the panel date the row after we sent the create? Unknown date → no. */
+function createdAfterSend(createdAt: number | null, entry: JournalEntry): boolean {
+  return createdAt !== null && createdAt >= Math.floor(entry.startedAt / 1000) - CREATED_SKEW
 }
 
 /** The package's duration as recorded with the extension (or, for older entries, as the cache knows it). */

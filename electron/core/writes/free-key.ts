@@ -5,9 +5,12 @@
  * would "prove" a create that never happened and hand over another
  * customer's line. So: refuse here, before anything is sent, and record that
  * the key was free; reconciliation only accepts a found key as proof when it
- * was (reconcile/money.ts).
+ * was, or when the panel says the row was created after the send
+ * (reconcile/money.ts). A lookup that fails does not block the create (a big
+ * panel's list search can time out while creates work): it goes out with the
+ * key recorded as unchecked.
  */
-import { AppError, isAppError } from '../errors'
+import { AppError } from '../errors'
 import { findOnPanel, type WritableResource } from './panel'
 import type { XtreamClient } from '../api/client'
 import type { SpendingEnv } from './types'
@@ -28,8 +31,8 @@ function taken(resource: WritableResource, key: string, id: unknown, where: stri
   })
 }
 
-/** Throws (nothing sent) when `key` exists in the cache or on the panel, or when the panel cannot be asked. */
-export async function confirmKeyFree(env: SpendingEnv, client: XtreamClient, profileId: string, resource: WritableResource, key: string): Promise<void> {
+/** Throws (nothing sent) when `key` exists in the cache or on the panel; true = free on the panel, null = the panel could not be asked. */
+export async function confirmKeyFree(env: SpendingEnv, client: XtreamClient, profileId: string, resource: WritableResource, key: string): Promise<true | null> {
   let cached: { id: unknown } | null = null
   try {
     cached = env.ctx.cache.findByKey(profileId, resource, key) as { id: unknown } | null
@@ -40,11 +43,9 @@ export async function confirmKeyFree(env: SpendingEnv, client: XtreamClient, pro
   let row: { id: unknown } | null
   try {
     row = (await findOnPanel(client, resource, key)) as { id: unknown } | null
-  } catch (e) {
-    const why = isAppError(e) ? e.message : 'the panel could not be read'
-    throw new AppError(isAppError(e) ? e.code : 'FAILURE', `Nothing was sent: before creating ${key} the app checks that it is free on the panel, and that check failed — ${why}`, {
-      details: { field: WHAT[resource].field, checkFailed: true },
-    })
+  } catch {
+    return null
   }
   if (row) throw taken(resource, key, row.id, 'on the panel')
+  return true
 }

@@ -40,8 +40,8 @@ function extras(a: { ispLock?: boolean | undefined; bouquets?: number[] | undefi
  */
 function checked(env: SpendingEnv, profileId: string, resource: WritableResource, key: string, p: Prepared, panelNames?: boolean): WriteOp['prepare'] {
   return async (client) => {
-    await confirmKeyFree(env, client, profileId, resource, key)
-    return { ...p, context: { ...p.context, keyFree: true, ...(panelNames === undefined ? {} : { panelNames }) } }
+    const keyFree = await confirmKeyFree(env, client, profileId, resource, key)
+    return { ...p, context: { ...p.context, keyFree, ...(panelNames === undefined ? {} : { panelNames }) } }
   }
 }
 
