@@ -569,4 +569,12 @@ export const en = {
   'settingsG.copyDiagnostics': 'Copy diagnostics',
   'settingsG.copied': 'Diagnostics copied: paste them into your message to support.',
   'settingsG.copyFailed': 'The diagnostics could not be copied; select the text below and copy it.',
+
+  // Plain-http panels (issue #12 §4, engineer F)
+  'httpF.formWarning': 'Plain http: your API key travels unencrypted on every request, readable by anyone on the network path. Choose https if your panel offers it.',
+  'httpF.offer': 'This panel also answers over https (port {port}): the key would travel encrypted.',
+  'httpF.switch': 'Switch to https (port {port})',
+  'httpF.offerCard': 'It also answers over https (port {port}): edit the panel to switch, so the key travels encrypted.',
+  'httpF.card': 'http · key unencrypted',
+  'httpF.cardHint': 'This panel is reached over plain http: the API key travels unencrypted. Edit the panel and test the connection to see whether https works.',
 } as const

@@ -17,16 +17,23 @@ export const useBulkStore = defineStore('bulk', () => {
   const run = shallowRef<BulkRun | null>(null)
   const planning = ref(false)
   const starting = ref(false)
+  /** A pause/resume/cancel/retry on its way: a second click (a double-clicked "Retry failed") does nothing. */
+  const controlling = ref(false)
+  /** What the current plan was made from, so the preview can re-plan (e.g. to include unlimited lines). */
+  const planInput = shallowRef<BulkPlanInput | null>(null)
 
   const finished = computed(() => !!run.value && ['done', 'cancelled', 'stopped'].includes(run.value.state))
+  /** The bar shows what was sent: a cancelled run of 20 with 10 done is half full, not full. */
   const percent = computed(() => {
     const c = run.value?.counts
     if (!c || c.total === 0) return 0
-    return Math.round(((c.total - c.pending) / c.total) * 100)
+    if (run.value!.state === 'done') return 100
+    return Math.round(((c.succeeded + c.failed + c.unknown) / c.total) * 100)
   })
 
   async function makePlan(input: BulkPlanInput): Promise<BulkPlan | null> {
     planning.value = true
+    planInput.value = input
     target = { profileId: input.profileId, resource: input.resource }
     try {
       const p = await call(() => xm.bulk.plan(input))
@@ -52,10 +59,15 @@ export const useBulkStore = defineStore('bulk', () => {
   }
 
   async function control(op: 'pause' | 'resume' | 'cancel' | 'retryFailed'): Promise<void> {
-    if (!run.value) return
+    if (!run.value || controlling.value) return
     const runId = run.value.runId
-    const r = await call(() => xm.bulk[op]({ runId }))
-    if (r) run.value = r
+    controlling.value = true
+    try {
+      const r = await call(() => xm.bulk[op]({ runId }))
+      if (r) run.value = r
+    } finally {
+      controlling.value = false
+    }
   }
 
   async function exportCsv(): Promise<void> {
@@ -68,6 +80,7 @@ export const useBulkStore = defineStore('bulk', () => {
   function reset() {
     plan.value = null
     run.value = null
+    planInput.value = null
   }
 
   const credits = useCreditsStore()
@@ -85,5 +98,5 @@ export const useBulkStore = defineStore('bulk', () => {
     }
   })
 
-  return { plan, run, planning, starting, finished, percent, makePlan, start, control, exportCsv, reset }
+  return { plan, run, planning, starting, controlling, planInput, finished, percent, makePlan, start, control, exportCsv, reset }
 })

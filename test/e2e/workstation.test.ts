@@ -158,6 +158,12 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     await page.locator(`${tid('bulk-dialog')} ${tid('package-picker')}`).click()
     await page.locator('.n-base-select-option', { hasText: /^3 Months/ }).first().click()
     await page.click(tid('bulk-preview'))
+    await page.locator(tid('bulk-totals')).waitFor({ timeout: T })
+    // An unlimited line is left out unless included (issue #11 §4; test/e2e/bulk-and-unlimited.test.ts): this run extends both rows.
+    if ((await page.locator(tid('bulk-include-unlimited')).count()) > 0) {
+      await page.click(tid('bulk-include-unlimited'))
+      await expect.poll(() => page.locator(tid('bulk-unlimited')).textContent(), { timeout: T }).toMatch(/included/)
+    }
     const totals = (await page.locator(tid('bulk-totals')).textContent())!
     const total = Number(/total ([\d.,]+) credits/.exec(totals)![1]!.replace(/,/g, ''))
     expect(totals).toContain(`2 items`)
