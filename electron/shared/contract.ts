@@ -93,7 +93,13 @@ export const methods = {
   'profiles:reorder': method(z.object({ profileIds: z.array(z.string()).max(200) }).strict(), z.array(Profile)),
   'profiles:test': method(
     ByProfile,
-    z.object({ username: z.string(), credits: z.number(), latencyMs: z.number() }),
+    z.object({
+      username: z.string(),
+      credits: z.number(),
+      latencyMs: z.number(),
+      // A plain-http panel that also answers over https: where (the page offers the switch).
+      https: z.object({ port: z.number().int() }).nullable().optional(),
+    }),
   ),
   'profiles:export': method(none, csv),
   'profiles:import': method(

@@ -46,6 +46,22 @@ export class PanelClients implements ClientProvider {
     return client
   }
 
+  /**
+   * A throw-away client for the same panel at another scheme/port (the https
+   * offer of profiles:test): short timeout, no retries, never cached, so the
+   * panel's own client and its rate limit are untouched.
+   */
+  probe(profileId: string, at: { scheme: 'http' | 'https'; port: number }): XtreamClient {
+    const p = this.o.profiles.require(profileId)
+    return new XtreamClient({
+      endpoint: { scheme: at.scheme, host: p.host, port: at.port, accessCode: p.accessCode },
+      getApiKey: () => this.o.keys.get(profileId),
+      timeoutMs: 5000,
+      readRetries: 0,
+      ...(this.o.fetch ? { fetch: this.o.fetch } : {}),
+    })
+  }
+
   forget(profileId: string): void {
     this.clients.delete(profileId)
   }

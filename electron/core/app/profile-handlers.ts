@@ -73,15 +73,17 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
     },
 
     'profiles:test': async ({ profileId }) => {
-      ctx.profiles.require(profileId)
+      const profile = ctx.profiles.require(profileId)
       const client = ctx.clients.forProfile(profileId)
+      // Plain http sends the key unencrypted: ask the same panel over https meanwhile, to offer the switch.
+      const https = profile.scheme === 'http' ? httpsOffer(d.clients, profileId, profile.port) : Promise.resolve(null)
       const t0 = performance.now()
       try {
         const info = await client.call('user_info', {})
         const latencyMs = Math.round(performance.now() - t0)
         d.board.answered(profileId)
         recordAccount(ctx.cache, profileId, info, ctx.now())
-        return { username: info.username, credits: info.credits, latencyMs }
+        return { username: info.username, credits: info.credits, latencyMs, https: await https }
       } catch (e) {
         if (isAppError(e)) d.board.failed(profileId, { code: e.code, message: e.message })
         throw e
@@ -108,4 +110,21 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
       return changed({ done: true as const })
     },
   }
+}
+
+/**
+ * The https port the panel answers its reseller API on (same port first, then
+ * 443), or null. Only a real answer to `user_info` counts: a certificate the
+ * system does not trust, or any other page, is no offer.
+ */
+async function httpsOffer(clients: PanelClients, profileId: string, port: number): Promise<{ port: number } | null> {
+  for (const candidate of [...new Set([port, 443])]) {
+    try {
+      const info = await clients.probe(profileId, { scheme: 'https', port: candidate }).call('user_info', {})
+      if (info && typeof info.username === 'string') return { port: candidate }
+    } catch {
+      // Not there over https; try the next port.
+    }
+  }
+  return null
 }

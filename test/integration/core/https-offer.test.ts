@@ -1,0 +1,56 @@
+/**
+ * A panel added over plain http (issue #12 §4): the API key travels
+ * unencrypted on every request, so Test connection also asks the same panel
+ * over https and offers the switch when it answers there. The simulator
+ * speaks http only; the https address is mapped onto it by the fetch given to
+ * the core (the TLS layer is the one part not exercised here).
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
+import { addSimPanel, makeCore, type TestCore } from './helpers'
+
+let sims: RunningSimulator[] = []
+let cores: TestCore[] = []
+afterEach(async () => {
+  for (const c of cores) await c.close()
+  for (const s of sims) await s.close()
+  cores = []
+  sims = []
+})
+
+/** https://127.0.0.1:<port> answered by the simulator listening on `port` (as if it had a certificate). */
+function fetchWithHttpsOn(ports: number[]): typeof fetch {
+  return (input, init) => {
+    const url = String(input instanceof Request ? input.url : input)
+    const u = new URL(url)
+    if (u.protocol === 'https:' && ports.includes(Number(u.port))) {
+      u.protocol = 'http:'
+      return globalThis.fetch(u.href, init)
+    }
+    return globalThis.fetch(input, init)
+  }
+}
+
+describe('profiles:test on a plain-http panel', () => {
+  it('offers https when the same panel answers there', async () => {
+    const s = await startSimulator({ seed: 3, lines: 3 })
+    sims.push(s)
+    const t = await makeCore({ fetch: fetchWithHttpsOn([s.port]) })
+    cores.push(t)
+    const p = await addSimPanel(t, s)
+    expect(p.scheme).toBe('http')
+    const r = await t.call('profiles:test', { profileId: p.id })
+    expect(r).toMatchObject({ credits: expect.any(Number), https: { port: s.port } })
+  })
+
+  it('offers nothing when https does not answer', async () => {
+    const s = await startSimulator({ seed: 4, lines: 3 })
+    sims.push(s)
+    const t = await makeCore()
+    cores.push(t)
+    const p = await addSimPanel(t, s)
+    const r = await t.call('profiles:test', { profileId: p.id })
+    expect(r.https ?? null).toBeNull()
+    expect(r.username).toBeTruthy()
+  })
+})
