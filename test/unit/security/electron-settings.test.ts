@@ -22,6 +22,9 @@ const WEAKENED: [string, RegExp][] = [
   ['enableRemoteModule (any value)', /\benableRemoteModule\b/],
   ['@electron/remote', /@electron\/remote/],
   ['experimentalFeatures: true', /\bexperimentalFeatures\s*:\s*true\b/],
+  // Electron checklist items 10 and 18 (docs/SECURITY.md): no Blink feature switches; app:// never bypasses the CSP.
+  ['enableBlinkFeatures (any value)', /\benableBlinkFeatures\b/],
+  ['bypassCSP: true', /\bbypassCSP\s*:\s*true\b/],
   ['a command-line switch that turns a defence off', /appendSwitch\(\s*['"](?:no-sandbox|disable-web-security|ignore-certificate-errors|allow-running-insecure-content|disable-site-isolation-trials)/],
   ['app.disableSandbox', /\bdisableSandbox\s*\(/],
   ['TLS checks turned off', /rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED|setCertificateVerifyProc/],
