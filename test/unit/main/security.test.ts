@@ -79,7 +79,7 @@ describe('session hardening', () => {
     expect(META_CSP).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''))
   })
 
-  it('src/index.html carries the same policy in its meta tag (file:// loads get no headers)', () => {
+  it('src/index.html carries the same policy in its meta tag (wherever the built page is opened)', () => {
     const html = readFileSync(new URL('../../../src/index.html', import.meta.url), 'utf8')
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)
     expect(meta?.[1]).toBe(META_CSP)
