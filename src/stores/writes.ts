@@ -49,6 +49,8 @@ export const useWritesStore = defineStore('writes', () => {
   const inFlight = ref<string[]>([])
   /** The code of the last failed write: a form must not offer to resend after OUTCOME_UNKNOWN. */
   const lastErrorCode = ref<ErrorCode | null>(null)
+  /** Its details (e.g. `unlimited: true` when an extension found the item unlimited on the panel). */
+  const lastErrorDetails = ref<Record<string, unknown> | null>(null)
   const credits = useCreditsStore()
   const sync = useSyncStore()
   const lastWritten = shallowRef<WrittenObject | null>(null)
@@ -79,6 +81,7 @@ export const useWritesStore = defineStore('writes', () => {
     try {
       const r = await settle(() => fn(args))
       lastErrorCode.value = r.ok ? null : r.error.code
+      lastErrorDetails.value = r.ok ? null : (r.error.details ?? null)
       // Even a failed or unknown write may have changed the panel: views re-query.
       sync.markChanged(args.profileId, resource)
       // An unknown outcome may have changed the object too: open views read it again.
@@ -98,5 +101,5 @@ export const useWritesStore = defineStore('writes', () => {
     }
   }
 
-  return { inFlight, lastErrorCode, lastWritten, busyKey, isBusy, write }
+  return { inFlight, lastErrorCode, lastErrorDetails, lastWritten, busyKey, isBusy, write }
 })

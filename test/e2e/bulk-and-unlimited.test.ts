@@ -24,6 +24,8 @@ let staticDir: string
 let single: SimLine
 let limited: SimLine
 let unlimited: SimLine
+/** Limited when the app syncs, made unlimited on the panel's web page afterwards. */
+let sneaky: SimLine
 const problems: string[] = []
 
 const tid = (id: string) => `[data-testid="${id}"]`
@@ -51,10 +53,11 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     sim = await startSimulator({ port: 0, credits: 500 })
     // Three ordinary lines, made unlimited / limited on the panel before the app first syncs.
     const nowSec = Math.floor(Date.now() / 1000)
-    ;[single, limited, unlimited] = sim.state.lines.rows.filter(editable).slice(0, 3) as [SimLine, SimLine, SimLine]
+    ;[single, limited, unlimited, sneaky] = sim.state.lines.rows.filter(editable).slice(0, 4) as [SimLine, SimLine, SimLine, SimLine]
     single.exp_date = null
     unlimited.exp_date = null
     limited.exp_date = nowSec + 20 * 86400
+    sneaky.exp_date = nowSec + 20 * 86400
     app = await startApp(staticDir)
     browser = await openBrowser(app.url)
     page = browser.page
@@ -109,6 +112,36 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     await page.click(tid('form-confirm'))
     await expect.poll(() => sim.credits(), { timeout: T }).toBe(before - cost)
     expect(typeof sim.state.lines.get(single.id)!.exp_date).toBe('number')
+    await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
+    await page.keyboard.press('Escape')
+    await page.locator(tid('detail-drawer')).waitFor({ state: 'hidden', timeout: T })
+    await page.fill(tid('table-search'), '')
+  }, 90_000)
+
+  it('single: a line the app had as limited but the panel has as unlimited is refused, and the form then asks for the tick', async () => {
+    sneaky.exp_date = null // changed on the panel's web page after the app synced
+    const before = sim.credits()
+    const ledger = sim.ledger().length
+    await page.fill(tid('table-search'), sneaky.username)
+    await page.locator(tid('row'), { hasText: sneaky.username }).first().click()
+    await page.locator(tid('detail-drawer')).waitFor({ timeout: T })
+    await page.click(tid('action-extend'))
+    await pickPackage('write-form', /^3 Months/)
+    expect(await page.locator(tid('extend-unlimited-warning')).count()).toBe(0) // the cache says limited
+    await page.click(tid('form-next'))
+    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    await page.click(tid('form-confirm'))
+    // The core read it fresh, found it unlimited and sent nothing; the form now says so and wants the tick.
+    await page.locator(tid('extend-unlimited-warning')).waitFor({ timeout: T })
+    expect(await page.locator(tid('extend-expiry-now')).textContent()).toBe('Unlimited')
+    expect(sim.ledger()).toHaveLength(ledger)
+    expect(sim.credits()).toBe(before)
+    await page.click(tid('extend-confirm-limited'))
+    await page.click(tid('form-next'))
+    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    await page.click(tid('form-confirm'))
+    await expect.poll(() => typeof sim.state.lines.get(sneaky.id)!.exp_date, { timeout: T }).toBe('number')
+    expect(sim.credits()).toBeLessThan(before)
     await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
     await page.keyboard.press('Escape')
     await page.locator(tid('detail-drawer')).waitFor({ state: 'hidden', timeout: T })
