@@ -37,3 +37,14 @@ export function journalWriteError(file: string, e: unknown): AppError {
 }
 
 export const isJournalWriteError = (e: unknown): e is AppError => e instanceof AppError && e.details?.journalWrite === true
+
+/** What the journal knows of an entry whose completion it could not write (shown until it can be). */
+export function unrecordedNote(outcome: 'succeeded' | 'failed' | 'unknown', note: string | null): string {
+  const what =
+    outcome === 'succeeded'
+      ? 'The panel answered that it applied this'
+      : outcome === 'failed'
+        ? 'The panel answered that it refused this'
+        : 'No clear answer came from the panel'
+  return `${what}, but the journal could not record it${note ? ` (${note})` : ''}. Check again to record it; do not send it again.`
+}

@@ -18,22 +18,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { JournalEntry, JournalFilter, Outcome } from '../../shared/views'
 import { AppError } from '../errors'
-import { journalWriteError } from './failure'
+import { journalWriteError, unrecordedNote } from './failure'
 import { maskRecord, maskText } from './mask'
-import { parseFilter, parseObject, toEntry, whereOf, type JournalEvent, type Row } from './rows'
+import { ENTRY_COLUMNS, parseFilter, parseObject, toEntry, whereOf, type JournalEvent, type Row } from './rows'
 import { JOURNAL_DDL, JOURNAL_SCHEMA_VERSION } from './schema'
-
-/**
- * Each entry's balance figures are the cached balance before it and one read after it. When other
- * spending on the same panel was in flight at the same time, both figures include that spending
- * too (two 5-credit creates each show a 10-credit drop), so they are marked as estimated.
- * Overlap: another entry of the panel that moves credits, started within 10 minutes before this one
- * finished and not finished before this one started (a request never takes longer: client timeouts).
- */
-const ENTRY_COLUMNS = `entries.*, (entries.expected_cost <> 0 AND EXISTS (
-  SELECT 1 FROM entries o WHERE o.profile_id = entries.profile_id AND o.id <> entries.id AND o.expected_cost <> 0
-    AND o.started_at BETWEEN entries.started_at - 600000 AND COALESCE(entries.finished_at, entries.started_at + 600000)
-    AND COALESCE(o.finished_at, o.started_at + 600000) >= entries.started_at)) AS balance_shared`
 
 export interface IntentInput {
   profileId: string
@@ -174,7 +162,8 @@ export class Journal {
   release(id: number): void {
     if (!this.sending.delete(id)) return
     const r = this.stmt(`SELECT outcome FROM entries WHERE id = ?`).get(id) as { outcome: Outcome } | undefined
-    if (r?.outcome === 'pending' && !this.unrecorded.has(id)) this.unrecorded.set(id, unrecordedNote('unknown', null))
+    if (r?.outcome !== 'pending' || this.unrecorded.has(id)) return
+    this.unrecorded.set(id, unrecordedNote('unknown', null))
     this.onChange(id)
   }
 
@@ -314,13 +303,3 @@ export class Journal {
   }
 }
 
-/** What the journal knows of an entry whose completion it could not write (shown until it can be). */
-function unrecordedNote(outcome: Completion['outcome'], note: string | null): string {
-  const what =
-    outcome === 'succeeded'
-      ? 'The panel answered that it applied this'
-      : outcome === 'failed'
-        ? 'The panel answered that it refused this'
-        : 'No clear answer came from the panel'
-  return `${what}, but the journal could not record it${note ? ` (${note})` : ''}. Check again to record it; do not send it again.`
-}

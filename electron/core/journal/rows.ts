@@ -2,6 +2,19 @@
 import type { JournalEntry, JournalFilter as JournalFilterInput, Outcome } from '../../shared/views'
 import { JournalFilter } from '../../shared/views'
 
+/**
+ * Each entry's balance figures are the cached balance before it and one read after it. When other
+ * spending on the same panel was in flight at the same time, both figures include that spending
+ * too (two 5-credit creates each show a 10-credit drop), so they are marked as estimated.
+ * Overlap: another entry of the panel that moves credits, started before this one finished (and at
+ * most 10 minutes before this one started: no request lasts longer, client timeouts) and not finished
+ * before this one started.
+ */
+export const ENTRY_COLUMNS = `entries.*, (entries.expected_cost <> 0 AND EXISTS (
+  SELECT 1 FROM entries o WHERE o.profile_id = entries.profile_id AND o.id <> entries.id AND o.expected_cost <> 0
+    AND o.started_at BETWEEN entries.started_at - 600000 AND COALESCE(entries.finished_at, entries.started_at + 600000)
+    AND COALESCE(o.finished_at, o.started_at + 600000) >= entries.started_at)) AS balance_shared`
+
 export interface Row {
   id: number
   profile_id: string
@@ -22,7 +35,7 @@ export interface Row {
   context: string
   started_at: number
   finished_at: number | null
-  /** 1 when other spending on the panel overlapped this entry (journal.ts ENTRY_COLUMNS). */
+  /** 1 when other spending on the panel overlapped this entry (ENTRY_COLUMNS above). */
   balance_shared?: number
 }
 

@@ -74,7 +74,7 @@ export async function created(env: SpendingEnv, client: XtreamClient, entry: Jou
   const fresh = ctx.keyFree === true ? 'created after the send (it was not there before)' : createdAfterSend(created, entry) ? `created after the send (the panel dates it ${when(created)})` : null
   if (!fresh) {
     const dated = created === null ? 'the panel does not say when it was created' : `the panel dates it ${when(created)}, before the send`
-    return unknown(`${found}, but it was not confirmed free before the send and ${dated}, so it may be an older ${noun} the panel refused to duplicate (nothing charged). Check it on the panel, then decide.`, item)
+    return unknown(`${found}, but it was not confirmed free before the send and ${dated}, so it may be an older ${noun}: the panel refuses a duplicate and charges nothing for it. Check it on the panel, then decide.`, item)
   }
   const cost = entry.expectedCost
   if (cost <= 0) return { outcome: 'succeeded', evidence: `${found}, ${fresh}.`, item }
