@@ -92,10 +92,15 @@ async function main(argv: string[]): Promise<number | null> {
   }
   const { store, problem } = await pickSecretStore(opts)
   const demo = createDemoLauncher((o) => startSimulator(o))
+  // The same rotating, redacted log as the desktop app (core/log/file-log.ts); stdout stays for the ready line.
+  const logDir = join(dataDir, 'logs')
+  const fileLog = (await import('../core/log/file-log')).openFileLog(logDir)
   const core = await createCore({
     dataDir,
     secrets: store,
     keychainProblem: problem,
+    log: (m) => fileLog.write(m),
+    logDir,
     transport: 'loopback',
     appVersion: appVersion(),
     platform: process.platform,

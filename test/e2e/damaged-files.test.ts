@@ -53,6 +53,8 @@ describe.skipIf(!canRun())('damaged data files', () => {
     const keptPanels = kept.find((n) => n.startsWith('profiles.json.corrupt-'))!
     expect(readFileSync(join(dataDir, keptPanels), 'utf8')).toBe('{"version":1,"profiles":[{"id":"cut-short"')
     expect(existsSync(join(dataDir, 'journal.db'))).toBe(true)
+    // …and the log in the data folder says what SQLite said, for support (never the page's job).
+    expect(readFileSync(join(dataDir, 'logs', 'xm.log'), 'utf8')).toMatch(/journal: journal\.db unusable \(SQLITE_NOTADB\); moved aside to journal\.db\.corrupt-\d+/)
 
     await journal.locator(tid('data-problem-confirm')).click()
     await journal.waitFor({ state: 'detached' })
