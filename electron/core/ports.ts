@@ -5,7 +5,7 @@
  * sync/, monitor/, journal/, writes/, bulk/; composition in app/create-core.ts.
  */
 import type { EventName, EventPayload } from '../shared/contract'
-import type { AccountInfo, Package, Resource, ResourceRow } from '../shared/domain'
+import type { AccountInfo, Package, Resource, ResourceRow, SubscriptionResource } from '../shared/domain'
 import type { Profile, ProfileInput } from '../shared/profile'
 import type { CacheQuery, SearchHit } from '../shared/views'
 import type { XtreamClient } from './api/client'
@@ -56,6 +56,11 @@ export interface CacheDb {
   getRaw(profileId: string, resource: Resource, id: number): unknown
   query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number }
   search(text: string, limit: number): SearchHit[]
+  /**
+   * Subscriptions of every panel whose expiry falls in [fromSec, toSec], oldest first, with
+   * narrow columns only: the renewal radar reads thousands, and decoding full rows costs ~0.1 ms each.
+   */
+  expiringBetween(resource: SubscriptionResource, fromSec: number, toSec: number): ExpiringRow[]
   setPackages(profileId: string, pkgs: Package[], at: number): void
   getPackages(profileId: string): Package[]
   setAccount(profileId: string, info: AccountInfo, at: number): void
@@ -68,6 +73,18 @@ export interface CacheDb {
   creditSnapshots(profileId: string, sinceMs: number): { t: number; credits: number }[]
   deleteProfile(profileId: string): void
   close(): void
+}
+
+/** A subscription's expiry and identity, read without its full row (CacheDb.expiringBetween). */
+export interface ExpiringRow {
+  profileId: string
+  id: number
+  /** Natural key: username (lines), MAC (mags, enigmas), code (activecodes). */
+  key: string
+  expDate: number
+  packageId: number | null
+  enabled: boolean
+  adminEnabled: boolean
 }
 
 /** A panel's new set of one resource, staged out of readers' sight (cache/staging.ts). */

@@ -164,7 +164,6 @@ export const RadarRow = ItemKey.extend({
   lastReminderAt: z.number().nullable(),
   snoozedUntil: z.number().nullable(),
   lost: z.boolean(),
-  row: anyRow,
 })
 export type RadarRow = z.infer<typeof RadarRow>
 

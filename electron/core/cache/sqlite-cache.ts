@@ -6,10 +6,10 @@
  * the main process; statements are prepared once and reused.
  */
 import type Database from 'better-sqlite3'
-import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow } from '../../shared/domain'
+import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow, type SubscriptionResource } from '../../shared/domain'
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
-import type { CacheDb, CachedRow, Clock, StagedReplace } from '../ports'
+import type { CacheDb, CachedRow, Clock, ExpiringRow, StagedReplace } from '../ports'
 import { buildQuerySql, DEFAULT_EXPIRING_DAYS } from './query-sql'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
@@ -185,6 +185,21 @@ export class SqliteCache implements CacheDb {
 
   search(text: string, limit: number): SearchHit[] {
     return this.read(() => searchAll(this.db, text, limit, Math.floor(this.now() / 1000)))
+  }
+
+  expiringBetween(resource: SubscriptionResource, fromSec: number, toSec: number): ExpiringRow[] {
+    // `(exp_date IS NULL) = 0` is the leading key of the expiry sort index (migrations.ts): the range is an index walk, not a scan.
+    const key = resource === 'lines' ? 'username' : resource === 'activecodes' ? 'code' : 'mac'
+    const rows = this.read(
+      () =>
+        this.stmt(
+          `SELECT k.profile_id AS profileId, t.id AS id, t.${key} AS key, t.exp_date AS expDate, t.package_id AS packageId,
+             t.enabled AS enabled, t.admin_enabled AS adminEnabled
+           FROM ${SPECS[resource].table} t JOIN panel_keys k ON k.key = t.panel_key
+           WHERE (t.exp_date IS NULL) = 0 AND t.exp_date BETWEEN ? AND ? ORDER BY (t.exp_date IS NULL), t.exp_date, t.id`,
+        ).all(fromSec, toSec) as (Omit<ExpiringRow, 'enabled' | 'adminEnabled'> & { enabled: number; adminEnabled: number })[],
+    )
+    return rows.map((r) => ({ ...r, key: r.key ?? '', enabled: r.enabled === 1, adminEnabled: r.adminEnabled === 1 }))
   }
 
   setPackages(profileId: string, pkgs: Package[], at: number): void {

@@ -42,7 +42,7 @@ function snapshot(fx: BookFixture) {
     templates: fx.messages.templates('de'),
     prices: fx.prices.get(),
     payments: fx.payments.list({}),
-    radar: fx.radar.query({ window: 'all', includeSnoozed: true }).rows.map(({ row: _r, ...x }) => x),
+    radar: fx.radar.query({ window: 'all', includeSnoozed: true }).rows,
   }
 }
 
