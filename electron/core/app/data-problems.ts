@@ -42,6 +42,26 @@ export function fileProblem(file: string, message: string | null, keptAs: string
   return { id: `file:${file}`, file, message, keptAs, blocksSpending: false }
 }
 
+export const JOURNAL_DAMAGED_ID = 'journal-damaged'
+
+/** A JOURNAL_UNWRITABLE whose SQLite code says the file itself is damaged (journal/failure.ts). */
+function journalDamaged(e: unknown): boolean {
+  if (!(e instanceof AppError) || e.code !== 'JOURNAL_UNWRITABLE') return false
+  const code = e.details?.sqliteCode
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+}
+
+function runtimeJournalProblem(): DataProblem {
+  return {
+    id: JOURNAL_DAMAGED_ID,
+    file: 'journal.db',
+    keptAs: null,
+    blocksSpending: true,
+    message:
+      'The spending journal turned out to be damaged while the app was running, so spending has stopped: nothing more is sent to any panel. Quit the app and start it again; the damaged file will then be moved aside (never deleted) and you will be told what to check.',
+  }
+}
+
 /** Spending methods that only read or stop things: never gated. */
 const NOT_SPENDING = new Set(['spend:quote', 'bulk:plan', 'bulk:status', 'bulk:pause', 'bulk:cancel', 'bulk:exportCsv'])
 
@@ -55,9 +75,15 @@ export function gateSpending<H extends Record<string, (...args: never[]) => Prom
     out[name] =
       name.startsWith('journal:') || NOT_SPENDING.has(name)
         ? h
-        : (...args: never[]) => {
+        : async (...args: never[]) => {
             problems.assertMaySpend()
-            return h(...args)
+            try {
+              return await h(...args)
+            } catch (e) {
+              // The journal refused the write because its file is damaged: stop all spending, not just this one.
+              if (journalDamaged(e)) problems.add(runtimeJournalProblem())
+              throw e
+            }
           }
   }
   return out as H

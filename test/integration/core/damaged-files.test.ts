@@ -5,7 +5,8 @@
  * started, and spending waits until the user has confirmed. Real files, real core,
  * real simulator.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
@@ -117,6 +118,48 @@ describe('damaged or lost journal.db', () => {
     await t.call('app:ackProblem', { id: p!.id })
     expect((await t.raw('lines:create', { profileId: panel.id, packageId: pkg.id, trial: false })).ok).toBe(true)
     expect(sim.credits()).toBeLessThan(balance)
+  })
+
+  it('damaged while running: the write is not sent, and spending stops everywhere with a notice', async () => {
+    sim = await startSimulator({ seed: 6, lines: 5, credits: 100 })
+    const dir = tempDir()
+    t = await makeCore({ dataDir: dir })
+    const { p: panel, pkg } = await panelWithPackage(t)
+    expect((await t.raw('lines:create', { profileId: panel.id, packageId: pkg.id, trial: false })).ok).toBe(true)
+    // Another program (a sync tool, a failing disk) writes over the open journal: its pages, its WAL
+    // and its shared-memory index, after a checkpoint put the tables in the main file.
+    const file = join(dir, 'journal.db')
+    const other = new Database(file)
+    other.pragma('wal_checkpoint(TRUNCATE)')
+    other.close()
+    const spoil = (path: string, byte: number, from: number) => {
+      const size = statSync(path).size
+      if (size <= from) return
+      const fd = openSync(path, 'r+')
+      writeSync(fd, Buffer.alloc(size - from, byte), 0, size - from, from)
+      closeSync(fd)
+    }
+    spoil(file, 0x41, 4096)
+    spoil(`${file}-wal`, 0x42, 0)
+    spoil(`${file}-shm`, 0, 0)
+
+    const balance = sim.credits()
+    const first = await t.raw('lines:create', { profileId: panel.id, packageId: pkg.id, trial: false })
+    expect(first.ok ? null : first.error.code).toBe('JOURNAL_UNWRITABLE')
+    expect(first.ok ? '' : first.error.message).toMatch(/journal\.db.*damaged/)
+    const [p] = await problems(t)
+    expect(p).toMatchObject({ id: 'journal-damaged', file: 'journal.db', blocksSpending: true })
+    expect(p!.message).toMatch(/damaged while the app was running.*Quit the app and start it again/)
+    const second = await t.raw('lines:create', { profileId: panel.id, packageId: pkg.id, trial: false })
+    expect(second.ok ? '' : second.error.message).toMatch(/Nothing was sent: spending is paused/)
+    expect(sim.credits()).toBe(balance)
+    await t.close({ keepDir: true })
+    t = undefined
+    // The next start moves the damaged file aside and says so.
+    t = await makeCore({ dataDir: dir })
+    const [again] = await problems(t)
+    expect(again).toMatchObject({ id: 'journal', blocksSpending: true })
+    expect(readdirSync(dir).some((n) => n.startsWith('journal.db.corrupt-'))).toBe(true)
   })
 
   it('missing where the settings remember one: reported and spending waits; a first start is quiet', async () => {
