@@ -77,7 +77,8 @@ describe('App shell', () => {
     expect(byTestId('shortcut-help')).not.toBeNull()
     press('w', { ctrlKey: true })
     await settle()
-    expect(tabs.tabs).toHaveLength(0)
+    // The journal (current) is closed; the first panel's lines, opened at start, stay.
+    expect(tabs.tabs.map((t) => t.id)).toEqual(['resource:p1:lines'])
   })
 })
 
