@@ -1,9 +1,9 @@
 /**
  * Issue #14, sync: several list pages in flight per panel, back-off when the
  * panel pushes back, first rows readable while a first sync runs, re-syncs
- * still all-or-nothing. Real simulator over HTTP, real SQLite file. The panel's
- * latency only holds pages back so the test can look in between; nothing
- * asserts how long anything took.
+ * still all-or-nothing. Real simulator over HTTP, real SQLite file. A gate in
+ * the app's fetch holds answers back so the test can look in between; nothing
+ * waits for or asserts a duration.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
@@ -35,42 +35,56 @@ async function syncLines(core: TestCore, profileId: string) {
   return (await waitForSync(core, profileId, ['lines'], from)).get('lines')
 }
 
-/** Once the first page of the next lines sync is in, every later page waits `ms` on the panel. */
-function slowAfterFirstPage(core: TestCore, s: RunningSimulator, ms: number): () => void {
-  return core.core.onEvent((name, payload) => {
-    const pr = payload as SyncProgress
-    if (name === 'sync:progress' && pr.resource === 'lines' && pr.state === 'running' && pr.pages === 1) {
-      s.faults.add({ action: 'get_lines', kind: 'latency', latencyMs: ms })
-    }
-  })
+/**
+ * The app's fetch, with a gate: while closed, get_lines answers after the first one are held
+ * (the requests have reached the panel; their answers wait) until the test opens it.
+ */
+function gatedFetch() {
+  let open = true
+  let seen = 0
+  let release: () => void = () => undefined
+  let gate = Promise.resolve()
+  const fetchFn: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init)
+    if (String(input).includes('action=get_lines') && seen++ > 0 && !open) await gate
+    return res
+  }
+  return {
+    fetch: fetchFn,
+    /** Hold every get_lines answer after the next one. */
+    close: () => {
+      open = false
+      seen = 0
+      gate = new Promise((r) => (release = r))
+    },
+    open: () => {
+      open = true
+      release()
+    },
+  }
 }
 
 describe('pipelined sync (#14)', () => {
   it('a first sync keeps four pages in flight and shows rows as they arrive, with "N of M" progress', async () => {
     const s = await sim(21, 6000)
-    t = await makeCore()
+    const gate = gatedFetch()
+    t = await makeCore({ fetch: gate.fetch })
     const p = await addSimPanel(t, s)
     const visible = await panelCount(s)
-    expect(visible).toBeGreaterThan(4000)
-    const armed = slowAfterFirstPage(t, s, 1500)
-    // The first time the view is told rows changed, it looks: rows are there while the sync still runs.
-    let seen: { total: number; freshness: string | undefined; running: SyncProgress | undefined } | null = null
-    const looking = t.core.onEvent((name) => {
-      if (name !== 'cache:changed' || seen) return
-      seen = { total: -1, freshness: undefined, running: undefined }
-      void t!.call('cache:query', lineQuery(p.id)).then((q) => {
-        const running = t!.progress({ profileId: p.id, resource: 'lines' }).at(-1)
-        seen = { total: q.total, freshness: q.panels[0]?.freshness, running }
-      })
-    })
-    const done = await syncLines(t, p.id)
-    armed()
-    looking()
-    expect(done).toMatchObject({ state: 'done', rows: visible, rowsTotal: visible })
-    const early = await waitFor('the early look', () => (seen && seen.total >= 0 ? seen : null))
+    expect(visible).toBeGreaterThan(5000)
+    gate.close()
+    const from = t.events.length
+    await t.call('sync:run', { profileIds: [p.id], resources: ['lines'] })
+    // The first page is in and shown; the next four are out, their answers held.
+    await waitFor('the first page shown', () => t!.events.slice(from).some((e) => e.name === 'cache:changed'))
+    await waitFor('four pages in flight', () => t!.core.sync.pacer(p.id).stats().inFlight === 4)
+    const early = await t.call('cache:query', lineQuery(p.id))
     expect(early.total).toBe(1000)
-    expect(early.freshness).toBe('never')
-    expect(early.running).toMatchObject({ state: 'running', rows: 1000, rowsTotal: visible })
+    expect(early.panels[0]?.freshness).toBe('never')
+    expect(t.progress({ profileId: p.id, resource: 'lines' }).at(-1)).toMatchObject({ state: 'running', rows: 1000, rowsTotal: visible })
+    gate.open()
+    const done = (await waitForSync(t, p.id, ['lines'], from)).get('lines')
+    expect(done).toMatchObject({ state: 'done', rows: visible, rowsTotal: visible })
     expect(t.core.sync.pacer(p.id).stats()).toMatchObject({ peak: 4, strains: 0, inFlight: 0 })
     expect((await t.call('cache:query', lineQuery(p.id))).total).toBe(visible)
     // Progress only ever grows and ends exact.
@@ -80,28 +94,26 @@ describe('pipelined sync (#14)', () => {
 
   it('a re-sync stays all-or-nothing: the old set is read until the new one is complete', async () => {
     const s = await sim(22, 6000)
-    t = await makeCore()
+    const gate = gatedFetch()
+    t = await makeCore({ fetch: gate.fetch })
     const p = await addSimPanel(t, s)
     const visible = await panelCount(s)
     expect((await syncLines(t, p.id))?.state).toBe('done')
     const gone = ((await t.call('cache:query', lineQuery(p.id))).rows[3] as Line).id
     removeLine(s.state, gone)
 
-    const armed = slowAfterFirstPage(t, s, 1500)
-    let during: { total: number; ids: number[] } | null = null
-    const looking = t.core.onEvent((name, payload) => {
-      const pr = payload as SyncProgress
-      if (name !== 'sync:progress' || pr.state !== 'running' || pr.pages !== 1 || during) return
-      during = { total: -1, ids: [] }
-      void t!.call('cache:query', lineQuery(p.id)).then((q) => (during = { total: q.total, ids: (q.rows as Line[]).map((l) => l.id) }))
-    })
-    const done = await syncLines(t, p.id)
-    armed()
-    looking()
-    expect(done?.state).toBe('done')
-    const mid = await waitFor('the look during the pass', () => (during && during.total >= 0 ? during : null))
+    gate.close()
+    const from = t.events.length
+    await t.call('sync:run', { profileIds: [p.id], resources: ['lines'] })
+    await waitFor('the first page in', () =>
+      t!.events.slice(from).some((e) => e.name === 'sync:progress' && (e.payload as SyncProgress).state === 'running' && (e.payload as SyncProgress).pages === 1),
+    )
+    await waitFor('the next pages out', () => t!.core.sync.pacer(p.id).stats().inFlight > 0)
+    const mid = await t.call('cache:query', lineQuery(p.id))
     expect(mid.total).toBe(visible)
-    expect(mid.ids).toContain(gone)
+    expect((mid.rows as Line[]).map((l) => l.id)).toContain(gone)
+    gate.open()
+    expect((await waitForSync(t, p.id, ['lines'], from)).get('lines')?.state).toBe('done')
     const after = await t.call('cache:query', lineQuery(p.id))
     expect(after.total).toBe(visible - 1)
     expect((after.rows as Line[]).map((l) => l.id)).not.toContain(gone)
