@@ -2,10 +2,11 @@
  * Pages through one list action and hands over the whole set: kept in memory,
  * or page by page to a sink (onRows) while the next page is on its way.
  *
- * Rules (NOTES §5):
+ * Rules (docs/panel-api.md §5):
  * - ask for 1000 rows a page (the panel clamps larger values);
- * - when the panel sends `recordsTotal`, page until that many rows were seen
- *   (the count of the LATEST page wins: rows may come and go during a sync);
+ * - when the first page brings `recordsTotal`, the rest of the pass is known
+ *   and is read with several pages in flight (page-window.ts), until that many
+ *   rows were seen (the count of the LATEST page wins: rows may come and go);
  * - when it does not (`total: null`, the upstream API-mode bug), page until a
  *   short page. A panel that clamps below our limit would make its first page
  *   look short, so a short first page is confirmed with one more request before
