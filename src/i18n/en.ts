@@ -16,6 +16,7 @@ export const en = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.never': 'never',
+  'common.choose': 'Choose…',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.back': 'Back',
