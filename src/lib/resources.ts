@@ -19,6 +19,7 @@ export type CellKind =
   | 'number'
   | 'list'
   | 'package'
+  | 'logAction'
   | 'secret'
 
 export interface ColumnDef {
@@ -193,8 +194,8 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     label: 'action',
     columns: [
       c('date', 'col.date', 'datetime', { width: 170 }),
-      c('action', 'col.action', 'text'),
-      c('type', 'col.type', 'text', { width: 100 }),
+      c('action', 'col.action', 'logAction'),
+      c('type', 'col.type', 'text', { width: 100, hidden: true }),
       c('targetId', 'col.target', 'id', { width: 90 }),
       c('packageId', 'col.package', 'package'),
       c('cost', 'col.cost', 'credits', { width: 90 }),

@@ -52,7 +52,9 @@ export function spendEvents(input: SpendInput): SpendEvent[] {
       if (row.date === null || !(row.cost > 0)) continue // refunds / pull-backs are not spend
       const t = row.date * 1000
       if (t < since || t > now) continue
-      out.push({ t, cost: row.cost, packageId: row.packageId, source: 'log', kind: `${row.type}:${row.action}` })
+      // Package 0 (or none) marks an action that is not a package sale (docs/panel-api.md §5).
+      const packageId = row.packageId !== null && row.packageId > 0 ? row.packageId : null
+      out.push({ t, cost: row.cost, packageId, source: 'log', kind: `${row.type}:${row.action}` })
     }
   }
   const snaps = sortedSnapshots(input.snapshots)

@@ -7,6 +7,7 @@ import { t } from '../../i18n'
 import { expiryRelative, formatCredits, formatDate, formatDateTime } from '../../lib/format'
 import { RESOURCE_META, type ColumnDef } from '../../lib/resources'
 import { rowStatus } from '../../lib/row-status'
+import { creditLogAction } from '../../lib/action-words'
 import type { Row } from '../../stores/table'
 import StatusBadge from './StatusBadge.vue'
 
@@ -19,6 +20,8 @@ export interface ColumnContext {
   profiles: Map<string, Profile>
   packageName: (profileId: string, id: unknown) => string | null
   selectable: boolean
+  /** The customer who owns a row (customer book); absent = no Customer column. */
+  customerOf?: ((row: Row) => string | null) | undefined
 }
 
 function cell(def: ColumnDef, row: Row, ctx: ColumnContext) {
@@ -43,7 +46,11 @@ function cell(def: ColumnDef, row: Row, ctx: ColumnContext) {
     case 'credits':
       return formatCredits(v as number | null)
     case 'package':
-      return ctx.packageName(row.profileId, v) ?? (v === null || v === undefined ? '—' : `#${String(v)}`)
+      // Package 0 is how the panel logs an action that is not a package (docs/panel-api.md §5).
+      if (v === null || v === undefined || v === 0) return '—'
+      return ctx.packageName(row.profileId, v) ?? `#${String(v)}`
+    case 'logAction':
+      return creditLogAction(row.type, v)
     case 'list':
       return Array.isArray(v) ? v.join(', ') : ''
     case 'secret':
@@ -79,7 +86,9 @@ export function buildColumns(ctx: ColumnContext): DataTableColumns<Row> {
       },
     })
   }
-  for (const def of defs) {
+  for (const [i, def] of defs.entries()) {
+    // The Customer column sits right after the first column (the username / MAC / code).
+    if (i === 1 && ctx.customerOf) cols.push(customerColumn(ctx.customerOf))
     cols.push({
       key: def.key,
       title: t(def.title),
@@ -91,5 +100,10 @@ export function buildColumns(ctx: ColumnContext): DataTableColumns<Row> {
       render: (row) => cell(def, row, ctx),
     })
   }
+  if (defs.length <= 1 && ctx.customerOf) cols.push(customerColumn(ctx.customerOf))
   return cols
+}
+
+function customerColumn(customerOf: (row: Row) => string | null): DataTableColumns<Row>[number] {
+  return { key: 'customer', title: t('customers.column'), width: 160, ellipsis: true, render: (row) => customerOf(row) ?? '' }
 }

@@ -198,6 +198,18 @@ describe('spendByPackage', () => {
   })
 })
 
+describe('credit-log rows the panel logs with package 0', () => {
+  // Non-package actions (credit transfers, new sub-resellers) carry package_id 0 (docs/panel-api.md §5).
+  it('are named by what they were, never "Package #0"', () => {
+    const ev = spendEvents(
+      input({ logs: [log(1, 30, 0, 'user', 'adjust_credits'), log(1, 20, 0, 'user', 'new'), log(2, 5, 0, 'line', 'edit')], logsSyncedAt: NOW - HOUR }),
+    )
+    const groups = spendByPackage(ev, () => undefined)
+    expect(groups.map((g) => g.name)).toEqual(['Credits given to sub-resellers', 'New sub-resellers', 'Other charges'])
+    expect(groups.every((g) => g.packageId === null)).toBe(true)
+  })
+})
+
 describe('chartPoints and sparkline', () => {
   const flat = Array.from({ length: 100 }, (_, i) => ({ t: i * 1000, credits: i < 50 ? 100 : 90 }))
 
