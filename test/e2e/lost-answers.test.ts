@@ -88,4 +88,35 @@ describe.skipIf(!canRun())('a create whose key already exists', () => {
     await page.locator(`${tid('journal-view')} .n-data-table-empty`).waitFor({ timeout: T })
     expect(await page.locator(`${tid('journal-view')} [data-testid^="outcome-"]`).count()).toBe(0)
   }, 120_000)
+
+  it('a new line whose answer is lost, settled by "Check again": the Journal says what was found and how it was settled', async () => {
+    // Applied, answer lost, and every read after it fails too: the core's one check cannot settle it.
+    sim.faults.add({ action: 'create_line', kind: 'applyThenDrop', times: 1 })
+    await page.locator(`${tid('sidebar-panel')}[data-profile-name="Main panel"] ${tid('nav-lines')}`).click()
+    await page.click(tid('new-item'))
+    await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
+    await page.locator('.n-base-select-option', { hasText: /^1 Month/ }).first().click()
+    await page.fill(tid('field-username'), 'e2elost0001')
+    await page.fill(tid('field-password'), 'e2ePassw0rd99')
+    await page.locator(tid('cost-value')).waitFor({ timeout: T })
+    await page.click(tid('form-next'))
+    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    // The key check reads the panel before sending; only then do reads start failing.
+    sim.faults.add({ action: 'get_lines', kind: 'reset' })
+    sim.faults.add({ action: 'get_line', kind: 'reset' })
+    await page.click(tid('form-confirm'))
+    const warning = page.locator('.n-notification', { hasText: 'may or may not have been applied' })
+    await warning.waitFor({ timeout: 60_000 })
+    sim.faults.clear()
+    expect(sim.ledger().filter((l) => l.target === 'line:e2elost0001')).toHaveLength(1)
+
+    await warning.locator(tid('open-journal-link')).click()
+    await page.locator(`${tid('journal-view')} ${tid('outcome-unknown')}`).first().waitFor({ timeout: T })
+    await page.locator(tid('journal-check')).first().click()
+    await page.locator(`${tid('journal-view')} ${tid('outcome-succeeded')}`).first().waitFor({ timeout: T })
+    const detail = (await page.locator(`${tid('journal-view')} ${tid('journal-detail')}`).first().textContent()) ?? ''
+    expect(detail).toMatch(/^Found line e2elost0001 \(id \d+\) on the panel, created after the send .*→ settled as succeeded\.$/)
+    expect(detail).not.toMatch(/may or may not/)
+    await screenshot(page, 'journal-settled-detail')
+  }, 120_000)
 })
