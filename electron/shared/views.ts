@@ -245,6 +245,8 @@ export const DataProblem = z.object({
   keptAs: z.string().nullable(),
   /** Spending is refused until the user confirms they read this. */
   blocksSpending: z.boolean(),
+  /** False when only a restart clears it (a journal damaged while running); absent = it can be confirmed. */
+  confirmable: z.boolean().optional(),
 })
 export type DataProblem = z.infer<typeof DataProblem>
 

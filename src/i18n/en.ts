@@ -560,6 +560,7 @@ export const en = {
   'problemsG.title': 'Something was wrong with {file}',
   'problemsG.keptAs': 'The original is kept as {name} in the data folder; nothing was deleted.',
   'problemsG.spendingPaused': 'Spending is paused until you confirm that you have read this.',
+  'problemsG.spendingStopped': 'Spending has stopped until the app is restarted.',
   'problemsG.confirm': 'I have read this',
   'problemsG.confirmSpending': 'I have read this: allow spending again',
   'problemsG.confirmed': 'Noted.',

@@ -21,6 +21,7 @@ export class DataProblems {
 
   /** The user has read it. Unknown ids are fine: a second window may have confirmed first. */
   ack(id: string): void {
+    if (this.#open.get(id)?.confirmable === false) return
     this.#open.delete(id)
   }
 
@@ -57,6 +58,7 @@ function runtimeJournalProblem(): DataProblem {
     file: 'journal.db',
     keptAs: null,
     blocksSpending: true,
+    confirmable: false,
     message:
       'The spending journal turned out to be damaged while the app was running, so spending has stopped: nothing more is sent to any panel. Quit the app and start it again; the damaged file will then be moved aside (never deleted) and you will be told what to check.',
   }

@@ -153,6 +153,9 @@ describe('damaged or lost journal.db', () => {
     const second = await t.raw('lines:create', { profileId: panel.id, packageId: pkg.id, trial: false })
     expect(second.ok ? '' : second.error.message).toMatch(/Nothing was sent: spending is paused/)
     expect(sim.credits()).toBe(balance)
+    // Only a restart clears it: confirming does not let spending go on with a damaged journal.
+    await t.call('app:ackProblem', { id: 'journal-damaged' })
+    expect((await problems(t)).map((x) => x.id)).toEqual(['journal-damaged'])
     await t.close({ keepDir: true })
     t = undefined
     // The next start moves the damaged file aside and says so.

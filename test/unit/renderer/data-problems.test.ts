@@ -65,6 +65,15 @@ describe('DataProblemsBanner', () => {
     w.unmount()
   })
 
+  it('offers no confirmation for a notice only a restart clears', async () => {
+    withProblems([{ ...journal, id: 'journal-damaged', keptAs: null, confirmable: false }])
+    const w = mount(DataProblemsBanner, { global: { plugins: [pinia] }, attachTo: document.body })
+    await settle()
+    expect(w.get('[data-testid="data-problem-journal-damaged"]').text()).toContain('Spending has stopped until the app is restarted')
+    expect(w.find('[data-testid="data-problem-confirm"]').exists()).toBe(false)
+    w.unmount()
+  })
+
   it('shows nothing when every file was fine', async () => {
     const w = mount(DataProblemsBanner, { global: { plugins: [pinia] }, attachTo: document.body })
     await settle()
