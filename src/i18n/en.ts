@@ -178,6 +178,7 @@ export const en = {
   'shortcuts.reopenTab': 'Reopen the last closed tab',
   'shortcuts.split': 'Split view on/off',
   'shortcuts.help': 'This list',
+  'shortcuts.focusSearch': 'Search this list',
   'shortcuts.settings': 'Settings',
   'search.placeholder': 'Search lines, MACs, codes, sub-resellers in every panel…',
   'search.showAll': 'Show all matches in {what} (all panels)',

@@ -11,5 +11,6 @@ export const SHORTCUT_HELP: { keys: string; label: MessageKey }[] = [
   { keys: 'Ctrl/⌘ + Shift + T', label: 'shortcuts.reopenTab' },
   { keys: 'Ctrl/⌘ + \\', label: 'shortcuts.split' },
   { keys: 'Ctrl/⌘ + ,', label: 'shortcuts.settings' },
+  { keys: '/', label: 'shortcuts.focusSearch' },
   { keys: '?', label: 'shortcuts.help' },
 ]

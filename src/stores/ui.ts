@@ -41,6 +41,11 @@ export const useUiStore = defineStore('ui', () => {
   function requestRefresh(tabId: string) {
     refreshRequest.value = { tabId, n: ++n }
   }
+  /** "/" in the shell: the tab's list search box takes the focus. */
+  const focusSearchRequest = ref<{ tabId: string; n: number } | null>(null)
+  function requestFocusSearch(tabId: string) {
+    focusSearchRequest.value = { tabId, n: ++n }
+  }
   function requestSearch(tabId: string, text: string) {
     searchRequest.value = { tabId, text, n: ++n }
   }
@@ -63,6 +68,8 @@ export const useUiStore = defineStore('ui', () => {
     requestCreate,
     requestRefresh,
     requestSearch,
+    focusSearchRequest,
+    requestFocusSearch,
     openDetail,
     openBulk,
   }
