@@ -113,18 +113,24 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
 }
 
 /**
- * The https port the panel answers its reseller API on (same port first, then
- * 443), or null. Only a real answer to `user_info` counts: a certificate the
- * system does not trust, or any other page, is no offer.
+ * The https port the panel answers its reseller API on (the same port
+ * preferred, else 443), or null. Both are asked at once, each with a short
+ * timeout, so a firewalled port delays the test by seconds at most. Only a real
+ * answer to `user_info` counts: a certificate the system does not trust, or any
+ * other page, is no offer.
  */
 async function httpsOffer(clients: PanelClients, profileId: string, port: number): Promise<{ port: number } | null> {
-  for (const candidate of [...new Set([port, 443])]) {
-    try {
-      const info = await clients.probe(profileId, { scheme: 'https', port: candidate }).call('user_info', {})
-      if (info && typeof info.username === 'string') return { port: candidate }
-    } catch {
-      // Not there over https; try the next port.
-    }
-  }
-  return null
+  const candidates = [...new Set([port, 443])]
+  const answers = await Promise.all(
+    candidates.map(async (candidate) => {
+      try {
+        const info = await clients.probe(profileId, { scheme: 'https', port: candidate }).call('user_info', {})
+        return info && typeof info.username === 'string'
+      } catch {
+        return false
+      }
+    }),
+  )
+  const i = answers.indexOf(true)
+  return i >= 0 ? { port: candidates[i]! } : null
 }
