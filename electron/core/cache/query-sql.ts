@@ -41,63 +41,79 @@ const ENABLED_CHIPS: Partial<Record<StatusFilter, string>> = {
   disabled: 't.enabled = 0',
 }
 
-/** `panelKeys`: the keys of the query's panels (panel-keys.ts; a panel never cached has none), or 'all'. */
+/**
+ * `panelKeys`: the keys of the query's panels (panel-keys.ts; a panel never cached has none), or
+ * 'all' (then no panel filter at all). `after`: where the page before ended (keyset.ts).
+ */
 export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number, panelKeys: string[] | 'all', after?: PageKey): QuerySql {
-  const where: string[] = []
   const params: Record<string, string | number> = {}
   const order = orderOf(spec, q.sort)
-  const text = planSearch(q.search).kind !== 'none'
-  let panelIn: string | null = null
-
-  if (panelKeys !== 'all') {
-    const names = panelKeys.map((key, i) => {
-      params[`p${i}`] = key
-      return `@p${i}`
-    })
-    panelIn = `t.panel_key IN (${names.join(', ')})`
-    // Unary + keeps the planner off the (panel_key, id) index: with a few panels, or another order,
-    // walking the order's own index (or the full-text matches) and skipping other panels' rows is
-    // cheaper than fetching the panels' rows one by one. One panel in id order is the exception:
-    // that index walks exactly its rows in order (at 1M lines on 10 panels: ~2 ms instead of ~200).
-    const ownOrder = panelKeys.length === 1 && order.column === 'id' && !text
-    where.push(ownOrder ? panelIn : `+${panelIn}`)
-  }
+  const names = panelKeys === 'all' ? null : panelKeys.map((key, i) => ((params[`p${i}`] = key), `@p${i}`))
 
   const chips = q.status ?? []
+  let chipSql: string | null = null
   if (chips.length > 0 && spec.status !== 'none') {
     const table = spec.status === 'subscription' ? SUBSCRIPTION_CHIPS : ENABLED_CHIPS
     const ors = [...new Set(chips)].map((c) => table[c] ?? '0')
-    where.push(`(${ors.join(' OR ')})`)
+    chipSql = `(${ors.join(' OR ')})`
     if (ors.some((o) => o.includes('@now'))) params.now = nowSec
     if (ors.some((o) => o.includes('@soon'))) params.soon = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
   }
-  // Panels and chips only: the total comes from the maintained counts (tally.ts).
-  const filters = [...where]
-  const tallyFilters = panelIn ? [panelIn, ...where.slice(1)] : filters
-
   const search = searchClause(spec, q.search)
-  if (search) {
-    where.push(search.sql)
-    params.search = search.param
+  if (search) params.search = search.param
+  const seek = after ? keysetClause(order.column, order.dir, order.forever, after) : null
+  const pageParams = { ...params, ...seek?.params, limit: q.limit, offset: seek ? 0 : q.offset }
+  const panelIn = names ? `t.panel_key IN (${names.join(', ')})` : null
+  const filters = [panelIn, chipSql].filter((w): w is string => w !== null)
+
+  if (!search && names && isTallied(spec.table)) {
+    // Each panel's rows walk that panel's part of the order's index (migration v7) and stop at
+    // the page; the panels' walks are merged and the page cut from them. The total comes from
+    // the maintained counts (tally.ts).
+    const count = tallyCount(spec.table, filters, params)
+    return {
+      pageSql: mergedPageSql(spec.table, order, names, [chipSql, seek?.sql ?? null].filter((w): w is string => w !== null)),
+      totalInPage: false,
+      seeks: seek !== null,
+      countSql: count.sql,
+      params: { ...pageParams, n: seek ? q.limit : q.offset + q.limit },
+      countParams: count.params,
+    }
   }
 
+  // Unary + keeps the planner off the (panel_key, …) indexes: with a search, walking the
+  // full-text matches and skipping other panels' rows beats fetching the panels' rows one by one.
+  const where = [panelIn ? `+${panelIn}` : null, chipSql, search?.sql ?? null].filter((w): w is string => w !== null)
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const seek = after ? keysetClause(order.column, order.dir, order.forever, after) : null
   const pageWhere = seek ? `WHERE ${[...where, seek.sql].join(' AND ')}` : whereSql
   // With a search the matches are few or already gathered from the FTS index: counting them in
   // the same pass (a window) is cheapest. Without one, a separate count lets the page use a
   // top-N sort instead of sorting every row (measured on 100k lines, test/bench/cache-query.ts).
-  const totalInPage = search !== null
-  const count = !totalInPage && isTallied(spec.table) ? tallyCount(spec.table, filters, tallyFilters, params) : null
+  const totalInPage = search !== null && !seek
   return {
-    pageSql: `SELECT t.rid AS rid, t.${order.column} AS kv, t.id AS kid, t.panel_key AS kpk${totalInPage && !seek ? ', count(*) OVER () AS total' : ''}
+    pageSql: `SELECT t.rid AS rid, t.${order.column} AS kv, t.id AS kid, t.panel_key AS kpk${totalInPage ? ', count(*) OVER () AS total' : ''}
       FROM ${spec.table} t ${pageWhere} ORDER BY ${orderBy(order)} LIMIT @limit OFFSET @offset`,
-    totalInPage: totalInPage && !seek,
+    totalInPage,
     seeks: seek !== null,
-    countSql: count?.sql ?? `SELECT count(*) AS n FROM ${spec.table} t ${whereSql}`,
-    params: { ...params, ...seek?.params, limit: q.limit, offset: seek ? 0 : q.offset },
-    countParams: count?.params ?? params,
+    countSql: `SELECT count(*) AS n FROM ${spec.table} t ${whereSql}`,
+    params: pageParams,
+    countParams: params,
   }
+}
+
+/**
+ * One panel's first @n rows in `order` per panel (each an index walk), merged: the page is cut
+ * from the union. The outer ORDER BY names result columns (a compound SELECT allows no more);
+ * their collation is the columns' own (NOCASE text), as in the single-panel order.
+ */
+function mergedPageSql(table: string, order: Order, names: string[], where: string[]): string {
+  if (names.length === 0) return `SELECT NULL AS rid, NULL AS kv, NULL AS kid, NULL AS kpk WHERE 0`
+  const d = order.dir === 'desc' ? 'DESC' : 'ASC'
+  const cols = `t.rid AS rid, t.${order.column} AS kv, t.id AS kid, t.panel_key AS kpk${order.forever ? `, t.${order.column} IS NULL AS knull` : ''}`
+  const one = (name: string) =>
+    `SELECT * FROM (SELECT ${cols} FROM ${table} t WHERE ${[`t.panel_key = ${name}`, ...where].join(' AND ')} ORDER BY ${orderBy(order)} LIMIT @n)`
+  const outer = order.column === 'id' ? `kid ${d}, kpk ${d}` : `${order.forever ? `knull ${d}, ` : ''}kv ${d}, kid ${d}, kpk ${d}`
+  return `${names.map(one).join(' UNION ALL ')} ORDER BY ${outer} LIMIT @limit OFFSET @offset`
 }
 
 /**
@@ -105,16 +121,11 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
  * boundary (now, the end of "expiring soon") falls in is summed from the counts, and the rows
  * of the one or two spans a boundary splits are counted exactly, through the expiry index.
  */
-function tallyCount(
-  table: string,
-  filters: string[],
-  tallyFilters: string[],
-  params: Record<string, string | number>,
-): { sql: string; params: Record<string, string | number> } {
+function tallyCount(table: string, filters: string[], params: Record<string, string | number>): { sql: string; params: Record<string, string | number> } {
   const moments = [params.now, params.soon].filter((m): m is number => typeof m === 'number')
   const spans = boundarySpans(moments)
   const p: Record<string, string | number> = { ...params }
-  const where = [...tallyFilters]
+  const where = [...filters]
   const exact: string[] = []
   spans.forEach(({ lo, hi }, i) => {
     p[`wlo${i}`] = lo

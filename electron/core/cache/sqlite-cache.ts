@@ -137,7 +137,13 @@ export class SqliteCache implements CacheDb {
   query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number } {
     const spec = SPECS[q.resource]
     // Keys looked up first: the planner does better with a list of values than with a subquery.
-    const keys = q.profileIds === 'all' ? 'all' : q.profileIds.flatMap((id) => findKey(this.prepare, id) ?? [])
+    // Tallied tables walk and count per panel (query-sql.ts), so "all" is every panel's key there.
+    const keys =
+      q.profileIds !== 'all'
+        ? q.profileIds.flatMap((id) => findKey(this.prepare, id) ?? [])
+        : isTallied(spec.table)
+          ? (this.stmt('SELECT key FROM panel_keys ORDER BY key').pluck().all() as string[])
+          : 'all'
     return this.read(() => {
       const soonSec = (q.status ?? []).includes('expiring') ? (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400 : 0
       const after = this.#cursors.before(q, nowSec, (from, to) => this.statusChangedBetween(spec.table, from, to, soonSec))
