@@ -3,9 +3,11 @@
  *   ui.search.p95          typing in the lines search box → rows updated (p95 of 30 searches), target 150 ms
  *   ui.load.firstRows      page load → first rows on screen (lines tab restored), target 1.5 s
  *   ui.heap.afterBrowsing  JS heap after paging, sorting, filtering and opening drawers, target 150 MB
- * Prints one JSON line per figure. Run alone: `npm run bench -- ui`.
+ *   ui.main_rss.syncPeak   the app's main process (the loopback host) RSS, peak while the first sync runs
+ * Prints one JSON line per figure. Run alone: `npm run bench -- ui`. With XM_BENCH_UI_LINES set
+ * (ui-1m.ts sets 1,000,000) the figures are named for that scale: ui.search.1m.p95, …
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,9 +17,25 @@ import { buildRenderer, canRun, openBrowser, startApp } from '../e2e/harness'
 
 const LINES = Number(process.env.XM_BENCH_UI_LINES ?? 100_000)
 const SEARCHES = 30
+/** Figure names carry the scale when it is not the usual 100k: ui.search.1m.p95. */
+const SCALE = LINES === 100_000 ? '' : `.${LINES >= 1_000_000 ? `${LINES / 1_000_000}m` : `${LINES / 1000}k`}`
+const scaled = (name: string) => name.replace(/^ui\.(\w+)/, `ui.$1${SCALE}`)
+/** Main-process RSS bound while syncing (MB): ~1.5 KB a line on top of an idle ~250 MB host. */
+const RSS_BOUND_MB = LINES >= 1_000_000 ? 1536 : 600
+
+/** VmRSS of a process, MB (Linux /proc); null where there is no /proc. */
+function rssOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : null
+  } catch {
+    return null
+  }
+}
 
 const figure = (name: string, value: number, unit: string, target: number) =>
-  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, target }))
+  console.log(JSON.stringify({ name: scaled(name), value: Math.round(value * 100) / 100, unit, target }))
 const tid = (id: string) => `[data-testid="${id}"]`
 
 /**
@@ -78,8 +96,15 @@ export async function run(): Promise<void> {
     await page.locator(tid('panel-test-result')).waitFor({ timeout: 60_000 })
     await page.click(tid('panel-close'))
     const t0 = Date.now()
-    await until(page, `!document.querySelector('[data-testid="sync-running"]') && document.querySelectorAll('[data-testid="row"]').length > 0`, 600_000)
+    let rssPeak = 0
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(app.child.pid) ?? 0)), 250)
+    try {
+      await until(page, `!document.querySelector('[data-testid="sync-running"]') && document.querySelectorAll('[data-testid="row"]').length > 0`, LINES >= 1_000_000 ? 3_600_000 : 600_000)
+    } finally {
+      clearInterval(sampler)
+    }
     console.error(`synced ${LINES} lines in ${Date.now() - t0} ms`)
+    if (rssPeak > 0) figure('ui.main_rss.syncPeak', rssPeak, 'MB', RSS_BOUND_MB)
 
     // 1. Search latency, measured inside the page from the input event to the updated rows.
     // Usernames the reseller can see (the simulator also holds other resellers' lines), from two pages of the table.
