@@ -113,24 +113,19 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
 }
 
 /**
- * The https port the panel answers its reseller API on (the same port
- * preferred, else 443), or null. Both are asked at once, each with a short
- * timeout, so a firewalled port delays the test by seconds at most. Only a real
- * answer to `user_info` counts: a certificate the system does not trust, or any
- * other page, is no offer.
+ * Whether the panel answers its reseller API over https on the SAME port, or
+ * null. Only that port is asked: it is the service that already receives the
+ * key (a port speaks one protocol), whereas another port (say 443) may be a
+ * different server or a CDN that logs URLs — and the key travels in the query.
+ * Only a real answer to `user_info` counts: a certificate the system does not
+ * trust, or any other page, is no offer. Short timeout: a silent port delays
+ * the test by seconds at most.
  */
 async function httpsOffer(clients: PanelClients, profileId: string, port: number): Promise<{ port: number } | null> {
-  const candidates = [...new Set([port, 443])]
-  const answers = await Promise.all(
-    candidates.map(async (candidate) => {
-      try {
-        const info = await clients.probe(profileId, { scheme: 'https', port: candidate }).call('user_info', {})
-        return info && typeof info.username === 'string'
-      } catch {
-        return false
-      }
-    }),
-  )
-  const i = answers.indexOf(true)
-  return i >= 0 ? { port: candidates[i]! } : null
+  try {
+    const info = await clients.probe(profileId, { scheme: 'https', port }).call('user_info', {})
+    return info && typeof info.username === 'string' ? { port } : null
+  } catch {
+    return null
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * A panel added over plain http (issue #12 §4): the API key travels
  * unencrypted on every request, so Test connection also asks the same panel
- * over https and offers the switch when it answers there. The simulator
+ * (same host, same port) over https and offers the switch when it answers there. The simulator
  * speaks http only; the https address is mapped onto it by the fetch given to
  * the core (the TLS layer is the one part not exercised here).
  */
@@ -41,6 +41,23 @@ describe('profiles:test on a plain-http panel', () => {
     expect(p.scheme).toBe('http')
     const r = await t.call('profiles:test', { profileId: p.id })
     expect(r).toMatchObject({ credits: expect.any(Number), https: { port: s.port } })
+  })
+
+  it('never sends the key to another port over https', async () => {
+    const s = await startSimulator({ seed: 5, lines: 3 })
+    sims.push(s)
+    const asked: string[] = []
+    const t = await makeCore({
+      fetch: (input, init) => {
+        const url = String(input instanceof Request ? input.url : input)
+        if (url.startsWith('https:')) asked.push(new URL(url).port || '443')
+        return globalThis.fetch(input, init)
+      },
+    })
+    cores.push(t)
+    const p = await addSimPanel(t, s)
+    await t.call('profiles:test', { profileId: p.id })
+    expect(asked).toEqual([String(s.port)])
   })
 
   it('offers nothing when https does not answer', async () => {

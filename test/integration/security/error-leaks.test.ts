@@ -39,7 +39,9 @@ describe('errors never carry the key, whatever the panel sends back', () => {
   const panelFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = String(input)
     const action = new URL(url).searchParams.get('action') ?? ''
-    const rewrite = rewrites.get(action)
+    // Only the panel's own (http) address is rewritten: Test connection also asks https on the side
+    // (the https offer), which must not use up the answer meant for the request under test.
+    const rewrite = url.startsWith('https:') ? undefined : rewrites.get(action)
     if (!rewrite) return globalThis.fetch(input, init)
     rewrites.delete(action)
     const body = typeof init?.body === 'string' ? init.body : ''
