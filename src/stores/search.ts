@@ -15,6 +15,9 @@ export const useSearchStore = defineStore('search', () => {
   let timer: ReturnType<typeof setTimeout> | null = null
 
   async function runNow(): Promise<void> {
+    // Running now answers the typed text: a debounced run still pending would only repeat it.
+    if (timer) clearTimeout(timer)
+    timer = null
     const q = text.value.trim()
     const mine = ++seq
     if (!q) {

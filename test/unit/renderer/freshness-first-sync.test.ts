@@ -12,7 +12,7 @@ import FreshnessBanner from '../../../src/components/table/FreshnessBanner.vue'
 import { useSyncStore } from '../../../src/stores/sync'
 
 const never = [{ profileId: 'p1', syncedAt: null, freshness: 'never' as const, error: null }]
-const progress = (resource: string, state: 'running' | 'done', rows: number, rowsTotal: number | null) =>
+const progress = (resource: 'lines' | 'mags', state: 'running' | 'done', rows: number, rowsTotal: number | null) =>
   ({ profileId: 'p1', resource, pages: 1, pagesTotal: 3, rows, rowsTotal, etaMs: null, state, error: null }) as const
 
 describe('FreshnessBanner during a first sync', () => {
