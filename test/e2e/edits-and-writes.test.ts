@@ -95,6 +95,36 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await closeDrawer()
   })
 
+  it('§1: a sub-reseller\'s e-mail and a MAG\'s ISP lock changed on the panel survive edits of other fields', async () => {
+    const sub = sim.state.users.rows.find((u) => u.owner_id === sim.state.resellerId && u.status === 1)!
+    await openView('nav-subResellers', 'subResellers')
+    await openRow(sub.username)
+    sub.email = 'changed.on.panel@example.com'
+    await page.click(tid('action-edit'))
+    const values = () => page.locator(`${tid('subreseller-form')} input`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    await expect.poll(values, { timeout: T }).toContain('changed.on.panel@example.com')
+    await page.locator(`${tid('subreseller-form')} textarea`).fill('Pays every month')
+    await page.click(tid('form-next'))
+    await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
+    expect(sim.state.users.get(sub.id)!.notes).toBe('Pays every month')
+    expect(sim.state.users.get(sub.id)!.email).toBe('changed.on.panel@example.com')
+    await closeDrawer()
+
+    const mag = sim.state.mags.rows.find((m) => sim.state.lines.get(m.user_id)?.is_isplock === 0)!
+    const magLine = sim.state.lines.get(mag.user_id)!
+    await openView('nav-mags', 'mags')
+    await openRow(mag.mac)
+    magLine.is_isplock = 1
+    await page.click(tid('action-edit'))
+    await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('n-switch--active') === true, tid('field-isp-lock'), { timeout: T })
+    await page.locator(`${tid('device-form')} textarea`).fill('Living room box')
+    await page.click(tid('form-next'))
+    await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
+    expect(sim.state.lines.get(mag.user_id)!.reseller_notes).toBe('Living room box')
+    expect(sim.state.lines.get(mag.user_id)!.is_isplock).toBe(1)
+    await closeDrawer()
+  })
+
   it('right after creating a MAG device, the drawer shows the device with its own line id', async () => {
     await openView('nav-mags', 'mags')
     await page.click(tid('new-item'))
