@@ -1,5 +1,5 @@
 // Flat ESLint config: TypeScript + Vue, plus the house rule that each process
-// imports only what it may (Signal Desktop's "wrong process" lint, STYLE.md).
+// imports only what it may (a "wrong process" lint: docs/ARCHITECTURE.md §1).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
@@ -11,7 +11,7 @@ const electronOnlyInGlue = {
     'error',
     {
       paths: [
-        { name: 'electron', message: 'Only electron/main and electron/preload may import electron (DESIGN.md).' },
+        { name: 'electron', message: 'Only electron/main and electron/preload may import electron (docs/ARCHITECTURE.md §1).' },
         { name: 'keytar', message: 'Only electron/core/vault/keytar-store.ts may import keytar.' },
       ],
     },

@@ -76,7 +76,7 @@ export const MagDevice = z.object({
   ...subscriptionFields,
   maxConnections: z.number().int().nullable(),
   activeConnections: z.number().int().nullable(),
-  /** The device line's IP list; only get/create/edit rows carry it (list rows give []), NOTES §4-§5. */
+  /** The device line's IP list; only get/create/edit rows carry it (list rows give []), panel-api §4-§5. */
   allowedIps: z.array(z.string()),
   bouquets: z.array(z.number().int()),
   resellerNotes: z.string(),

@@ -1,5 +1,5 @@
 /**
- * The links a reseller hands to a customer (NOTES §11): playlist, player API,
+ * The links a reseller hands to a customer (panel-api §11): playlist, player API,
  * EPG, the Enigma2 install one-liner and the MAG portal. Pure, so the page can
  * preview them and the core can answer `links:get` from the same code.
  *
@@ -31,7 +31,7 @@ export function customerLinks(base: CustomerBase, username: string, password: st
     m3u: `${origin}/get.php?${creds}&type=m3u_plus&output=ts`,
     playerApi: `${origin}/player_api.php?${creds}`,
     epg: `${origin}/xmltv.php?${creds}`,
-    // The panel's own copy_text for the enigma22_script device (NOTES §11). The
+    // The panel's own copy_text for the enigma22_script device (panel-api §11). The
     // URL is double-quoted for the shell; encode() leaves no `"`, `$`, `` ` `` or `!` in it.
     enigmaInstall: `wget -O /etc/enigma2/iptv.sh "${enigmaScript}" && chmod 777 /etc/enigma2/iptv.sh && /etc/enigma2/iptv.sh`,
     magPortal: `${origin}/c/`,

@@ -10,7 +10,7 @@ export const ItemRef = ProfileRef.extend({ id: z.number().int().positive() })
 
 /**
  * MAC forms PHP's FILTER_VALIDATE_MAC accepts: aa:bb:cc:dd:ee:ff, AA-BB-..., aabb.ccdd.eeff
- * (NOTES §9.1). The client normalises to upper-case colon form before sending.
+ * (panel-api §9.1). The client normalises to upper-case colon form before sending.
  */
 export const MAC_RE = /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}$|^([0-9A-Fa-f]{4}\.){2}[0-9A-Fa-f]{4}$/
 export const Mac = z.string().trim().regex(MAC_RE, 'MAC address must look like 00:1A:79:12:34:56')
@@ -26,7 +26,7 @@ const Notes = z.string().max(2000)
 const Credential = z.string().trim().max(64).regex(/^\S*$/, 'No spaces allowed')
 
 const common = {
-  /** ISP lock: true sends is_isplock=1; false OMITS it (the server tests presence; NOTES §2). */
+  /** ISP lock: true sends is_isplock=1; false OMITS it (the server tests presence; panel-api §2). */
   ispLock: z.boolean().optional(),
   bouquets: z.array(z.number().int().positive()).max(500).optional(),
   notes: Notes.optional(),
@@ -57,7 +57,7 @@ export const Extend = ItemRef.extend({
 })
 export type Extend = z.infer<typeof Extend>
 
-/** `allowed_ips` is on the mag/enigma whitelists too (NOTES §4): it restricts the device's line. */
+/** `allowed_ips` is on the mag/enigma whitelists too (panel-api §4): it restricts the device's line. */
 export const DeviceCreate = ProfileRef.extend({
   mac: Mac,
   packageId: z.number().int().positive(),

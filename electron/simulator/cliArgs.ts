@@ -10,8 +10,8 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --lines N           M3U lines to seed (default 200)
   --mags N --enigmas N --activecodes N --sub-resellers N
   --credits N         the reseller's starting balance (default 1000)
-  --numeric-strings   real-server typing: truthy values as strings (NOTES §3)
-  --no-counts         list envelope without recordsTotal/recordsFiltered (NOTES §5)
+  --numeric-strings   real-server typing: truthy values as strings (panel-api §3)
+  --no-counts         list envelope without recordsTotal/recordsFiltered (panel-api §5)
   --help              show this text`
 
 export class CliError extends Error {}

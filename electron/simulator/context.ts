@@ -17,16 +17,16 @@ export interface Ctx {
   tree: Set<number>
 }
 
-/** `json` bodies are encoded like PHP json_encode; `raw` is sent as is (e.g. the literal `null` of NOTES §5). */
+/** `json` bodies are encoded like PHP json_encode; `raw` is sent as is (e.g. the literal `null` of panel-api §5). */
 export type Reply = { kind: 'json'; body: Record<string, unknown> } | { kind: 'raw'; text: string }
 
 export const json = (body: Record<string, unknown>): Reply => ({ kind: 'json', body })
 export const success = (data?: unknown): Reply =>
   json(data === undefined ? { status: 'STATUS_SUCCESS' } : { status: 'STATUS_SUCCESS', data })
-/** Lookup/toggle failures and permission refusals: no data (NOTES §8). */
+/** Lookup/toggle failures and permission refusals: no data (panel-api §8). */
 export const bare = (status: string): Reply => json({ status })
 export const failure = (): Reply => bare('STATUS_FAILURE')
-/** Processing errors echo the filtered request in `data` (NOTES §8). */
+/** Processing errors echo the filtered request in `data` (panel-api §8). */
 export const echoError = (status: string, data: Record<string, unknown>): Reply => json({ status, data })
 
 export function str(params: Params, key: string): string | undefined {
@@ -41,7 +41,7 @@ export function arr(params: Params, key: string): string[] | undefined {
   return Array.isArray(v) ? v : [v]
 }
 
-/** Request parameters kept after the per-resource whitelist (ResellerAPI::processData, NOTES §4). */
+/** Request parameters kept after the per-resource whitelist (ResellerAPI::processData, panel-api §4). */
 export function filtered(params: Params, whitelist: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const key of whitelist) if (params[key] !== undefined) out[key] = params[key]
@@ -128,7 +128,7 @@ export interface WriteRecord {
   kind: WriteKind
   target: string
   cost: number
-  /** users_logs row to add (NOTES §5/§7: new, extend, edit, adjust_credits), if any. */
+  /** users_logs row to add (panel-api §5/§7: new, extend, edit, adjust_credits), if any. */
   log?: Pick<SimUserLog, 'type' | 'action' | 'log_id' | 'package_id'>
 }
 
@@ -161,7 +161,7 @@ export function recordWrite(ctx: Ctx, rec: WriteRecord): void {
   st.ledger.push(entry)
 }
 
-/** Charges after the write: `credits = intval(credits) - cost` (fractions are lost, NOTES §7). */
+/** Charges after the write: `credits = intval(credits) - cost` (fractions are lost, panel-api §7). */
 export function charge(user: SimUser, cost: number): void {
   if (cost > 0) user.credits = intval(user.credits) - cost
 }

@@ -1,4 +1,4 @@
-/** Authentication and the table of the 44 actions (NOTES §3, §4). */
+/** Authentication and the table of the 44 actions (panel-api §3, §4). */
 import type { Params } from './types'
 import type { Ctx, Reply } from './context'
 import { json, str } from './context'
@@ -57,7 +57,7 @@ export const ACTIONS: readonly string[] = Object.keys(HANDLERS)
 
 /**
  * Key lookup like upstream: non-empty key of an enabled reseller; anything else is
- * HTTP 200 "Invalid API key." (checked before the action, NOTES §3).
+ * HTTP 200 "Invalid API key." (checked before the action, panel-api §3).
  */
 export function dispatch(st: SimulatorState, params: Params): Reply {
   // SQL `api_key = ?` under a *_ci collation: case-insensitive.

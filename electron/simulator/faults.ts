@@ -1,5 +1,5 @@
 /**
- * Injected transport faults (NOTES §3 "Where bodies are not JSON or not 200"), per
+ * Injected transport faults (panel-api §3 "Where bodies are not JSON or not 200"), per
  * action or '*', with probability and a fire budget. Probability rolls come from a
  * seeded PRNG, so a given seed and request sequence always misbehaves the same way.
  */

@@ -2,7 +2,7 @@
  * The node:http front: routing, PHP-like parameter parsing, faults, and
  * stop/start that keeps the port. Answers like the panel behind nginx:
  * PHP's default `text/html; charset=UTF-8`, 200 + empty body for methods other
- * than GET/POST, an nginx 404 page for other paths (NOTES §3).
+ * than GET/POST, an nginx 404 page for other paths (panel-api §3).
  */
 import http from 'node:http'
 import type { Socket } from 'node:net'
@@ -62,7 +62,7 @@ export class ApiServer {
 
   listen(port: number, host: string): Promise<number> {
     const server = http.createServer((req, res) => {
-      // A thrown handler is a PHP fatal with display_errors off: HTTP 500, empty body (NOTES §3).
+      // A thrown handler is a PHP fatal with display_errors off: HTTP 500, empty body (panel-api §3).
       this.handle(req, res).catch(() => this.send(res, 500, PHP_TYPE, ''))
     })
     server.on('connection', (socket) => {

@@ -1,5 +1,5 @@
 /**
- * The DataTables-style list engine behind every list action (NOTES §5): scope,
+ * The DataTables-style list engine behind every list action (panel-api §5): scope,
  * filter, case-insensitive search, order, page. Rows are kept in id order, so the
  * default order (index 0 = id asc, or no ORDER BY) pages in one pass without
  * sorting or copying: a 1000-row page of 100k lines is a linear scan + 1000 projections.
@@ -76,7 +76,7 @@ export function runList<T>(rows: readonly T[], spec: ListSpec<T>, q: ListQuery):
   }
   const key = spec.order[q.orderIndex]
   const storageOrder = key === undefined || key === false || q.orderIndex === spec.storageOrderIndex
-  // A negative start is invalid SQL upstream: the count still succeeds, the rows do not (NOTES §5).
+  // A negative start is invalid SQL upstream: the count still succeeds, the rows do not (panel-api §5).
   const pageStart = q.start < 0 ? Number.POSITIVE_INFINITY : q.start
   const pageEnd = pageStart + q.limit
   if (storageOrder) {

@@ -1,4 +1,4 @@
-/** Shared pieces of the list actions: filter tables, owner/range scopes (NOTES §5). */
+/** Shared pieces of the list actions: filter tables, owner/range scopes (panel-api §5). */
 import type { Ctx } from './context'
 import { str } from './context'
 import type { SimLine, SimulatorState } from './model'

@@ -1,6 +1,6 @@
 /**
  * The eight list actions: each list's spec (scope, filter table, search columns,
- * order index map, NOTES §5) run through the generic list engine, wrapped in the
+ * order index map, panel-api §5) run through the generic list engine, wrapped in the
  * DataTables-style envelope.
  */
 import type { Ctx, Reply } from './context'
@@ -28,7 +28,7 @@ function page<T>(ctx: Ctx, built: Built<T>): Reply {
   return json(body)
 }
 
-/** List action → runner and the permission it needs (missing → body `null`, NOTES §5). */
+/** List action → runner and the permission it needs (missing → body `null`, panel-api §5). */
 export const LISTS: Record<string, { run: (ctx: Ctx) => Reply; allowed: (ctx: Ctx) => boolean }> = {
   get_lines: { run: (c) => page(c, linesList(c)), allowed: (c) => canCreate(c.st, c.group, 'is_line') },
   get_mags: {

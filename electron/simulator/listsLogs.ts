@@ -1,4 +1,4 @@
-/** Account and log lists: get_users, activity_logs, live_connections, user_logs (NOTES §5). */
+/** Account and log lists: get_users, activity_logs, live_connections, user_logs (panel-api §5). */
 import type { Ctx } from './context'
 import type { SimActivity, SimLive, SimUser, SimUserLog, SimulatorState } from './model'
 import type { SortKey } from './listEngine'
@@ -61,7 +61,7 @@ export function usersList(ctx: Ctx): Built<SimUser> {
   }
 }
 
-/** Joined fields of a connection/activity row; `username` is the MAC for devices (NOTES §5). */
+/** Joined fields of a connection/activity row; `username` is the MAC for devices (panel-api §5). */
 function connJoin(st: SimulatorState, c: SimActivity | SimLive): Row {
   const line = st.lines.get(c.user_id)
   const mag = st.magByLine.get(c.user_id)
@@ -111,7 +111,7 @@ export function activityList(ctx: Ctx): Built<SimActivity> {
         (a) => a.date_end - a.date_start,
         (a) => a.container,
       ],
-      storageOrderIndex: null, // default index 0 is username, not id (NOTES §5)
+      storageOrderIndex: null, // default index 0 is username, not id (panel-api §5)
     },
     project: (a) => {
       const joined = j(a)

@@ -1,4 +1,4 @@
-/** Subscription lists: get_lines, get_mags, get_enigmas, get_activecodes (NOTES §5 columns and index maps). */
+/** Subscription lists: get_lines, get_mags, get_enigmas, get_activecodes (panel-api §5 columns and index maps). */
 import type { Ctx } from './context'
 import type { SimActiveCode, SimLine } from './model'
 import { activecodeRow, lineListRow, ownerName } from './rows'

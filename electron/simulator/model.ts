@@ -1,6 +1,6 @@
 /**
  * Stored rows and the live simulator state. Field names follow the upstream
- * schema (NOTES §6) so row builders can emit either the doc or the real-server
+ * schema (panel-api §6) so row builders can emit either the doc or the real-server
  * shape. Times are unix seconds; `exp_date: null` = unlimited.
  */
 import type { LedgerEntry, SimulatorVariants } from './types'
@@ -12,7 +12,7 @@ export type Flag = 0 | 1
 export interface SimBouquet {
   id: number
   bouquet_name: string
-  /** Global order; bouquet lists are stored sorted by it (NOTES §7 Bouquets). */
+  /** Global order; bouquet lists are stored sorted by it (panel-api §7 Bouquets). */
   bouquet_order: number
 }
 
@@ -22,7 +22,7 @@ export interface SimPackage {
   is_addon: Flag
   is_trial: Flag
   is_official: Flag
-  /** May be fractional in the DB; always intval'd when priced (NOTES §7). */
+  /** May be fractional in the DB; always intval'd when priced (panel-api §7). */
   trial_credits: number
   official_credits: number
   trial_duration: number
@@ -44,7 +44,7 @@ export interface SimPackage {
   check_compatible: Flag
 }
 
-/** users_groups row (the reseller's permissions, NOTES §4 user_info). */
+/** users_groups row (the reseller's permissions, panel-api §4 user_info). */
 export interface SimGroup {
   group_id: number
   group_name: string
@@ -82,7 +82,7 @@ export interface SimUser {
   date_registered: number
   last_login: number | null
   member_group_id: number
-  /** FLOAT column: fractional balances survive until the first charge (NOTES §7). */
+  /** FLOAT column: fractional balances survive until the first charge (panel-api §7). */
   credits: number
   notes: string
   status: Flag
@@ -156,7 +156,7 @@ export interface SimEnigma {
   created: number
 }
 
-/** Activation codes look like `lines` rows plus `code` (NOTES §9.3). */
+/** Activation codes look like `lines` rows plus `code` (panel-api §9.3). */
 export interface SimActiveCode {
   id: number
   member_id: number | null
@@ -213,7 +213,7 @@ export interface SimLive {
   geoip_country_code: string
 }
 
-/** users_logs row (NOTES §5 user_logs, §7). */
+/** users_logs row (panel-api §5 user_logs, §7). */
 export interface SimUserLog {
   id: number
   owner: number
@@ -230,7 +230,7 @@ export interface SimulatorState {
   readonly seed: number
   now: () => number
   variants: SimulatorVariants
-  /** Panel settings that affect the API (NOTES §7 canGenerateTrials). */
+  /** Panel settings that affect the API (panel-api §7 canGenerateTrials). */
   settings: { disable_trial: boolean }
   /** The user whose key is `apiKey` (the API reseller). */
   resellerId: number
@@ -239,10 +239,10 @@ export interface SimulatorState {
   packages: Table<SimPackage>
   users: Table<SimUser>
   lines: Table<SimLine>
-  /** lower(username) → line id; line usernames are unique case-insensitively (NOTES §9.2). */
+  /** lower(username) → line id; line usernames are unique case-insensitively (panel-api §9.2). */
   usernames: Map<string, number>
   mags: Table<SimMag>
-  /** lower(mac) → mag_id; uniqueness is per table, case-insensitive, separators significant (NOTES §9.1). */
+  /** lower(mac) → mag_id; uniqueness is per table, case-insensitive, separators significant (panel-api §9.1). */
   magMacs: Map<string, number>
   magByLine: Map<number, number>
   enigmas: Table<SimEnigma>

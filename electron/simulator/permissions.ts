@@ -1,4 +1,4 @@
-/** Group permissions: the computed create_* flags and the user_info `permissions` sibling (NOTES §4). */
+/** Group permissions: the computed create_* flags and the user_info `permissions` sibling (panel-api §4). */
 import type { SimGroup, SimulatorState } from './model'
 import type { PackageType } from './rules'
 import { intval } from './php'
@@ -10,7 +10,7 @@ export function canCreate(st: SimulatorState, group: SimGroup, type: PackageType
   return st.packages.rows.some((p) => p.groups.includes(group.group_id) && p[type] === 1)
 }
 
-/** create_sub_resellers reads as 0 when the group has no sub-reseller group to hand out (NOTES §7). */
+/** create_sub_resellers reads as 0 when the group has no sub-reseller group to hand out (panel-api §7). */
 export function canCreateSubResellers(group: SimGroup): boolean {
   return group.create_sub_resellers === 1 && group.subresellers.length > 0
 }

@@ -1,6 +1,6 @@
 /**
  * The few PHP behaviours the panel's answers depend on: intval, is_numeric,
- * input sanitising (NOTES §3), clean_row escaping and json_encode's escaping.
+ * input sanitising (panel-api §3), clean_row escaping and json_encode's escaping.
  */
 
 const NUMERIC_PREFIX = /^[ \t\n\r\v\f]*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/
@@ -38,7 +38,7 @@ export function truthy(value: string | string[] | undefined): boolean {
 }
 
 /**
- * Request value sanitising (NOTES §3): stripslashes, CRLF→LF, `<!--`/`-->`/`<script`
+ * Request value sanitising (panel-api §3): stripslashes, CRLF→LF, `<!--`/`-->`/`<script`
  * entity-encoded, `../` encoded, NUL removed, trimmed.
  */
 export function sanitizeInput(value: string): string {
@@ -53,13 +53,13 @@ export function sanitizeInput(value: string): string {
     .trim()
 }
 
-/** clean_row output escaping for a truthy string (NOTES §3): `<`/`>` encoded, CRLF→LF, trimmed. */
+/** clean_row output escaping for a truthy string (panel-api §3): `<`/`>` encoded, CRLF→LF, trimmed. */
 export function escapeOut(value: string): string {
   if (!value) return value
   return value.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r\n/g, '\n').trim()
 }
 
-/** json_encode with default flags: `/` escaped as `\/`, non-ASCII as \uXXXX (NOTES §3). */
+/** json_encode with default flags: `/` escaped as `\/`, non-ASCII as \uXXXX (panel-api §3). */
 export function phpJson(value: unknown): string {
   const json = JSON.stringify(value) ?? 'null'
   // Both characters can only occur inside JSON strings, so a global replace is safe.

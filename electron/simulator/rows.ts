@@ -1,4 +1,4 @@
-/** Row builders: the JSON shape of each resource in single-row and list answers (NOTES §4-§6). */
+/** Row builders: the JSON shape of each resource in single-row and list answers (panel-api §4-§6). */
 import type { SimActiveCode, SimEnigma, SimLine, SimMag, SimUser, SimulatorState } from './model'
 import { createdAtField, listField, out } from './shape'
 import { formatDateTime } from './time'
@@ -68,7 +68,7 @@ export function lineSubset(st: SimulatorState, l: SimLine): Row {
   })
 }
 
-/** get_lines row (NOTES §5). */
+/** get_lines row (panel-api §5). */
 export function lineListRow(st: SimulatorState, l: SimLine): Row {
   const conn = l.active_connections > 0 ? st.live.rows.find((c) => c.user_id === l.id) : undefined
   return out(st, {
@@ -142,7 +142,7 @@ export function enigmaRow(st: SimulatorState, e: SimEnigma): Row {
 
 /**
  * get_mags / get_enigmas row: `id` is the LINE id, the device id sits among the
- * device's own columns (NOTES §5); the rest comes from the device's line.
+ * device's own columns (panel-api §5); the rest comes from the device's line.
  */
 function deviceListRow(st: SimulatorState, userId: number, device: Row): Row {
   const l = st.lines.get(userId)
@@ -171,7 +171,7 @@ export function enigmaListRow(st: SimulatorState, e: SimEnigma): Row {
   return deviceListRow(st, e.user_id, { mac: e.mac, public_ip: e.public_ip, device_id: e.device_id })
 }
 
-/** Activation code row: a lines-like row with `code` (NOTES §9.3). */
+/** Activation code row: a lines-like row with `code` (panel-api §9.3). */
 export function activecodeRow(st: SimulatorState, a: SimActiveCode): Row {
   const doc = !st.variants.numericStrings
   const row: Row = {
@@ -202,7 +202,7 @@ export function activecodeRow(st: SimulatorState, a: SimActiveCode): Row {
   return out(st, row)
 }
 
-/** create_activecode data per the doc example (+ exp_date, set at creation per NOTES §9.3). */
+/** create_activecode data per the doc example (+ exp_date, set at creation per panel-api §9.3). */
 export function activecodeCreateData(st: SimulatorState, a: SimActiveCode): Row {
   const row: Row = { id: a.id }
   if (st.variants.activecodeCreateReturnsCode) row['code'] = a.code
@@ -217,7 +217,7 @@ export function activecodeCreateData(st: SimulatorState, a: SimActiveCode): Row 
   return out(st, row)
 }
 
-/** get_user data: users row; never `password` nor `api_key` (matches [NEW], NOTES §4). */
+/** get_user data: users row; never `password` nor `api_key` (matches [NEW], panel-api §4). */
 export function userRow(st: SimulatorState, u: SimUser): Row {
   return out(st, {
     id: u.id,
@@ -237,7 +237,7 @@ export function userRow(st: SimulatorState, u: SimUser): Row {
   })
 }
 
-/** get_users row: dates as FROM_UNIXTIME strings (NOTES §5). */
+/** get_users row: dates as FROM_UNIXTIME strings (panel-api §5). */
 export function userListRow(st: SimulatorState, u: SimUser, userCount: number): Row {
   return out(st, {
     id: u.id,

@@ -1,5 +1,5 @@
 /**
- * Package, credit, trial and expiry rules (NOTES §7). Pure functions over the
+ * Package, credit, trial and expiry rules (panel-api §7). Pure functions over the
  * state so unit tests can pin the arithmetic without HTTP.
  */
 import type { Flag, SimGroup, SimPackage, SimUser, SimulatorState } from './model'
@@ -24,7 +24,7 @@ export function priceOf(pkg: SimPackage, user: SimUser, isTrial: boolean): numbe
   return isTrial ? trialPrice(pkg) : officialPrice(pkg, user)
 }
 
-/** Trial window: N hours if 'hours', else N days where N is the quota itself (upstream quirk, NOTES §7). */
+/** Trial window: N hours if 'hours', else N days where N is the quota itself (upstream quirk, panel-api §7). */
 export function trialWindowStart(group: SimGroup, nowSec: number): number {
   const n = group.total_allowed_gen_trials
   return nowSec - n * (group.total_allowed_gen_in === 'hours' ? 3600 : 86400)
@@ -38,7 +38,7 @@ export function trialsUsed(st: SimulatorState, userId: number, since: number): n
   return used
 }
 
-/** canGenerateTrials (NOTES §7): setting on, balance floor, quota > 0 and not used up in the window. */
+/** canGenerateTrials (panel-api §7): setting on, balance floor, quota > 0 and not used up in the window. */
 export function canGenerateTrials(st: SimulatorState, user: SimUser, group: SimGroup, nowSec: number): boolean {
   if (st.settings.disable_trial) return false
   if (user.credits < group.minimum_trial_credits) return false
@@ -49,7 +49,7 @@ export function canGenerateTrials(st: SimulatorState, user: SimUser, group: SimG
 export type PackageCheck = { ok: true; pkg: SimPackage; isTrial: boolean; cost: number } | { ok: false; status: string }
 
 /**
- * Checks 1..5 of NOTES §7, in order: no package → INVALID_PACKAGE; missing or wrong
+ * Checks 1..5 of panel-api §7, in order: no package → INVALID_PACKAGE; missing or wrong
  * type → INVALID_TYPE; not sold to the group → INVALID_PACKAGE; trial refused →
  * NO_TRIALS; price > intval(balance) → INSUFFICIENT_CREDITS.
  */
@@ -138,7 +138,7 @@ export function resolveBouquets(
   return list.sort(bouquetOrder(st))
 }
 
-/** is_isplock from the request: presence-tested upstream (isset, NOTES §2), or value-tested. */
+/** is_isplock from the request: presence-tested upstream (isset, panel-api §2), or value-tested. */
 export function ispLockFrom(params: Params, variant: SimulatorVariants['isplock']): Flag {
   const raw = params['is_isplock']
   if (raw === undefined) return 0

@@ -131,7 +131,7 @@ function seedUsers(st: SimulatorState, rng: Rng, nowSec: number, subs: number, c
   me.email = 'reseller@example.com'
   me.reseller_dns = 'my.dns.com'
   me.notes = 'API reseller <main>'
-  // Per-user price override (NOTES §7): package 2 costs 12 instead of 13 for us.
+  // Per-user price override (panel-api §7): package 2 costs 12 instead of 13 for us.
   me.override_packages = { '2': { official_credits: 12 } }
   addUser(st, user(FOREIGN_SUB_ID, 'othersub01', SUB_GROUP, FOREIGN_RESELLER_ID, 40, randHex(keyRng, 32), nowSec, rng))
   for (let i = 0; i < subs; i++) {

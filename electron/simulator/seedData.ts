@@ -99,7 +99,7 @@ export function seedPackages(): SimPackage[] {
     pkg(2, '3 Months', { official_credits: 13, official_duration: 3 }),
     pkg(3, '6 Months', { official_credits: 25, official_duration: 6 }),
     pkg(4, '12 Months', { official_credits: 45, official_duration: 1, official_duration_in: 'years' }),
-    // Doc example "24h Trial": trial AND official; official duration 0 → exp_date = now (NOTES §7).
+    // Doc example "24h Trial": trial AND official; official duration 0 → exp_date = now (panel-api §7).
     pkg(5, '24h Trial', { is_trial: 1, official_credits: 0, official_duration: 0 }),
     pkg(6, '1 Week', {
       official_credits: 2,

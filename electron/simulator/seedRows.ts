@@ -140,7 +140,7 @@ function uniqueMac(rng: Rng, prefix: string, taken: Map<string, number>): string
   }
 }
 
-/** MAG and Enigma2 devices, each with its own line row with 32-char credentials (NOTES §4). */
+/** MAG and Enigma2 devices, each with its own line row with 32-char credentials (panel-api §4). */
 export function seedDevices(
   st: SimulatorState,
   rng: Rng,
@@ -217,7 +217,7 @@ export function seedCodes(st: SimulatorState, rng: Rng, nowSec: number, count: n
       id: st.nextId.activecode,
       member_id: owner,
       code,
-      // Panel-created codes stay exp_date=null until first watch ("OnWatch", NOTES §9.3).
+      // Panel-created codes stay exp_date=null until first watch ("OnWatch", panel-api §9.3).
       exp_date: rng() < 0.25 ? null : life.exp_date,
       admin_enabled: life.admin_enabled,
       enabled: life.enabled,

@@ -1,7 +1,7 @@
 /**
  * Output typing and escaping. Every DB value leaves through `out()`: truthy strings
  * are HTML-escaped (`<`→`&lt;`), and with `numericStrings` truthy numbers become
- * strings while falsy ones stay 0/null/"" (NOTES §3 clean_row). Values PHP computes
+ * strings while falsy ones stay 0/null/"" (panel-api §3 clean_row). Values PHP computes
  * itself (e.g. intval'd prices) are passed in `keep` and stay numbers.
  */
 import type { SimulatorState } from './model'
@@ -30,7 +30,7 @@ function cleanValue(value: unknown, strings: boolean, keepNumber: boolean): unkn
   return value
 }
 
-/** show_columns wins over hide_columns; comma lists, not trimmed (NOTES §10). */
+/** show_columns wins over hide_columns; comma lists, not trimmed (panel-api §10). */
 export function columnSelector(params: Params): ((row: Row) => Row) | null {
   const show = str(params, 'show_columns')
   if (show !== undefined && show !== '') {

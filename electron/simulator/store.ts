@@ -18,7 +18,7 @@ export function renameLine(st: SimulatorState, line: SimLine, username: string):
   st.usernames.set(username.toLowerCase(), line.id)
 }
 
-/** Deletes a line, its device row if any, and its live connections (NOTES §4 delete_line). */
+/** Deletes a line, its device row if any, and its live connections (panel-api §4 delete_line). */
 export function removeLine(st: SimulatorState, lineId: number): SimLine | undefined {
   const line = st.lines.remove(lineId)
   if (!line) return undefined
@@ -124,7 +124,7 @@ export function addUser(st: SimulatorState, user: SimUser): SimUser {
   return user
 }
 
-/** The user and every sub-reseller under it, recursively (list scope, NOTES §5). */
+/** The user and every sub-reseller under it, recursively (list scope, panel-api §5). */
 export function treeIds(st: SimulatorState, rootId: number): Set<number> {
   const ids = new Set<number>([rootId])
   let grew = true
@@ -140,7 +140,7 @@ export function treeIds(st: SimulatorState, rootId: number): Set<number> {
   return ids
 }
 
-/** Sorts bouquet ids by the global bouquet order (how the panel stores them, NOTES §7). */
+/** Sorts bouquet ids by the global bouquet order (how the panel stores them, panel-api §7). */
 export function bouquetOrder(st: SimulatorState): (a: number, b: number) => number {
   const order = new Map(st.bouquets.map((b) => [b.id, b.bouquet_order]))
   return (a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a - b

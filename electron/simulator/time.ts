@@ -1,7 +1,7 @@
 /**
  * Date arithmetic like PHP strtotime("+N unit") in the server timezone (UTC
  * here, for determinism): calendar months/years overflow like PHP, so
- * Jan 31 + 1 month = Mar 3 (Mar 2 in a leap year) (NOTES §7 Duration).
+ * Jan 31 + 1 month = Mar 3 (Mar 2 in a leap year) (panel-api §7 Duration).
  */
 import type { DurationUnit } from './model'
 

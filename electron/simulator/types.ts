@@ -4,23 +4,23 @@
  */
 
 export interface SimulatorVariants {
-  /** false = doc-style JSON numbers; true = real-server style (NOTES §3 clean_row): truthy DB values as strings, falsy as 0/null/"". */
+  /** false = doc-style JSON numbers; true = real-server style (panel-api §3 clean_row): truthy DB values as strings, falsy as 0/null/"". */
   numericStrings: boolean
-  /** false = list envelope without recordsTotal/recordsFiltered (NOTES §5 upstream API-mode bug). */
+  /** false = list envelope without recordsTotal/recordsFiltered (panel-api §5 upstream API-mode bug). */
   listCounts: boolean
-  /** 'xm' = filter 1..5 active/disabled/banned/expired/trial on every list (doc); 'upstream' = the NOTES §5 table. */
+  /** 'xm' = filter 1..5 active/disabled/banned/expired/trial on every list (doc); 'upstream' = the panel-api §5 table. */
   filterTable: 'xm' | 'upstream'
-  /** 'presence' = ANY is_isplock param (even 0) turns the lock on (NOTES §2, upstream isset()); 'value' = truthy value. */
+  /** 'presence' = ANY is_isplock param (even 0) turns the lock on (panel-api §2, upstream isset()); 'value' = truthy value. */
   isplock: 'presence' | 'value'
   /** adjust_credits success: 'doc' = data {id,credits_before,credits_after,adjusted,note}; 'bare' = upstream, no data. */
   adjustResponse: 'doc' | 'bare'
   /** packages rows: 'xm' = doc fields (credits, duration_months, groups array); 'xui' = users_packages columns with JSON-string arrays. */
   packageFields: 'xm' | 'xui'
-  /** false = create_activecode data lacks `code` (NOTES §9.3 field report). */
+  /** false = create_activecode data lacks `code` (panel-api §9.3 field report). */
   activecodeCreateReturnsCode: boolean
   /** create_line success data: 'subset' = the doc example fields; 'full' = the whole get_line row. */
   createLineData: 'full' | 'subset'
-  /** Most rows a list page sends (table.php clamps `length` to 1000; a panel may be set lower, NOTES §5). Read per request: a test may change it mid-pass. */
+  /** Most rows a list page sends (table.php clamps `length` to 1000; a panel may be set lower, panel-api §5). Read per request: a test may change it mid-pass. */
   maxPageRows: number
 }
 

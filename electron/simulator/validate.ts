@@ -1,4 +1,4 @@
-/** Input validation and generated values (NOTES §9). */
+/** Input validation and generated values (panel-api §9). */
 import type { Rng } from './prng'
 
 const MAC_COLON_DASH = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}$/
@@ -6,7 +6,7 @@ const MAC_DOTTED = /^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/
 
 /**
  * PHP FILTER_VALIDATE_MAC: `01:23:45:67:89:ab`, `01-23-45-67-89-AB`, `0123.4567.89ab`.
- * Mixed separators, bare 12 hex digits and wrong lengths are rejected (NOTES §9.1).
+ * Mixed separators, bare 12 hex digits and wrong lengths are rejected (panel-api §9.1).
  */
 export function isValidMac(mac: string): boolean {
   return MAC_COLON_DASH.test(mac) || MAC_DOTTED.test(mac)
@@ -18,7 +18,7 @@ export function normaliseMac(mac: string): string {
   return hex.match(/.{1,2}/g)?.join(':') ?? ''
 }
 
-/** generateString's alphabet: no 0/1/i/l/o/I/L/O (NOTES §9.2). */
+/** generateString's alphabet: no 0/1/i/l/o/I/L/O (panel-api §9.2). */
 export const CREDENTIAL_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ'
 
 export function generateString(rng: Rng, length: number): string {
@@ -27,12 +27,12 @@ export function generateString(rng: Rng, length: number): string {
   return out
 }
 
-/** Auto-generated username/password length: max(10, group minimum) (NOTES §9.2). */
+/** Auto-generated username/password length: max(10, group minimum) (panel-api §9.2). */
 export function generatedLength(minimum: number): number {
   return Math.max(10, minimum)
 }
 
-/** Activation codes: digits only, no leading zero (XM examples are 10-digit numbers, NOTES §9.3). */
+/** Activation codes: digits only, no leading zero (XM examples are 10-digit numbers, panel-api §9.3). */
 export function generateCode(rng: Rng, length: number): string {
   let out = String(1 + Math.floor(rng() * 9))
   for (let i = 1; i < length; i++) out += String(Math.floor(rng() * 10))

@@ -21,7 +21,7 @@ export function useFormContext(initialProfileId: string) {
     { immediate: true },
   )
   // Without `allow_restrictions` the panel takes allowed IPs and the ISP lock from the package
-  // and ignores what is sent (NOTES §2): the form says so instead of offering dead fields.
+  // and ignores what is sent (panel-api §2): the form says so instead of offering dead fields.
   const restricted = computed(() => perms.value?.allowRestrictions === false)
   return { profileId, perms, minUsername, minPassword, restricted, packageById }
 }

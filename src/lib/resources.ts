@@ -43,7 +43,7 @@ export interface ResourceMeta {
   label: string
   columns: ColumnDef[]
   /**
-   * Fields the panel's list action leaves out (NOTES §5: `get_lines` rows have
+   * Fields the panel's list action leaves out (panel-api §5: `get_lines` rows have
    * no package_id/created_at/is_isplock; mag and enigma rows no package_id/
    * created_at). In the table they would read "—" on every row, so those columns
    * start hidden; the chooser can still show them, and the detail drawer has

@@ -1,5 +1,5 @@
 /**
- * Field checks that mirror the server's (NOTES §9), so a typo is caught before
+ * Field checks that mirror the server's (panel-api §9), so a typo is caught before
  * anything is sent. Each returns a sentence for the field, or null.
  */
 import { IpAddress, MAC_RE } from '../../electron/shared/writes'
@@ -22,7 +22,7 @@ export function macError(value: string): string | null {
   return MAC_RE.test(v) ? null : t('form.macInvalid')
 }
 
-/** Upper-case colon form, as NOTES §9.1 recommends sending. */
+/** Upper-case colon form, as panel-api §9.1 recommends sending. */
 export function normaliseMac(value: string): string {
   const hex = value.trim().replace(/[^0-9a-fA-F]/g, '').toUpperCase()
   return hex.length === 12 ? hex.match(/.{2}/g)!.join(':') : value.trim()

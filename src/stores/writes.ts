@@ -21,7 +21,7 @@ import { useSyncStore } from './sync'
 /**
  * The object the newest write touched, so every open view of it (each tab's drawer) refreshes:
  * `item` is the object as the panel has it now (null: unknown, read it again); `gone` after a
- * delete or a convert; `becomes` is the line a converted device now is (NOTES §4 convert_mag).
+ * delete or a convert; `becomes` is the line a converted device now is (panel-api §4 convert_mag).
  */
 export interface WrittenObject {
   profileId: string

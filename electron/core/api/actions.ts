@@ -6,8 +6,8 @@
  *
  * - kind: 'read' actions may be retried on transport faults; 'write' actions never.
  * - spends: 'always' (create_*, adjust_credits), 'with-package' (edit_* with a
- *   `package` is an extension and is charged, NOTES §4/§7), or 'never'.
- * - method: GET for reads, POST for writes (the server accepts either, NOTES §2).
+ *   `package` is an extension and is charged, panel-api §4/§7), or 'never'.
+ * - method: GET for reads, POST for writes (the server accepts either, panel-api §2).
  * - normalise: the success envelope → a domain value, or null when the answer is
  *   unusable (the caller turns null into BAD_RESPONSE / OUTCOME_UNKNOWN).
  */
@@ -31,7 +31,7 @@ export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly spends: Spends
   readonly method: 'GET' | 'POST'
   readonly params: S
-  /** Pairs always sent with this action (e.g. get_user's hide_columns, NOTES §10). */
+  /** Pairs always sent with this action (e.g. get_user's hide_columns, panel-api §10). */
   readonly fixed?: readonly (readonly [string, string])[]
   /** A paged list answering `{ rows, total, skipped }`. */
   readonly list?: true
@@ -98,7 +98,7 @@ export const ACTIONS = {
   enable_enigma: toggle(),
   convert_enigma: write(P.IdParams, 'never', row(normaliseLine)),
 
-  // Activation codes (XM-only, NOTES §9.3)
+  // Activation codes (XM-only, panel-api §9.3)
   create_activecode: write(P.ActiveCodeCreateParams, 'always', row(normaliseActiveCode)),
   edit_activecode: write(P.ActiveCodeEditParams, 'with-package', row(normaliseActiveCode)),
   get_activecode: one(normaliseActiveCode),
@@ -111,7 +111,7 @@ export const ACTIONS = {
   // Sub-resellers (`user` in the API)
   create_user: write(P.UserCreateParams, 'always', row(normaliseSubReseller)),
   edit_user: write(P.UserEditParams, 'never', row(normaliseSubReseller)),
-  // get_user without hide_columns gives an empty body on PHP 8 (NOTES §3, §10).
+  // get_user without hide_columns gives an empty body on PHP 8 (panel-api §3, §10).
   get_user: read(P.IdParams, row(normaliseSubReseller), { fixed: [['hide_columns', 'password']] }),
   get_users: list(normaliseSubReseller),
   delete_user: toggle(),

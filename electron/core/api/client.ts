@@ -40,7 +40,7 @@ export interface XtreamClientOptions {
   maxConcurrent?: number
   /** Token bucket; default 15 (panels allow 20 r/s per IP). Infinity (or 0) disables it. */
   ratePerSecond?: number
-  /** Default 'XMResellerDesk/<version>' (some panels sit behind Cloudflare, which refuses requests without one, NOTES §3). */
+  /** Default 'XMResellerDesk/<version>' (some panels sit behind Cloudflare, which refuses requests without one, panel-api §3). */
   userAgent?: string
   sleep?: (ms: number) => Promise<void>
   now?: () => number

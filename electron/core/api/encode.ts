@@ -2,13 +2,13 @@
  * Request encoding: action params (already validated) → wire pairs, and the URL.
  *
  * - `api_key` and `action` always go in the query string, for POST too (both
- *   doc variants, NOTES §2).
+ *   doc variants, panel-api §2).
  * - arrays: `allowed_ips[]=a&allowed_ips[]=b`, `bouquets_selected[]=1`.
  * - booleans: 1/0 — EXCEPT `is_isplock`, sent as 1 when true and OMITTED when
  *   false: the server tests its presence, so `is_isplock=0` turns the lock ON
- *   (NOTES §2).
+ *   (panel-api §2).
  * - list params: `search[value]`, `order[0][column]`, `order[0][dir]`,
- *   comma-joined `show_columns`/`hide_columns`, `limit` capped at 1000 (NOTES §5).
+ *   comma-joined `show_columns`/`hide_columns`, `limit` capped at 1000 (panel-api §5).
  */
 
 export interface Endpoint {

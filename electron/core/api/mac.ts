@@ -1,7 +1,7 @@
 /**
  * MAC addresses. The panel validates with PHP's FILTER_VALIDATE_MAC (three
  * forms, any case) and then stores the string exactly as sent, so `aa-bb-…` and
- * `AA:BB:…` would be two different devices to it (NOTES §9.1). We therefore
+ * `AA:BB:…` would be two different devices to it (panel-api §9.1). We therefore
  * send one canonical form: upper-case, colon-separated.
  */
 import { MAC_RE } from '../../shared/writes'

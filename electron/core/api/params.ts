@@ -5,7 +5,7 @@
  * panel remains the judge of everything else.
  *
  * Booleans are booleans here; encode.ts turns them into 1/0 — except
- * `is_isplock`, which is sent only when true (NOTES §2).
+ * `is_isplock`, which is sent only when true (panel-api §2).
  */
 import { z } from 'zod'
 
@@ -23,7 +23,7 @@ export const IdParams = z.strictObject({ id })
 
 export const ListParams = z.strictObject({
   start: z.number().int().min(0).optional(),
-  /** Capped at 1000 when sent (the panel clamps larger values, NOTES §5). */
+  /** Capped at 1000 when sent (the panel clamps larger values, panel-api §5). */
   limit: z.number().int().min(1).optional(),
   search: text(200).optional(),
   filter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).optional(),
@@ -31,11 +31,11 @@ export const ListParams = z.strictObject({
   orderDir: z.enum(['asc', 'desc']).optional(),
   showColumns: z.array(column).max(100).optional(),
   hideColumns: z.array(column).max(100).optional(),
-  /** Restrict to one direct owner (a sub-reseller's id), NOTES §5 pass-through. */
+  /** Restrict to one direct owner (a sub-reseller's id), panel-api §5 pass-through. */
   reseller: id.optional(),
 })
 
-/** Fields a subscription write may carry. `is_isplock: false` is never sent (NOTES §2). */
+/** Fields a subscription write may carry. `is_isplock: false` is never sent (panel-api §2). */
 const subscription = {
   is_isplock: z.boolean().optional(),
   allowed_ips: ips.optional(),
@@ -94,7 +94,7 @@ const userFields = {
 export const UserCreateParams = z.strictObject(userFields)
 export const UserEditParams = z.strictObject({ id, ...userFields })
 
-/** Positive gives credits to the sub-reseller, negative takes them back (NOTES §7). */
+/** Positive gives credits to the sub-reseller, negative takes them back (panel-api §7). */
 export const AdjustCreditsParams = z.strictObject({
   id,
   credits: z

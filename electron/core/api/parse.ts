@@ -1,7 +1,7 @@
 /**
  * Panel answer → domain value or ApiError. Pure (no I/O), so it can be fuzzed.
  *
- * Order (NOTES §3, §8, §13): HTTP status first (nginx answers 403/404/503 with
+ * Order (panel-api §3, §8, §13): HTTP status first (nginx answers 403/404/503 with
  * HTML before PHP runs), then the body: empty, `null`, plain text, HTML and
  * JSON without `status` are not answers; then `status`; then the action's
  * normaliser. For a write, anything that is not a definite answer from PHP is
@@ -14,7 +14,7 @@ import { ApiError } from './api-error'
 import { actionLabel } from './messages'
 import { isObject, unescapeHtml, UnreadableValue } from './normalise/coerce'
 
-const decoder = new TextDecoder('utf-8') // not fatal: invalid bytes become U+FFFD (json_encode may emit them, NOTES §3)
+const decoder = new TextDecoder('utf-8') // not fatal: invalid bytes become U+FFFD (json_encode may emit them, panel-api §3)
 
 const BODY_EXCERPT = 120
 
@@ -80,7 +80,7 @@ export function parseResponse<A extends ActionName>(
 
   const trimmed = text.trim()
   if (trimmed === '') throw noAnswer('EMPTY_BODY', text)
-  // A field report of a plain-text refusal on an XM panel (NOTES §3).
+  // A field report of a plain-text refusal on an XM panel (panel-api §3).
   if (/^IP FORBIDDEN/i.test(trimmed)) throw fail('IP_FORBIDDEN')
 
   let json: unknown
@@ -90,7 +90,7 @@ export function parseResponse<A extends ActionName>(
     throw noAnswer(trimmed.startsWith('<') ? 'HTML_BODY' : 'NOT_JSON', text)
   }
   if (json === null) {
-    // A list whose permission the group lacks prints literally `null` (NOTES §5).
+    // A list whose permission the group lacks prints literally `null` (panel-api §5).
     throw noAnswer(
       'NULL_BODY',
       text,
@@ -109,7 +109,7 @@ export function parseResponse<A extends ActionName>(
     const code: ErrorCode = STATUS_TO_CODE[status] ?? 'FAILURE'
     throw fail(code, {
       status: status.slice(0, 64),
-      // On processing errors `data` is the request echoed back, not a message (NOTES §8).
+      // On processing errors `data` is the request echoed back, not a message (panel-api §8).
       ...(json.data !== undefined && json.data !== null && json.data !== '' ? { echo: json.data } : {}),
       ...(said ? { details: { panelMessage: said } } : {}),
       ...(said && code === 'FAILURE'

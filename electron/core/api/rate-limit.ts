@@ -1,7 +1,7 @@
 /**
  * Per-client politeness: at most `maxConcurrent` requests in flight and a
  * token bucket of `ratePerSecond` (real panels allow 20 r/s per IP before nginx
- * answers 503, NOTES §3). Requests queue in FIFO order; none is dropped. A
+ * answers 503, panel-api §3). Requests queue in FIFO order; none is dropped. A
  * caller's abort takes its request out of the queue (nothing was sent).
  */
 import { TransportFault } from './transport'

@@ -1,6 +1,6 @@
 /**
  * A run's results as CSV: what happened to each item, and for created lines the
- * credentials and playlist link the reseller hands to customers (NOTES §11).
+ * credentials and playlist link the reseller hands to customers (panel-api §11).
  */
 import { customerLinks, type CustomerBase } from '../../shared/links'
 import type { Profile } from '../../shared/profile'

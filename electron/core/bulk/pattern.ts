@@ -1,7 +1,7 @@
 /**
  * Names for bulk creates: prefix + counter ("shop0001", "shop0002", …) or
  * prefix + random characters. Lines use the panel's credential alphabet
- * (NOTES §9.2); activation codes use digits (NOTES §9.3).
+ * (panel-api §9.2); activation codes use digits (panel-api §9.3).
  */
 import { PANEL_ALPHABET, randomString, type RandomInt } from '../writes/generate'
 import { randomInt } from 'node:crypto'

@@ -1,6 +1,6 @@
 /**
  * At most N bulk requests in flight per panel, across every run on that panel:
- * panels rate-limit per IP (NOTES §3), and two in flight keeps a run quick
+ * panels rate-limit per IP (panel-api §3), and two in flight keeps a run quick
  * without piling requests up on a slow panel.
  */
 export class PanelSlots {

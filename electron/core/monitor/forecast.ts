@@ -1,6 +1,6 @@
 /**
  * Burn rate, run-out forecast and spend breakdowns — pure functions over the
- * monitor's balance snapshots and the panel's credit log (`user_logs`, NOTES §5).
+ * monitor's balance snapshots and the panel's credit log (`user_logs`, panel-api §5).
  *
  * Two sources, one rule: the credit log is the authority for what it covers
  * (every charge, even ones hidden by a top-up between two polls), and balance

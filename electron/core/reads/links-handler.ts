@@ -1,7 +1,7 @@
 /**
  * `links:get`: what to send a customer for a line, a MAG or an Enigma2 device.
  * Devices use their line's credentials (a MAG/E2 line has generated 32-character
- * ones, NOTES §11). A line comes from the cache (its list row has the password);
+ * ones, panel-api §11). A line comes from the cache (its list row has the password);
  * a device is read FRESH, because the device lists carry no password
  * (docs/panel-api.md §5) and a link with `password=` empty is a broken link
  * the customer cannot use. Offline, a cached device copy with its password

@@ -1,7 +1,7 @@
 /**
  * Reconciliation: settle a write whose answer was lost, by READING the panel.
  * Never by sending anything that writes. Each kind of write leaves its own
- * trace (NOTES §4, §7):
+ * trace (panel-api §4, §7):
  *   create, extend, adjust_credits → see money.ts (finding the key, a moved
  *           expiry or a moved balance alone is no proof);
  *   enable/disable → the enabled flag; delete → the row is gone (a bare "not

@@ -7,7 +7,7 @@ import type { ActionName } from '../api/actions'
 
 export type SyncTarget = Resource | 'packages' | 'account'
 
-/** The paged list action behind each cached resource (NOTES §5). */
+/** The paged list action behind each cached resource (panel-api §5). */
 export const LIST_ACTION = {
   lines: 'get_lines',
   mags: 'get_mags',

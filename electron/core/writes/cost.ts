@@ -1,6 +1,6 @@
 /**
  * What a write costs, before it is sent (Money rule: show the cost first).
- * Prices follow the panel's arithmetic (NOTES §7): package prices are intval'd,
+ * Prices follow the panel's arithmetic (panel-api §7): package prices are intval'd,
  * the check is `cost <= intval(balance)`, and the first charge drops the
  * fractional part of the balance.
  */
@@ -18,7 +18,7 @@ export function packagePrice(pkg: Package, trial: boolean): number {
 
 const UNIT_WORD = { hours: 'hour', days: 'day', months: 'month', years: 'year' } as const
 
-/** "1 month", "24 hours"; null when the package has no duration (an official 0 expires at once, NOTES §7). */
+/** "1 month", "24 hours"; null when the package has no duration (an official 0 expires at once, panel-api §7). */
 export function durationLabel(pkg: Package, trial: boolean): string | null {
   const n = trial ? pkg.trialDuration : pkg.officialDuration
   const unit = trial ? pkg.trialDurationIn : pkg.officialDurationIn
@@ -60,7 +60,7 @@ export function isEnough(balance: number | null, cost: number): boolean {
   return cost <= Math.trunc(balance)
 }
 
-/** The balance the panel will show after charging `cost` (NOTES §7: intval on the first charge). */
+/** The balance the panel will show after charging `cost` (panel-api §7: intval on the first charge). */
 export function balanceAfterCharge(balance: number | null, cost: number): number | null {
   if (balance === null) return null
   if (cost === 0) return balance

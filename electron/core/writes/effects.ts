@@ -91,7 +91,7 @@ export async function applyEffects(
       if (op.id !== undefined) removeCached(env, profileId, resource, op.id)
       break
     case 'convert': {
-      // The device row is gone; the same line is now a plain M3U line (NOTES §4 convert_mag).
+      // The device row is gone; the same line is now a plain M3U line (panel-api §4 convert_mag).
       if (op.id !== undefined) removeCached(env, profileId, resource, op.id)
       const line = asRecord(result)
       const lineId = idOf(line)

@@ -2,12 +2,12 @@
  * Credentials and codes the CLIENT chooses when the user leaves them empty.
  * Choosing them here (not letting the panel do it) makes a create whose answer
  * was lost findable afterwards: we know the username or code to look for
- * (NOTES §13: idempotency only via caller-chosen username or code).
+ * (panel-api §13: idempotency only via caller-chosen username or code).
  */
 import { randomInt } from 'node:crypto'
 import type { AccountInfo } from '../../shared/domain'
 
-/** The panel's own alphabet for generated credentials: no 0/1/i/l/o/I/L/O (NOTES §9.2). */
+/** The panel's own alphabet for generated credentials: no 0/1/i/l/o/I/L/O (panel-api §9.2). */
 export const PANEL_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ'
 const DIGITS = '0123456789'
 const DEFAULT_CODE_LENGTH = 10
@@ -34,7 +34,7 @@ export function generatePassword(account: AccountInfo | null, rnd?: RandomInt): 
   return randomString(PANEL_ALPHABET, credentialLength(account?.permissions.minPasswordLength), rnd)
 }
 
-/** Activation codes are digits (the field-reported 10-digit codes, NOTES §9.3), within the group's min/max. */
+/** Activation codes are digits (the field-reported 10-digit codes, panel-api §9.3), within the group's min/max. */
 export function codeLength(account: AccountInfo | null): number {
   const min = account?.permissions.minCodeLength ?? null
   const max = account?.permissions.maxCodeLength ?? null

@@ -3,11 +3,11 @@
  *
  * edit_* without `reseller_notes` clears the notes, and with the group's
  * allow_restrictions it also resets `allowed_ips` to [] and the ISP lock to
- * off (NOTES §4, §13). An extension is an edit_* with `package`, so it blanks
+ * off (panel-api §4, §13). An extension is an edit_* with `package`, so it blanks
  * the same fields. So every edit is built from a FRESH read of the row merged
  * with the user's changes. The ISP lock is sent as 1 only when the final state
  * is locked and omitted otherwise: the panel tests presence, so 0 would lock it
- * (NOTES §2).
+ * (panel-api §2).
  *
  * `bouquets_selected` goes only to an account that may change bouquets (§7:
  * others have it ignored, and an extension takes the package's bouquets
@@ -55,7 +55,7 @@ export interface DeviceChange extends SubscriptionChange {
   allowedIps?: string[] | undefined
 }
 
-/** `current` is a get_mag/get_enigma row: its allowed_ips come from the device's line (NOTES §4). */
+/** `current` is a get_mag/get_enigma row: its allowed_ips come from the device's line (panel-api §4). */
 export function deviceEditParams(current: MagDevice | EnigmaDevice, change: DeviceChange, packageId?: number, mayChangeBouquets = true) {
   return {
     id: current.id,

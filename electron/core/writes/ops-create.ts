@@ -1,7 +1,7 @@
 /**
  * Create operations. The CLIENT chooses every key the panel would otherwise
  * invent (line/sub-reseller username and password, activation code): a create
- * whose answer is lost can then be found again by that key (NOTES §13).
+ * whose answer is lost can then be found again by that key (panel-api §13).
  */
 import type { AccountInfo } from '../../shared/domain'
 import type { ActiveCodeCreate, DeviceCreate, LineCreate, SubResellerCreate } from '../../shared/writes'
@@ -25,7 +25,7 @@ function checkLengths(account: AccountInfo | null, username: string, password: s
   }
 }
 
-/** Subscription extras shared by creates; is_isplock only when true (NOTES §2). */
+/** Subscription extras shared by creates; is_isplock only when true (panel-api §2). */
 function extras(a: { ispLock?: boolean | undefined; bouquets?: number[] | undefined; notes?: string | undefined }) {
   return {
     ...(a.ispLock ? { is_isplock: true } : {}),
@@ -76,7 +76,7 @@ export async function lineCreateOp(env: SpendingEnv, a: LineCreate, bulkRunId?: 
 }
 
 export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceCreate, bulkRunId?: string): Promise<WriteOp> {
-  // One canonical MAC: the panel stores it as sent, so forms must not differ between create and lookup (NOTES §9.1).
+  // One canonical MAC: the panel stores it as sent, so forms must not differ between create and lookup (panel-api §9.1).
   const mac = normaliseMac(a.mac, actionFor(resource, 'create'))
   const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
   const params = {

@@ -1,6 +1,6 @@
 /**
  * Operations on an existing item (by id). Edits and extensions are built from
- * a FRESH read of the row (NOTES §4: an edit blanks what it does not resend);
+ * a FRESH read of the row (panel-api §4: an edit blanks what it does not resend);
  * when that read fails the write is refused — better no edit than one that
  * wipes the customer's notes, IP list or ISP lock.
  */
@@ -28,7 +28,7 @@ async function current<R extends WritableResource>(client: XtreamClient, resourc
   }
 }
 
-const BLANKS = '(an edit without it would blank the notes, allowed IPs and ISP lock, NOTES §4)'
+const BLANKS = '(an edit without it would blank the notes, allowed IPs and ISP lock, panel-api §4)'
 
 function base(env: SpendingEnv, profileId: string, resource: WritableResource, kind: WriteKind, id: number, cost = 0, bulkRunId?: string) {
   return {
@@ -117,7 +117,7 @@ function refuseUnconfirmedUnlimited(resource: SubscriptionResource, expDate: num
   })
 }
 
-/** An extension is edit_* with `package`: charged, and it blanks like any edit (NOTES §4, §7). */
+/** An extension is edit_* with `package`: charged, and it blanks like any edit (panel-api §4, §7). */
 export async function extendOp(env: SpendingEnv, resource: SubscriptionResource, a: Extend, bulkRunId?: string): Promise<WriteOp> {
   const pkg = await knownPackage(env, a.profileId, a.packageId, resource)
   // Bouquets only to an account that may change them (merge.ts); unknown permissions = may.
@@ -182,7 +182,7 @@ export function resetOp(env: SpendingEnv, a: { profileId: string; id: number }):
   }
 }
 
-/** adjust_credits moves credits between you and a sub-reseller (NOTES §7); both balances witness it. */
+/** adjust_credits moves credits between you and a sub-reseller (panel-api §7); both balances witness it. */
 export function adjustOp(env: SpendingEnv, a: AdjustCredits): WriteOp {
   return {
     ...base(env, a.profileId, 'subResellers', 'adjust', a.id, a.credits),

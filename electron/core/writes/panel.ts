@@ -73,14 +73,14 @@ export function keyOf(resource: WritableResource, row: WritableRow[WritableResou
 
 export function sameKey(resource: WritableResource, a: string, b: string): boolean {
   if (RESOURCE_API[resource].key === 'mac') return (tryNormaliseMac(a) ?? a.toUpperCase()) === (tryNormaliseMac(b) ?? b.toUpperCase())
-  // Line and user names are unique case-insensitively on the panel (NOTES §9.2).
+  // Line and user names are unique case-insensitively on the panel (panel-api §9.2).
   if (RESOURCE_API[resource].key === 'username') return a.toLowerCase() === b.toLowerCase()
   return a === b
 }
 
 /**
  * Find a row on the panel by its natural key with the list search (a LIKE over
- * several columns, NOTES §5), keeping only exact key matches. Pages through
+ * several columns, panel-api §5), keeping only exact key matches. Pages through
  * the matches, since a short key can match many rows.
  */
 export async function findOnPanel<R extends WritableResource>(

@@ -1,5 +1,5 @@
 /**
- * Activation codes (XM-only, NOTES §9.3): line-like rows with a `code`. API-created
+ * Activation codes (XM-only, panel-api §9.3): line-like rows with a `code`. API-created
  * codes get exp_date at creation; a custom code is stored exactly as sent; a
  * duplicate code is a plain STATUS_FAILURE (there is no "code exists" status).
  */

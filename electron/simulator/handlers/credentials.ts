@@ -1,4 +1,4 @@
-/** Username/password rules for lines (NOTES §9.2), shared by lines and devices. */
+/** Username/password rules for lines (panel-api §9.2), shared by lines and devices. */
 import type { Ctx } from '../context'
 import { str } from '../context'
 import type { SimLine, SimulatorState } from '../model'

@@ -1,7 +1,7 @@
 /**
  * MAG and Enigma2 device actions. A device is a device row plus its own `lines`
  * row (32-char generated credentials); toggles act on that line; convert deletes
- * the device row and returns the same line, free (NOTES §4).
+ * the device row and returns the same line, free (panel-api §4).
  */
 import type { Ctx, Reply } from '../context'
 import { WHITELIST, echoError, failure, filtered, recordWrite, str, success } from '../context'
@@ -178,7 +178,7 @@ export function deviceHandlers<D extends { user_id: number; mac: string }>(
       kind.setMac(ctx.st, dev, mac)
     }
     setFields(ctx, kind, dev)
-    // Upstream logs MAG/E2 extensions as `new` (NOTES §7 quirk); we log what happened.
+    // Upstream logs MAG/E2 extensions as `new` (panel-api §7 quirk); we log what happened.
     finishEdit(ctx, line, ext, n, kind.idOf(dev))
     return success(kind.row(ctx.st, dev))
   }

@@ -1,4 +1,4 @@
-/** user_info and packages (NOTES §4). */
+/** user_info and packages (panel-api §4). */
 import type { Ctx, Reply } from '../context'
 import { json, success } from '../context'
 import type { SimPackage } from '../model'
@@ -7,7 +7,7 @@ import { durationMonths, officialPrice, trialPrice } from '../rules'
 import { applyColumns, out } from '../shape'
 import { formatDateTime } from '../time'
 
-/** Doc `data` fields plus a few upstream ones; `permissions` is a SIBLING of `data` (NOTES §4). */
+/** Doc `data` fields plus a few upstream ones; `permissions` is a SIBLING of `data` (panel-api §4). */
 export function userInfo(ctx: Ctx): Reply {
   const { st, caller: u, group } = ctx
   const data = out(st, {

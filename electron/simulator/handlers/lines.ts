@@ -1,4 +1,4 @@
-/** M3U line actions: create/edit/get/delete/enable/disable_line (NOTES §4, §7). */
+/** M3U line actions: create/edit/get/delete/enable/disable_line (panel-api §4, §7). */
 import type { Ctx, Reply } from '../context'
 import { WHITELIST, echoError, filtered, success } from '../context'
 import type { SimLine } from '../model'
@@ -108,6 +108,6 @@ const LINE_ROWS = ownedActions<SimLine>({
 })
 
 export const getLine = LINE_ROWS.get
-/** No refund on delete (NOTES §7). */
+/** No refund on delete (panel-api §7). */
 export const deleteLine = LINE_ROWS.del
 export const toggleLine = LINE_ROWS.toggle

@@ -1,7 +1,7 @@
 /**
  * What lines, device lines and activation codes share: the ordered pre-checks of
- * create/edit (NOTES §7 steps 0..5), applying a package (expiry, bouquets, limits),
- * the fields every edit rewrites (NOTES §4 edit_line: notes blanked, allowed_ips
+ * create/edit (panel-api §7 steps 0..5), applying a package (expiry, bouquets, limits),
+ * the fields every edit rewrites (panel-api §4 edit_line: notes blanked, allowed_ips
  * and is_isplock reset unless resent), how a create/edit is charged and recorded,
  * and get/delete/toggle of lines and codes.
  */
@@ -100,7 +100,7 @@ export function ownerFor(ctx: Ctx): number {
   return Number.isInteger(id) && ctx.tree.has(id) ? id : ctx.caller.id
 }
 
-/** Applies a package on create or extension; extension overwrites the package-derived fields (NOTES §7). */
+/** Applies a package on create or extension; extension overwrites the package-derived fields (panel-api §7). */
 export function applyPackage(ctx: Ctx, row: SubFields, charge: Charge, isCreate: boolean): void {
   const { st } = ctx
   const prev = row.package_id === null ? undefined : st.packages.get(row.package_id)
@@ -119,7 +119,7 @@ export function applyPackage(ctx: Ctx, row: SubFields, charge: Charge, isCreate:
 /**
  * Fields every create/edit writes from the request, faithfully: missing
  * `reseller_notes`/`contact` blank them; with allow_restrictions, `allowed_ips`
- * and `is_isplock` are taken from the request (absent → [] and 0) (NOTES §4).
+ * and `is_isplock` are taken from the request (absent → [] and 0) (panel-api §4).
  */
 export function applyRequestFields(ctx: Ctx, row: SubFields, extended: boolean): void {
   const { params, group } = ctx

@@ -1,5 +1,5 @@
 /**
- * Sub-reseller actions and adjust_credits (NOTES §4, §7). Every target must be a
+ * Sub-reseller actions and adjust_credits (panel-api §4, §7). Every target must be a
  * strict descendant of the caller: self is refused (matches [NEW]; upstream lets
  * adjust_credits on yourself mint credits).
  */
@@ -22,7 +22,7 @@ function descendant(ctx: Ctx, id: number | null): SimUser | undefined {
 const usernameTaken = (ctx: Ctx, name: string, selfId: number | null): boolean =>
   ctx.st.users.rows.some((u) => u.id !== selfId && u.username.toLowerCase() === name.toLowerCase())
 
-/** member_group_id must be one the caller may hand out, else the first of them (NOTES §7). */
+/** member_group_id must be one the caller may hand out, else the first of them (panel-api §7). */
 function groupFor(ctx: Ctx, raw: string | undefined, fallback: number): number {
   const wanted = raw === undefined ? NaN : intval(raw)
   if (ctx.group.subresellers.includes(wanted)) return wanted
@@ -109,14 +109,14 @@ export function editUser(ctx: Ctx): Reply {
   return success(userRow(ctx.st, user))
 }
 
-/** Password (and api_key) never leave (NOTES §4 get_user). */
+/** Password (and api_key) never leave (panel-api §4 get_user). */
 export function getUser(ctx: Ctx): Reply {
   const user = descendant(ctx, idParam(ctx.params))
   return user ? success(applyColumns(ctx.params, userRow(ctx.st, user))) : failure()
 }
 
 /**
- * Needs delete_users. The deleted user's credits are lost (no refund, NOTES §7); its
+ * Needs delete_users. The deleted user's credits are lost (no refund, panel-api §7); its
  * lines, codes and sub-resellers are re-owned by the caller rather than orphaned
  * (upstream orphans them with NULL owners, which hides them from everyone).
  */

@@ -1,5 +1,5 @@
 /**
- * Transport faults from the simulator (NOTES §3): how each one surfaces, that
+ * Transport faults from the simulator (panel-api §3): how each one surfaces, that
  * reads are retried and writes never are, that an unknown write outcome is
  * reported as such with exactly one application on the panel, and that the API
  * key is in none of the errors.

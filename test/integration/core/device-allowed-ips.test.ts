@@ -1,7 +1,7 @@
 /**
  * A MAG/Enigma2 edit must not wipe the customer's allowed IPs. With the
  * group's allow_restrictions, edit_mag/edit_enigma reset the device line's
- * `allowed_ips` to [] unless resent (NOTES §4, §13), so the core resends them
+ * `allowed_ips` to [] unless resent (panel-api §4, §13), so the core resends them
  * from a fresh get_* read. Real core, real simulator over HTTP, a fetch that
  * records every request as it leaves.
  */
@@ -78,7 +78,7 @@ describe.each([
     expect(panelNotes(id)).toBe('moved to the lobby')
     expect(panelIps(id)).toEqual(['198.51.100.7', '203.0.113.8'])
     expect(params.filter(([k]) => k === 'allowed_ips[]').map(([, v]) => v)).toEqual(['198.51.100.7', '203.0.113.8'])
-    expect(params.filter(([k]) => /^is_isplock/.test(k))).toEqual([]) // unlocked: omitted, never 0 (NOTES §2)
+    expect(params.filter(([k]) => /^is_isplock/.test(k))).toEqual([]) // unlocked: omitted, never 0 (panel-api §2)
   })
 
   it('IPs set on the panel outside the app survive an edit, and an explicit change replaces them', async () => {

@@ -92,7 +92,7 @@ describe('a panel through the core', () => {
     expect(all.panels).toEqual([{ profileId: panel.id, syncedAt: expect.any(Number), freshness: 'fresh', error: null }])
 
     const disabled = await t.call('cache:query', { profileIds: 'all', resource: 'lines', status: ['disabled'], offset: 0, limit: 1000 })
-    // the panel's own "disabled" filter (filter=2, NOTES §5) must agree with the cache's chip
+    // the panel's own "disabled" filter (filter=2, panel-api §5) must agree with the cache's chip
     expect(disabled.total).toBe(await panelCount(sim, 'get_lines', '&filter=2'))
     expect(disabled.total).toBeGreaterThan(0)
     expect(disabled.rows.every((r) => (r as Line).enabled === false)).toBe(true)

@@ -78,7 +78,7 @@ describe('raw rows of a sync', () => {
     }
     expect(mags.size).toBeGreaterThan(0)
     for (const [, raw] of mags) {
-      // A MAG row's id is its line's; the device id is mag_id (NOTES).
+      // A MAG row's id is its line's; the device id is mag_id (docs/panel-api.md).
       expect(cache.getRaw(p.id, 'mags', Number(raw.mag_id ?? raw.id))).toEqual(raw)
     }
   })

@@ -82,7 +82,7 @@ describe('errors never carry the key, whatever the panel sends back', () => {
 
   it('a panel that quotes the request back (echo, warning, encoded URL, cut excerpt, fetch error text)', async () => {
     const keyAt = (url: string) => new URL(url).searchParams.get('api_key')!
-    // STATUS_FAILURE whose data is the whole request, key included (NOTES §8: processing errors echo the request).
+    // STATUS_FAILURE whose data is the whole request, key included (panel-api §8: processing errors echo the request).
     rewrites.set('create_line', (url, body) =>
       Response.json({ status: 'STATUS_FAILURE', error: `rejected ${url}`, data: { api_key: keyAt(url), ...Object.fromEntries(new URLSearchParams(body)) } }),
     )
@@ -99,7 +99,7 @@ describe('errors never carry the key, whatever the panel sends back', () => {
     rewrites.set('user_info', (url) => new Response(`See /login?next=${encodeURIComponent(encodeURIComponent(url))}`, { status: 200 }))
     expect((await raw('profiles:test', { profileId: p.id })).ok).toBe(false)
 
-    // A success answer the app cannot read, with the key (upstream user_info has it, NOTES §4) where the
+    // A success answer the app cannot read, with the key (upstream user_info has it, panel-api §4) where the
     // 120-character excerpt cuts it in half.
     rewrites.set('user_info', (url) => {
       const head = '{"status":"STATUS_SUCCESS","data":{"id":"none","username":"myreseller","email":"r@example.com","api_key":"'
@@ -139,7 +139,7 @@ describe('errors never carry the key, whatever the panel sends back', () => {
     },
   )
 
-  it("sub-resellers' own keys, which upstream panels leak in get_user/get_users (NOTES §4), are neither kept nor shown", async () => {
+  it("sub-resellers' own keys, which upstream panels leak in get_user/get_users (panel-api §4), are neither kept nor shown", async () => {
     const SUB_KEY = 'feedfacefeedface5ab5ab5ab000cafe'
     const addKey = async (url: string, init: RequestInit) => {
       const real = (await (await globalThis.fetch(url, init)).json()) as { data: unknown }

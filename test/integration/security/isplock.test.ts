@@ -1,6 +1,6 @@
 /**
  * Promise 6: `is_isplock=0` is never sent — the panel tests the parameter's
- * PRESENCE, so 0 would turn the lock ON (NOTES §2). Every write kind goes
+ * PRESENCE, so 0 would turn the lock ON (panel-api §2). Every write kind goes
  * through the real core to the simulator (in its 'presence' mode, like the
  * real server) with a fetch that records each request as it leaves; the lock
  * is asked off (false), left out (undefined), then on (true).
@@ -181,7 +181,7 @@ describe('is_isplock is sent as 1 or not at all', () => {
     expect(lockValues(line)).toEqual(['1'])
     const lineId = await idOf('lines', 'lockon00')
     expect(await locked('lines', lineId)).toBe(true)
-    // an edit that does not mention the lock resends it (an edit blanks what it omits, NOTES §4)
+    // an edit that does not mention the lock resends it (an edit blanks what it omits, panel-api §4)
     expect(lockValues(await sentBy('edit_line', () => call('lines:edit', { profileId: p.id, id: lineId, notes: 'keep' })))).toEqual(['1'])
     expect(await locked('lines', lineId)).toBe(true)
     // turning it off omits it: never is_isplock=0

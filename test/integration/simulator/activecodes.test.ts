@@ -12,7 +12,7 @@ afterEach(async () => {
 
 const owned = () => sim.state.activecodes.rows.filter((a) => a.member_id === sim.state.resellerId)
 
-describe('activation codes (NOTES §9.3)', () => {
+describe('activation codes (panel-api §9.3)', () => {
   it('create with a custom code: stored as sent, exp_date set at creation, charged', async () => {
     const r = await call(sim, 'create_activecode', { package: 1, trial: 0, code: 'PROMO-2025-ABCD' })
     expect(r.json.status).toBe('STATUS_SUCCESS')

@@ -9,7 +9,7 @@ afterEach(async () => {
 })
 
 describe('user_info', () => {
-  it('returns the doc data fields plus a sibling permissions object (NOTES §4)', async () => {
+  it('returns the doc data fields plus a sibling permissions object (panel-api §4)', async () => {
     sim = await start()
     const r = await call(sim, 'user_info', {}, { method: 'GET' })
     expect(r.json.status).toBe('STATUS_SUCCESS')
@@ -54,7 +54,7 @@ describe('user_info', () => {
     expect((await call(sim, 'user_info', { hide_columns: 'email,credits' })).json.data).not.toHaveProperty('email')
   })
 
-  it('types values as strings with numericStrings (NOTES §3)', async () => {
+  it('types values as strings with numericStrings (panel-api §3)', async () => {
     sim = await start({ variants: { numericStrings: true } })
     const r = await call(sim, 'user_info')
     expect(r.json.data.id).toBe(String(sim.state.resellerId))

@@ -89,7 +89,7 @@ describe('create_line', () => {
     expect(r.json.data.password).toMatch(/^[23456789a-hjkmnp-zA-HJKMNP-Z]{10}$/)
   })
 
-  it('ignores supplied credentials when the group may not change them (NOTES §9.2)', async () => {
+  it('ignores supplied credentials when the group may not change them (panel-api §9.2)', async () => {
     sim.state.groups.get(3)!.allow_change_username = 0
     const r = await call(sim, 'create_line', { package: 1, username: 'wantedname', password: 'wantedpass' })
     expect(r.json.data.username).not.toBe('wantedname')
@@ -116,7 +116,7 @@ describe('create_line', () => {
     expect(sim.state.lines.get(f.json.data.id)?.member_id).toBe(sim.state.resellerId)
   })
 
-  it('checks in the NOTES §7 order and echoes the filtered request in data', async () => {
+  it('checks in the panel-api §7 order and echoes the filtered request in data', async () => {
     const noPkg = await call(sim, 'create_line', { username: 'x', password: 'y', junk: 'dropped', reseller_notes: 'n' })
     expect(noPkg.json).toEqual({
       status: 'STATUS_INVALID_PACKAGE',

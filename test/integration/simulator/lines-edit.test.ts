@@ -11,7 +11,7 @@ afterEach(async () => {
 })
 
 describe('edit_line', () => {
-  it('without package: free edit that blanks notes and resets restrictions unless resent (NOTES §4)', async () => {
+  it('without package: free edit that blanks notes and resets restrictions unless resent (panel-api §4)', async () => {
     const { mine } = ids(sim)
     mine.reseller_notes = 'keep me'
     mine.allowed_ips = ['9.9.9.9']

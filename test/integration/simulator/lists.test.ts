@@ -28,7 +28,7 @@ const myPlainLines = (): SimLine[] => {
   return sim.state.lines.rows.filter((l) => !l.is_mag && !l.is_e2 && l.member_id !== null && t.has(l.member_id))
 }
 
-describe('list envelope (NOTES §5)', () => {
+describe('list envelope (panel-api §5)', () => {
   it.each(LISTS)('%s: {status, data[], recordsTotal, recordsFiltered} in that order', async (action) => {
     const r = await call(sim, action, {}, { method: 'GET' })
     expect(Object.keys(r.json)).toEqual(['status', 'data', 'recordsTotal', 'recordsFiltered'])

@@ -10,7 +10,7 @@ afterEach(async () => {
   await sim.close()
 })
 
-describe('transport and routing (NOTES §3)', () => {
+describe('transport and routing (panel-api §3)', () => {
   it('exposes base URL and origin on 127.0.0.1 with the access code', () => {
     expect(sim.baseUrl).toBe(`http://127.0.0.1:${sim.port}/demo/reseller/index.php`)
     expect(sim.origin).toBe(`http://127.0.0.1:${sim.port}`)

@@ -103,7 +103,7 @@ describe('sub-resellers', () => {
   })
 })
 
-describe('adjust_credits (a transfer, NOTES §7)', () => {
+describe('adjust_credits (a transfer, panel-api §7)', () => {
   it('moves credits parent → child; doc response reports the child', async () => {
     const sub = direct()[0]!
     sub.credits = 100

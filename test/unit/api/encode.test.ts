@@ -4,7 +4,7 @@ import { encodeParams, encodeRequest } from '../../../electron/core/api/encode'
 const endpoint = { scheme: 'http' as const, host: 'panel.example', port: 8080, accessCode: 'abc' }
 
 describe('request encoding', () => {
-  it('is_isplock: 1 when true, OMITTED when false (sending 0 turns the lock ON, NOTES §2)', () => {
+  it('is_isplock: 1 when true, OMITTED when false (sending 0 turns the lock ON, panel-api §2)', () => {
     expect(encodeParams({ package: 1, trial: false, is_isplock: true })).toEqual([
       ['package', '1'],
       ['trial', '0'],

@@ -1,7 +1,7 @@
 /**
  * A device's allowed IPs live on its line: get_mag/get_enigma (and create/edit)
  * answers carry them in the nested `user` row, as a JSON string or an array
- * (NOTES §4, §6, §13); list rows (§5) do not carry them at all.
+ * (panel-api §4, §6, §13); list rows (§5) do not carry them at all.
  */
 import { describe, expect, it } from 'vitest'
 import { normaliseEnigma, normaliseMag } from '../../../electron/core/api/normalise/device'

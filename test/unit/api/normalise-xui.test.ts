@@ -1,5 +1,5 @@
 /**
- * Real-server-shaped answers (NOTES §3-§6): numbers as strings, JSON-string
+ * Real-server-shaped answers (panel-api §3-§6): numbers as strings, JSON-string
  * arrays, HTML-escaped text, date strings, the permissions sibling, mags whose
  * `id` is the line id, Redis-mode live connections.
  */

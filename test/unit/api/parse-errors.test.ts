@@ -1,4 +1,4 @@
-/** Error mapping of parseResponse: HTTP status, body shape and STATUS_* → ApiError (NOTES §3, §8, §13). */
+/** Error mapping of parseResponse: HTTP status, body shape and STATUS_* → ApiError (panel-api §3, §8, §13). */
 import { describe, expect, it } from 'vitest'
 import { STATUS_TO_CODE } from '../../../electron/shared/errors'
 import { ApiError } from '../../../electron/core/api/api-error'
@@ -80,7 +80,7 @@ describe('panel refusals and transport-level answers', () => {
     expect(typeof e.details?.cause).toBe('string')
   })
 
-  it('a list answering literal null hints at the missing permission (NOTES §5)', () => {
+  it('a list answering literal null hints at the missing permission (panel-api §5)', () => {
     const e = caught('get_mags', 200, 'null')
     expect(e.code).toBe('BAD_RESPONSE')
     expect(e.details?.cause).toBe('NULL_BODY')
@@ -111,7 +111,7 @@ describe('STATUS_* answers', () => {
     })
   })
 
-  it('processing errors carry the echoed request in `echo`, without api_key (NOTES §8)', () => {
+  it('processing errors carry the echoed request in `echo`, without api_key (panel-api §8)', () => {
     const body = JSON.stringify({
       status: 'STATUS_EXISTS_USERNAME',
       data: { username: 'taken', package: '1', api_key: 'deadbeef'.repeat(4) },

@@ -4,7 +4,7 @@ import { customerLinks, customerOrigin } from '../../../electron/shared/links'
 describe('customerLinks', () => {
   const base = { scheme: 'http' as const, host: 'tv.example.com', port: 8080 }
 
-  it('builds every link from the customer base and the line credentials (NOTES §11)', () => {
+  it('builds every link from the customer base and the line credentials (panel-api §11)', () => {
     const l = customerLinks(base, 'alice', 'pw123')
     expect(l).toEqual({
       username: 'alice',

@@ -44,7 +44,7 @@ describe('DeviceForm', () => {
     expect(byTestId('confirm-step')).toBeNull()
   })
 
-  it('sends the MAC upper-case and colon-separated (NOTES §9.1)', async () => {
+  it('sends the MAC upper-case and colon-separated (panel-api §9.1)', async () => {
     await settle()
     wrapper!.findComponent(PackagePicker).vm.$emit('update:modelValue', 4)
     await typeMac('001a.7912.34ab')
@@ -67,7 +67,7 @@ describe('DeviceForm', () => {
       wrapper = mount(DeviceForm, { props: { profileId: 'p1', resource: 'mags', row }, attachTo: document.body, global: { plugins: [createPinia()] } })
     }
 
-    it('an untouched IP list is left out, so core resends the panel\'s own (NOTES §4)', async () => {
+    it('an untouched IP list is left out, so core resends the panel\'s own (panel-api §4)', async () => {
       edit()
       await settle()
       expect(wrapper!.findComponent(NDynamicTags).props('value')).toEqual(['10.0.0.1'])

@@ -123,7 +123,7 @@ describe('LineForm', () => {
 })
 
 describe('editing a line opened from a list row', () => {
-  // get_lines rows carry no allowed_ips (NOTES §5), so the form starts with an empty list;
+  // get_lines rows carry no allowed_ips (panel-api §5), so the form starts with an empty list;
   // sending that [] would wipe the customer's IPs on the panel.
   const row = { id: 4521, profileId: 'p1', username: 'customer01', password: 'secret0001', bouquets: [], isIspLock: false, resellerNotes: 'old', allowedIps: [] }
   const edit = () => {

@@ -108,7 +108,7 @@ describe('table store (cache:query paging, filters, search, sort)', () => {
 })
 
 describe('default columns', () => {
-  it('hides columns the list rows never fill (NOTES §5), and the chooser can still show them', () => {
+  it('hides columns the list rows never fill (panel-api §5), and the chooser can still show them', () => {
     for (const resource of ['lines', 'mags', 'enigmas'] as const) {
       const cols = useTableStore(`d${++n}`, 'p1', resource).visibleColumns
       expect(cols, resource).not.toContain('packageId')

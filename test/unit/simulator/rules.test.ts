@@ -43,7 +43,7 @@ describe('prices', () => {
   })
 })
 
-describe('checkPackage order (NOTES §7)', () => {
+describe('checkPackage order (panel-api §7)', () => {
   const run = (st: SimulatorState, params: Record<string, string>, type: 'is_line' | 'is_mag' | 'is_e2' = 'is_line') =>
     checkPackage(st, me(st), myGroup(st), params, type, NOW)
   it('no package → INVALID_PACKAGE', () => {

@@ -46,7 +46,7 @@ const account = (credits: number, over: Partial<AccountInfo['permissions']> = {}
   },
 })
 
-describe('prices follow the panel (NOTES §7)', () => {
+describe('prices follow the panel (panel-api §7)', () => {
   test('official vs trial price, intval-truncated', () => {
     expect(packagePrice(pkg({ officialCredits: 9.5 }), false)).toBe(9)
     expect(packagePrice(pkg({ trialCredits: 1.99 }), true)).toBe(1)

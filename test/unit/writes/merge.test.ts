@@ -25,7 +25,7 @@ const line = (over: Partial<Line> = {}): Line => ({
   ...over,
 })
 
-describe('edits resend what the panel would blank (NOTES §4)', () => {
+describe('edits resend what the panel would blank (panel-api §4)', () => {
   test('a username-only edit still carries notes, allowed IPs, ISP lock and bouquets', () => {
     expect(lineEditParams(line(), { username: 'alice999' })).toEqual({
       id: 7,
@@ -45,7 +45,7 @@ describe('edits resend what the panel would blank (NOTES §4)', () => {
     })
   })
 
-  test('is_isplock is sent only when the final state is locked, never as false/0 (NOTES §2)', () => {
+  test('is_isplock is sent only when the final state is locked, never as false/0 (panel-api §2)', () => {
     const unlocking = lineEditParams(line({ isIspLock: true }), { ispLock: false })
     expect(unlocking).not.toHaveProperty('is_isplock')
     const staysUnlocked = lineEditParams(line({ isIspLock: false }), {})

@@ -78,7 +78,7 @@ describe('executeWrite', () => {
   })
 })
 
-describe('edits resend what the panel would blank, on the wire (NOTES §2, §4)', () => {
+describe('edits resend what the panel would blank, on the wire (panel-api §2, §4)', () => {
   test('notes, allowed IPs and the ISP lock survive an edit; unlocking omits is_isplock', async () => {
     const created = await h.spending.handlers['lines:create']({
       profileId: h.profileId, packageId: 2, trial: false, ispLock: true, notes: 'VIP <client>', allowedIps: ['10.0.0.1', '10.0.0.2'],

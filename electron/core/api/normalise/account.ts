@@ -1,8 +1,8 @@
 /**
  * user_info → AccountInfo. Upstream puts the group's permissions in a
- * `permissions` object that is a SIBLING of `data` (NOTES §4); a panel that
+ * `permissions` object that is a SIBLING of `data` (panel-api §4); a panel that
  * nests it inside `data` is read too. Length minimums default to the schema's
- * 8 and 8 (NOTES §9.2).
+ * 8 and 8 (panel-api §9.2).
  */
 import type { AccountInfo } from '../../../shared/domain'
 import { bool, first, int, isObject, num, rowId, text, unix, UnreadableValue, type Raw } from './coerce'

@@ -1,5 +1,5 @@
 /**
- * Activecode rows → ActiveCode. XM-only (NOTES §9.3): rows look like `lines`
+ * Activecode rows → ActiveCode. XM-only (panel-api §9.3): rows look like `lines`
  * rows with a `code`; a real panel's create_activecode answers WITHOUT the
  * code, so the code we sent is the fallback (else '', and the caller re-reads).
  */

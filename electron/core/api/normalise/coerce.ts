@@ -2,7 +2,7 @@
  * Tolerant readers for single panel values. Every function is total: any input
  * gives a value of the promised type (never a throw), because panels send
  * numbers as strings, booleans as 0/1/"0"/"1"/""/null and HTML-escaped text
- * (NOTES §3 "Output sanitising": truthy DB values come back as strings through
+ * (panel-api §3 "Output sanitising": truthy DB values come back as strings through
  * `clean_row`, falsy ones as 0/null/"").
  *
  * Plain code on purpose: these run for every field of every row in the paging
@@ -128,7 +128,7 @@ export function textOrNull(v: unknown): string | null {
 
 // 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or ISO 'T' form, optional Z. The panel
 // prints FROM_UNIXTIME in its own timezone, which it does not tell us; UTC is
-// the least-wrong reading (NOTES §5, users rows).
+// the least-wrong reading (panel-api §5, users rows).
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?Z?$/
 
 function parseDate(s: string): number | null {

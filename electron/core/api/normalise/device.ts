@@ -1,5 +1,5 @@
 /**
- * MAG and Enigma2 rows → MagDevice / EnigmaDevice (NOTES §4, §5, §6):
+ * MAG and Enigma2 rows → MagDevice / EnigmaDevice (panel-api §4, §5, §6):
  * - list rows: `id` is the LINE id and `mag_id` / `device_id` the device id
  *   (the one the *_mag / *_enigma actions take);
  * - get/create/edit rows: the device table row (`mag_id`, `user_id`, `mac`, …) with
@@ -56,7 +56,7 @@ function normaliseDevice(v: unknown, deviceIdKey: 'mag_id' | 'device_id', sent: 
     isIspLock: bool(f('is_isplock'), false),
     maxConnections: int(f('max_connections')),
     activeConnections: int(f('active_connections')),
-    // On the device's line (`user`) in get/create/edit answers; absent from list rows (NOTES §4, §5).
+    // On the device's line (`user`) in get/create/edit answers; absent from list rows (panel-api §4, §5).
     allowedIps: textList(f('allowed_ips')),
     bouquets: intList(f('bouquet') ?? f('bouquets')),
     resellerNotes: text(f('reseller_notes') ?? s.reseller_notes),

@@ -1,5 +1,5 @@
 /**
- * Lines rows → Line. Three shapes reach here (NOTES §4-§6):
+ * Lines rows → Line. Three shapes reach here (panel-api §4-§6):
  * - the XM doc's examples (`status`, `bouquets` array, `created_at` date string);
  * - full XUI `lines` rows from get_line/create_line (`bouquet` JSON string, unix times);
  * - get_lines table rows (no package_id/bouquet/is_isplock; owner_name, active_connections).
@@ -16,7 +16,7 @@ export function enabledOf(enabled: unknown, status: unknown): boolean {
   return bool(enabled, null) ?? bool(status, true)
 }
 
-/** The owner/package/expiry/flag fields lines and activation codes read alike (codes are lines-like rows, NOTES §9.3). */
+/** The owner/package/expiry/flag fields lines and activation codes read alike (codes are lines-like rows, panel-api §9.3). */
 export function subscriptionOf(
   v: Raw,
   s: Raw,

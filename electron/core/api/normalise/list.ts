@@ -1,5 +1,5 @@
 /**
- * List envelopes (NOTES §5): `{status, data:[rows], recordsTotal, recordsFiltered}`
+ * List envelopes (panel-api §5): `{status, data:[rows], recordsTotal, recordsFiltered}`
  * where the counts may be strings, numbers or absent (upstream's API mode never
  * sets them). A missing count is `total: null` — the caller pages until a short
  * page. Rows that cannot be read are skipped and counted, never fatal.

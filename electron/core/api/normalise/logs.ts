@@ -1,5 +1,5 @@
 /**
- * Log rows (NOTES §5): activity_logs and live_connections rows share one shape
+ * Log rows (panel-api §5): activity_logs and live_connections rows share one shape
  * keyed by `activity_id`; user_logs rows are the credit ledger.
  */
 import type { ActivityLog, CreditLog, LiveConnection } from '../../../shared/domain'
@@ -23,7 +23,7 @@ function hashId(s: string): number {
 
 /**
  * In the Redis backend `activity_id` is the connection's uuid, not a number
- * (NOTES §5 live_connections); a hash of it keeps such rows addressable.
+ * (panel-api §5 live_connections); a hash of it keeps such rows addressable.
  */
 function activityId(v: Raw): number | null {
   const n = rowId(first(v, 'activity_id', 'id'))

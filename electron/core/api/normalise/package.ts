@@ -1,5 +1,5 @@
 /**
- * Package rows → Package, in both shapes (NOTES §4 `packages`):
+ * Package rows → Package, in both shapes (panel-api §4 `packages`):
  * - XUI: official_credits/trial_credits, official_duration + official_duration_in,
  *   trial_duration + trial_duration_in, is_line/is_mag/is_e2, groups/bouquets as
  *   JSON strings;
@@ -8,7 +8,7 @@
 import type { DurationUnit, Package } from '../../../shared/domain'
 import { bool, first, int, intList, isObject, num, rowId, text } from './coerce'
 
-/** 'hour(s)'/'day(s)'/'month(s)'/'year(s)' in any case; the admin form also stores 'day'/'month' (NOTES §7). */
+/** 'hour(s)'/'day(s)'/'month(s)'/'year(s)' in any case; the admin form also stores 'day'/'month' (panel-api §7). */
 export function durationUnit(v: unknown, dflt: DurationUnit): DurationUnit {
   const s = text(v).trim().toLowerCase()
   if (s.startsWith('hour')) return 'hours'

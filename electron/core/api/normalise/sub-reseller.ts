@@ -1,7 +1,7 @@
 /**
  * `users` rows → SubReseller. List rows carry `date_registered`/`last_login` as
  * FROM_UNIXTIME date strings, get_user/create_user rows as unix numbers
- * (NOTES §5, §6); `status` is the enabled flag.
+ * (panel-api §5, §6); `status` is the enabled flag.
  */
 import type { SubReseller } from '../../../shared/domain'
 import { bool, first, int, isObject, num, rowId, text, textOrNull, unix } from './coerce'
@@ -40,7 +40,7 @@ export interface CreditAdjustment {
 
 /**
  * adjust_credits: the XM doc answers `{id, credits_before, credits_after, adjusted}`;
- * upstream answers no data at all ('bare', NOTES §4/§7). Both are a success.
+ * upstream answers no data at all ('bare', panel-api §4/§7). Both are a success.
  */
 export function normaliseAdjustment(v: unknown, sent: Sent): CreditAdjustment {
   const d = isObject(v) ? v : {}
