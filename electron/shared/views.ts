@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { Resource, StatusFilter } from './domain'
 import { ErrorCode } from './errors'
+import { LanguageChoice } from './languages'
 
 const anyRow = z.record(z.string(), z.unknown())
 
@@ -226,6 +227,8 @@ export const Settings = z.object({
   offlineAlertMinutes: z.number().int().min(1).max(1440),
   /** Colour scheme: follow the OS, or always light / dark. */
   theme: ThemeChoice,
+  /** The language of the workstation's words: follow the OS, or one of LANGUAGE_CODES. */
+  language: LanguageChoice,
 })
 export type Settings = z.infer<typeof Settings>
 

@@ -1,16 +1,16 @@
 /** Dates, durations and numbers as the user reads them. Times from the API are unix seconds. */
-import { pluralForm, t, tn, type PluralKey } from '../i18n'
+import { intlLocale, pluralForm, t, tn, type PluralKey } from '../i18n'
 
 const DAY = 86_400
 
 export function formatDate(sec: number | null | undefined): string {
   if (sec === null || sec === undefined) return t('common.never')
-  return new Date(sec * 1000).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  return new Date(sec * 1000).toLocaleDateString(intlLocale(), { year: 'numeric', month: 'short', day: 'numeric' })
 }
 
 export function formatDateTime(sec: number | null | undefined): string {
   if (sec === null || sec === undefined) return t('common.never')
-  return new Date(sec * 1000).toLocaleString(undefined, {
+  return new Date(sec * 1000).toLocaleString(intlLocale(), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -43,9 +43,19 @@ export function agoMs(ms: number | null | undefined, nowMs: number): string {
   return tn('ago.days', Math.round(s / DAY))
 }
 
+/** A count in the language's digits and grouping (1,234 / 1.234 / 1 234). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString(intlLocale())
+}
+
+/** An amount of money in the language's format; the currency is the user's own (Prices). */
+export function formatMoney(n: number, currency: string): string {
+  return n.toLocaleString(intlLocale(), { style: 'currency', currency })
+}
+
 export function formatCredits(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—'
-  return n.toLocaleString(undefined, { maximumFractionDigits: 2 })
+  return n.toLocaleString(intlLocale(), { maximumFractionDigits: 2 })
 }
 
 export function formatEta(ms: number | null | undefined): string {
@@ -65,5 +75,5 @@ const UNITS: Record<string, PluralKey> = { hours: 'unit.hours', days: 'unit.days
 export function formatDuration(n: number, unit: string): string {
   if (!(n > 0)) return t('duration.none')
   const key = UNITS[unit.toLowerCase().replace(/s?$/, 's')]
-  return t('duration.value', { n: n.toLocaleString(), unit: key ? t(pluralForm(key, n)) : unit })
+  return t('duration.value', { n: n.toLocaleString(intlLocale()), unit: key ? t(pluralForm(key, n)) : unit })
 }

@@ -7,10 +7,10 @@ import { computed, h, ref } from 'vue'
 import { createDiscreteApi, darkTheme, NButton, type ConfigProviderProps } from 'naive-ui'
 import type { AppErrorShape, ErrorCode } from '../../electron/shared/errors'
 import { t, tDynamic } from '../i18n'
-import { uiLocale } from '../i18n/ui-locale'
+import { uiDateLocale, uiLocale, uiRtl } from '../i18n/ui-locale'
 
 export const discreteDark = ref(false)
-const providerProps = computed<ConfigProviderProps>(() => ({ theme: discreteDark.value ? darkTheme : null, locale: uiLocale }))
+const providerProps = computed<ConfigProviderProps>(() => ({ theme: discreteDark.value ? darkTheme : null, locale: uiLocale.value, dateLocale: uiDateLocale.value, rtl: uiRtl.value }))
 
 let api: ReturnType<typeof createDiscreteApi<'message' | 'notification'>> | null = null
 function discrete() {

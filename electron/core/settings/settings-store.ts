@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   monitorPaused: false,
   offlineAlertMinutes: 15,
   theme: 'system',
+  language: 'system',
 })
 
 export class SettingsStore {

@@ -113,7 +113,7 @@ describe('the core', () => {
   it('settings persist in settings.json with defaults, and refuse bad values', async () => {
     const dataDir = tempDir()
     const t = await core({ dataDir })
-    expect(await t.call('settings:get')).toEqual({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 15, theme: 'system' })
+    expect(await t.call('settings:get')).toEqual({ closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 15, theme: 'system', language: 'system' })
     await t.call('settings:set', { startHidden: true, offlineAlertMinutes: 30 })
     const bad = await t.raw('settings:set', { offlineAlertMinutes: 0 })
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION')

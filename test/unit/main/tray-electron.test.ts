@@ -40,6 +40,7 @@ function contractCore(panels: CreditSummary[]) {
     monitorPaused: false,
     offlineAlertMinutes: 15,
     theme: 'system' as const,
+    language: 'system' as const,
   }
   const core: TrayCore & { emit(name: string, p: unknown): void } = {
     async dispatch(name, raw) {

@@ -90,7 +90,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     reconcileNext: false,
     /** The next write answers as core does when the balance could not be read after it. */
     balanceUnreadNext: false,
-    settings: { closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10, theme: 'system' } as Settings,
+    settings: { closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10, theme: 'system', language: 'system' } as Settings,
     account: {
       id: 1,
       username: 'me',
