@@ -130,13 +130,15 @@ describe.skipIf(!canRun())('customers, renewals and profit in a real browser', (
     for (const l of [lineN, lineS]) {
       const hit = page.locator(tid('attach-hit'), { hasText: l.username }).first()
       // The panels sync in the background: search again until this line is in the cache.
+      // Each round waits for the dialog's answer to the text typed (a changed text takes the
+      // old answer back), so a round never reads hits of an earlier search.
       await expect
         .poll(
           async () => {
             if ((await hit.count()) > 0) return true
             await page.fill(tid('attach-search'), '')
             await page.fill(tid('attach-search'), l.username)
-            await page.locator(`${tid('attach-hit')}, ${tid('attach-dialog')} .n-empty`).first().waitFor({ timeout: T })
+            await page.locator(`${tid('attach-dialog')}[data-answered-for="${l.username}"]`).waitFor({ timeout: T })
             return (await hit.count()) > 0
           },
           { timeout: 60_000 },
