@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'profiles:test',
   'profiles:export',
   'profiles:import',
+  'profiles:testDraft',
   'keys:set',
   'keys:clear',
   'cache:query',

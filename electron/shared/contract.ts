@@ -66,6 +66,15 @@ const ByProfile = ProfileRef.strict()
 const ById = ItemRef.strict()
 const RunRef = z.object({ runId: z.string().min(1).max(64) }).strict()
 
+/** A connection test's answer: who the key belongs to, the balance, how long it took. */
+const ConnectionTest = z.object({
+  username: z.string(),
+  credits: z.number(),
+  latencyMs: z.number(),
+  // A plain-http panel that also answers over https: where (the page offers the switch).
+  https: z.object({ port: z.number().int() }).nullable().optional(),
+})
+
 /** Read one object fresh from the panel (and refresh the cache with it). */
 const get = <R extends z.ZodType>(row: R) => method(ById, row)
 
@@ -91,15 +100,18 @@ export const methods = {
   'profiles:update': method(z.object({ profileId: z.string(), patch: ProfileInput.partial().strict() }).strict(), Profile),
   'profiles:remove': method(ByProfile, done),
   'profiles:reorder': method(z.object({ profileIds: z.array(z.string()).max(200) }).strict(), z.array(Profile)),
-  'profiles:test': method(
-    ByProfile,
-    z.object({
-      username: z.string(),
-      credits: z.number(),
-      latencyMs: z.number(),
-      // A plain-http panel that also answers over https: where (the page offers the switch).
-      https: z.object({ port: z.number().int() }).nullable().optional(),
-    }),
+  'profiles:test': method(ByProfile, ConnectionTest),
+  // What is IN the panel form, saved or not: its address, with the key the user typed (or the saved panel's key
+  // when none was typed). The key goes into the core for this one call only; it is never answered, kept or logged.
+  'profiles:testDraft': method(
+    z
+      .object({
+        endpoint: ProfileInput.pick({ scheme: true, host: true, port: true, accessCode: true }).strict(),
+        apiKey: z.string().trim().min(1).max(128).optional(),
+        profileId: z.string().optional(),
+      })
+      .strict(),
+    ConnectionTest,
   ),
   'profiles:export': method(none, csv),
   'profiles:import': method(

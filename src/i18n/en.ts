@@ -167,6 +167,8 @@ export const en = {
   'sync.running': 'Syncing {what}',
   'sync.rows': '{n} of {total} rows',
   'sync.last': 'Last sync {ago}',
+  'conn.refused': 'The panel refuses this app (key, IP or address)',
+  'conn.refusedList': 'Refused by the panel: {names}',
   'shortcuts.hint': '? Shortcuts',
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.search': 'Search everything',

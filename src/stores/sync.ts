@@ -7,6 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { xm } from '../api/xm'
 import type { Resource } from '../../electron/shared/domain'
 import type { PanelStatus, SyncProgress } from '../../electron/shared/views'
+import { panelHealth } from '../../electron/shared/panel-health'
 import { call } from '../lib/call'
 import { useIpcEvent } from '../composables/useIpcEvent'
 
@@ -33,6 +34,8 @@ export const useSyncStore = defineStore('sync', () => {
     return max > 0 ? max : null
   })
   const offline = computed(() => Object.values(statuses.value).filter((s) => s.reachable === false))
+  /** Panels that answer but refuse the app (a refused key, a refused IP): never counted as reachable. */
+  const refused = computed(() => Object.values(statuses.value).filter((s) => panelHealth(s) === 'refused'))
 
   /** Rows done / total across running syncs, for the status bar. */
   const totals = computed(() => {
@@ -84,5 +87,5 @@ export const useSyncStore = defineStore('sync', () => {
   useIpcEvent(xm.panel.onStatus, onStatus)
   useIpcEvent(xm.cache.onChanged, (c) => markChanged(c.profileId, c.resource))
 
-  return { statuses, progress, byTarget, runningFor, lastChange, running, syncing, lastSyncAt, offline, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
+  return { statuses, progress, byTarget, runningFor, lastChange, running, syncing, lastSyncAt, offline, refused, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
 })

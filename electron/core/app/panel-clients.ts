@@ -7,7 +7,7 @@
  * The app clock is deliberately NOT handed to the client: its rate limiter
  * measures real elapsed time, and a test's frozen clock would starve it.
  */
-import { XtreamClient, type FetchLike } from '../api'
+import { XtreamClient, type Endpoint, type FetchLike } from '../api'
 import { AppError } from '../errors'
 import type { ClientProvider, ProfileStore } from '../ports'
 import type { KeyService } from '../vault/key-service'
@@ -57,6 +57,22 @@ export class PanelClients implements ClientProvider {
       endpoint: { scheme: at.scheme, host: p.host, port: at.port, accessCode: p.accessCode },
       getApiKey: () => this.o.keys.get(profileId),
       timeoutMs: 5000,
+      readRetries: 0,
+      ...(this.o.fetch ? { fetch: this.o.fetch } : {}),
+    })
+  }
+
+  /**
+   * A throw-away client for an address that may not be saved yet (the panel
+   * form's "Test connection"): never cached, no retries, its own rate limit.
+   * `getApiKey` is the key the user typed or the saved panel's key; the client
+   * reads it at call time only and keeps nothing.
+   */
+  draft(endpoint: Endpoint, getApiKey: () => Promise<string>, timeoutMs = 15_000): XtreamClient {
+    return new XtreamClient({
+      endpoint: { ...endpoint },
+      getApiKey,
+      timeoutMs,
       readRetries: 0,
       ...(this.o.fetch ? { fetch: this.o.fetch } : {}),
     })

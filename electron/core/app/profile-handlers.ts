@@ -7,7 +7,8 @@
  * the answer (account + a balance point), since it is a real reading.
  */
 import type { ContractHandlers } from '../../shared/contract'
-import { isAppError } from '../errors'
+import type { XtreamClient } from '../api'
+import { AppError, isAppError } from '../errors'
 import type { CoreContext } from '../ports'
 import type { PanelStatusBoard } from '../sync/panel-status'
 import type { SyncEngine } from '../sync/sync-engine'
@@ -34,6 +35,7 @@ type ProfileMethods =
   | 'profiles:remove'
   | 'profiles:reorder'
   | 'profiles:test'
+  | 'profiles:testDraft'
   | 'profiles:export'
   | 'profiles:import'
   | 'keys:set'
@@ -76,7 +78,7 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
       const profile = ctx.profiles.require(profileId)
       const client = ctx.clients.forProfile(profileId)
       // Plain http sends the key unencrypted: ask the same panel over https meanwhile, to offer the switch.
-      const https = profile.scheme === 'http' ? httpsOffer(d.clients, profileId, profile.port) : Promise.resolve(null)
+      const https = profile.scheme === 'http' ? httpsOffer(d.clients.probe(profileId, { scheme: 'https', port: profile.port }), profile.port) : Promise.resolve(null)
       const t0 = performance.now()
       try {
         const info = await client.call('user_info', {})
@@ -88,6 +90,19 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
         if (isAppError(e)) d.board.failed(profileId, { code: e.code, message: e.message })
         throw e
       }
+    },
+
+    // The form's values, saved or not (a panel is saved only once they work, or the user says so). Nothing is
+    // recorded: not the board (the address may not be the panel's), not the account, not the key.
+    'profiles:testDraft': async ({ endpoint, apiKey, profileId }) => {
+      let getKey: () => Promise<string>
+      if (apiKey) getKey = async () => apiKey
+      else if (profileId && ctx.profiles.require(profileId).hasKey) getKey = () => d.keys.get(profileId)
+      else throw new AppError('NO_KEY', 'Enter the API key to test the connection.')
+      const https = endpoint.scheme === 'http' ? httpsOffer(d.clients.draft({ ...endpoint, scheme: 'https' }, getKey, 5000), endpoint.port) : Promise.resolve(null)
+      const t0 = performance.now()
+      const info = await d.clients.draft(endpoint, getKey).call('user_info', {})
+      return { username: info.username, credits: info.credits, latencyMs: Math.round(performance.now() - t0), https: await https }
     },
 
     'profiles:export': async () => ({ filename: PANELS_EXPORT_FILENAME, csv: ctx.profiles.exportJson() }),
@@ -121,9 +136,9 @@ export function profileHandlers(d: ProfileDeps): Pick<ContractHandlers, ProfileM
  * trust, or any other page, is no offer. Short timeout: a silent port delays
  * the test by seconds at most.
  */
-async function httpsOffer(clients: PanelClients, profileId: string, port: number): Promise<{ port: number } | null> {
+async function httpsOffer(probe: XtreamClient, port: number): Promise<{ port: number } | null> {
   try {
-    const info = await clients.probe(profileId, { scheme: 'https', port }).call('user_info', {})
+    const info = await probe.call('user_info', {})
     return info && typeof info.username === 'string' ? { port } : null
   } catch {
     return null

@@ -259,6 +259,10 @@ describe('the API key never leaves the keychain side (one realistic session)', (
     const wrong: Profile = await call('profiles:create', { ...PROFILE_DEFAULTS, name: 'Wrong key', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode })
     await call('keys:set', { profileId: wrong.id, apiKey: WRONG_KEY })
     await refused('profiles:test', { profileId: wrong.id }, 'AUTH_INVALID')
+    // The panel form's test of what is typed (a key passed for that one call): neither key comes back.
+    const draft = { scheme: 'http' as const, host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode }
+    await refused('profiles:testDraft', { endpoint: draft, apiKey: WRONG_KEY }, 'AUTH_INVALID')
+    await call('profiles:testDraft', { endpoint: draft, apiKey: SECRET_KEY })
     await refused('lines:create', { profileId: wrong.id, packageId: linePkg.id, trial: false })
     await call('sync:run', { profileIds: [wrong.id] })
     await core.sync.idle()
@@ -280,7 +284,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
 
   it('ran a real session (every contract method family, successes and failures)', () => {
     const called = new Set(results.map((r) => r.method))
-    for (const m of ['profiles:test', 'keys:set', 'sync:run', 'bulk:start', 'journal:reconcile', 'credits:history', 'demo:start']) expect(called).toContain(m)
+    for (const m of ['profiles:test', 'profiles:testDraft', 'keys:set', 'sync:run', 'bulk:start', 'journal:reconcile', 'credits:history', 'demo:start']) expect(called).toContain(m)
     for (const r of RESOURCES) expect(results.some((x) => x.method === 'cache:query' && JSON.stringify(x.result).length > 50), r).toBe(true)
     const codes = new Set(results.flatMap((r) => (r.result.ok ? [] : [r.result.error.code])))
     for (const c of ['VALIDATION', 'IP_FORBIDDEN', 'OFFLINE', 'AUTH_INVALID', 'NO_KEY']) expect(codes, [...codes].join(',')).toContain(c)

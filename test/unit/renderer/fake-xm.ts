@@ -100,6 +100,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       resellerDns: '',
       memberGroupId: 1,
       createdAt: null,
+    'profiles:testDraft': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
       permissions: {
         allowChangeUsername: true,
         allowChangePassword: true,
