@@ -212,6 +212,8 @@ export const SearchHit = z.object({
   id: z.number(),
   title: z.string(),
   subtitle: z.string(),
+  /** Subscriptions only: the expiry (unix seconds, null = unlimited), worded and dated by the page. */
+  expDate: z.number().nullable().optional(),
 })
 export type SearchHit = z.infer<typeof SearchHit>
 

@@ -4,9 +4,12 @@
  */
 import { enCustomers } from './en-customers'
 import { enWrites } from './en-writes'
+import { enDesk } from './en-desk'
 
 export const en = {
   'app.name': 'XM Reseller Desk',
+  // Field names, dates, journal summaries, credits history, empty states (en-desk.ts)
+  ...enDesk,
   // Customers, renewals, messages, prices, profit, backups (en-customers.ts)
   ...enCustomers,
   // Edit forms from a fresh read, what writes report, credit transfers (en-writes.ts)

@@ -1,22 +1,27 @@
 /** Dates, durations and numbers as the user reads them. Times from the API are unix seconds. */
 import { intlLocale, pluralForm, t, tn, type PluralKey } from '../i18n'
+import { formatWhen, fromUnix, type DatePlace } from './dates'
 
 const DAY = 86_400
 
-export function formatDate(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined) return t('common.never')
-  return new Date(sec * 1000).toLocaleDateString(intlLocale(), { year: 'numeric', month: 'short', day: 'numeric' })
+/**
+ * A panel's unix time as a day ("2 Dec 2026") or a day and minute, in the
+ * format of the place it is shown at (src/lib/dates.ts). Kept for the callers
+ * that hold unix seconds; the place is part of the name.
+ */
+export function formatDate(sec: number | null | undefined, place: DatePlace = 'table'): string {
+  return formatWhen(place, fromUnix(sec))
 }
 
-export function formatDateTime(sec: number | null | undefined): string {
-  if (sec === null || sec === undefined) return t('common.never')
-  return new Date(sec * 1000).toLocaleString(intlLocale(), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+export function formatDateTime(sec: number | null | undefined, place: DatePlace = 'detail'): string {
+  return formatWhen(place, fromUnix(sec))
+}
+
+/** "expires 2 Dec 2026" / "expired 1 Dec 2026" / "unlimited", dated as `place` shows days. */
+export function expiryOn(sec: number | null, nowSec: number, place: DatePlace): string {
+  if (sec === null) return t('expiry.unlimited')
+  const date = formatWhen(place, sec * 1000)
+  return sec <= nowSec ? t('expiry.expiredOn', { date }) : t('expiry.expiresOn', { date })
 }
 
 /** "in 3 days" / "expired 2 days ago" / "unlimited". */

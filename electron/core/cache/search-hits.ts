@@ -10,7 +10,7 @@ import { LIKE_ESCAPE, planSearch } from './search-text'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
 import { SPECS, type ResourceSpec } from './resources'
 
-export function searchAll(db: Database.Database, text: string, limit: number, nowSec: number): SearchHit[] {
+export function searchAll(db: Database.Database, text: string, limit: number): SearchHit[] {
   const plan = planSearch(text)
   if (plan.kind === 'none' || limit <= 0) return []
   const hits: SearchHit[] = []
@@ -33,7 +33,7 @@ export function searchAll(db: Database.Database, text: string, limit: number, no
                ORDER BY t.id DESC LIMIT @n`,
             )
             .all({ p: plan.pattern, n: left }) as StoredRow[])
-    for (const row of rows) hits.push(toHit(spec, decodeRow(spec, row), nowSec))
+    for (const row of rows) hits.push(toHit(spec, decodeRow(spec, row)))
   }
   return hits
 }
@@ -50,7 +50,7 @@ const TITLE_FIELD: Record<Resource, string> = {
   creditLogs: 'action',
 }
 
-function toHit(spec: ResourceSpec, row: CachedRow, nowSec: number): SearchHit {
+function toHit(spec: ResourceSpec, row: CachedRow): SearchHit {
   const r = row as unknown as Record<string, unknown>
   const str = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '')
   const titleField = TITLE_FIELD[spec.resource]
@@ -61,7 +61,7 @@ function toHit(spec: ResourceSpec, row: CachedRow, nowSec: number): SearchHit {
       case 'mags':
       case 'enigmas':
       case 'activecodes':
-        return str('resellerNotes') || expiry(r.expDate, nowSec)
+        return str('resellerNotes')
       case 'subResellers':
         return str('notes') || str('email')
       case 'activityLogs':
@@ -73,17 +73,14 @@ function toHit(spec: ResourceSpec, row: CachedRow, nowSec: number): SearchHit {
   })()
   // A device's title is its MAC; its username helps tell two similar MACs apart.
   const who = (spec.resource === 'mags' || spec.resource === 'enigmas') && str('username') ? ` · ${str('username')}` : ''
-  return {
+  const hit: SearchHit = {
     profileId: row.profileId,
     resource: spec.resource,
     id: row.id,
     title,
     subtitle: `${spec.label}${who}${detail ? ` · ${detail}` : ''}`,
   }
-}
-
-function expiry(expDate: unknown, nowSec: number): string {
-  if (typeof expDate !== 'number') return 'no expiry'
-  const day = new Date(expDate * 1000).toISOString().slice(0, 10)
-  return expDate <= nowSec ? `expired ${day}` : `expires ${day}`
+  // The expiry travels as a time: the page words it and dates it in the user's language (src/lib/dates.ts).
+  if (spec.status === 'subscription') hit.expDate = typeof r.expDate === 'number' ? r.expDate : null
+  return hit
 }

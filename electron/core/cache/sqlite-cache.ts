@@ -190,7 +190,7 @@ export class SqliteCache implements CacheDb {
   }
 
   search(text: string, limit: number): SearchHit[] {
-    return this.read(() => searchAll(this.db, text, limit, Math.floor(this.now() / 1000)))
+    return this.read(() => searchAll(this.db, text, limit))
   }
 
   expiringBetween(resource: SubscriptionResource, fromSec: number, toSec: number): ExpiringRow[] {

@@ -1,30 +1,53 @@
-/** Journal table columns. */
+/** Journal table columns: what the reseller did (not the API's action name), on what, and how it ended. */
 import { h } from 'vue'
 import { NButton, NSpace, type DataTableColumns } from 'naive-ui'
 import type { JournalEntry } from '../../../electron/shared/views'
 import { t } from '../../i18n'
-import { formatCredits, formatDateTime } from '../../lib/format'
+import { journalAction } from '../../lib/action-words'
+import { formatCredits } from '../../lib/format'
+import { formatWhen } from '../../lib/dates'
 import OutcomeBadge from './OutcomeBadge.vue'
-import { journalBalance, journalDetail } from './journal-detail'
+import { journalBalance, journalDetail, type PackageName } from './journal-detail'
 
-export function journalColumns(on: { check: (e: JournalEntry) => void; decide: (e: JournalEntry) => void }): DataTableColumns<JournalEntry> {
+export interface JournalColumnHooks {
+  check: (e: JournalEntry) => void
+  decide: (e: JournalEntry) => void
+  /** A package id in an entry's params, as its name on that panel (null when unknown). */
+  packageName?: PackageName
+}
+
+export function journalColumns(on: JournalColumnHooks): DataTableColumns<JournalEntry> {
   return [
-    { key: 'startedAt', title: t('journal.when'), width: 200, render: (e) => formatDateTime(Math.floor(e.startedAt / 1000)) },
-    { key: 'profileName', title: t('col.panel'), width: 130, ellipsis: true },
-    { key: 'action', title: t('col.action'), width: 150 },
-    { key: 'target', title: t('col.target'), ellipsis: true },
-    { key: 'expectedCost', title: t('col.cost'), width: 80, render: (e) => formatCredits(e.expectedCost) },
+    { key: 'startedAt', title: t('journal.when'), width: 170, render: (e) => formatWhen('journal', e.startedAt) },
+    { key: 'profileName', title: t('col.panel'), width: 130, ellipsis: { tooltip: true } },
+    {
+      key: 'action',
+      title: t('col.action'),
+      width: 170,
+      ellipsis: { tooltip: true },
+      // The API name stays one hover away: support and the CSV export speak it.
+      render: (e) => h('span', { title: e.action, 'data-testid': 'journal-action' }, journalAction(e.action, e.params)),
+    },
+    // A username, MAC or code: wide enough for a 32-character device login, the rest in a tooltip.
+    { key: 'target', title: t('col.target'), width: 220, ellipsis: { tooltip: true }, render: (e) => h('span', { 'data-testid': 'journal-target' }, e.target) },
+    { key: 'expectedCost', title: t('col.cost'), width: 70, render: (e) => formatCredits(e.expectedCost) },
     {
       key: 'balance',
       title: t('journal.balance'),
-      width: 140,
+      width: 130,
       render: (e) => {
         const b = journalBalance(e)
         return b.title ? h('span', { title: b.title, 'data-testid': 'journal-balance-estimated' }, b.text) : b.text
       },
     },
     { key: 'outcome', title: t('journal.outcome'), width: 120, render: (e) => h(OutcomeBadge, { outcome: e.outcome }) },
-    { key: 'errorMessage', title: t('journal.detail'), ellipsis: { tooltip: true }, render: (e) => h('span', { 'data-testid': 'journal-detail' }, journalDetail(e)) },
+    {
+      key: 'errorMessage',
+      title: t('journal.detail'),
+      minWidth: 260,
+      ellipsis: { tooltip: true },
+      render: (e) => h('span', { 'data-testid': 'journal-detail' }, journalDetail(e, on.packageName)),
+    },
     {
       key: 'tools',
       title: '',

@@ -40,7 +40,7 @@ function cell(def: ColumnDef, row: Row, ctx: ColumnContext) {
     case 'date':
       return typeof v === 'number' ? formatDate(v) : '—'
     case 'datetime':
-      return typeof v === 'number' ? formatDateTime(v) : '—'
+      return typeof v === 'number' ? formatDateTime(v, 'tableTime') : '—'
     case 'bool':
       return v ? t('common.yes') : ''
     case 'credits':
