@@ -9,6 +9,7 @@
 import type { en } from './en'
 import type { LanguageCode } from '../../electron/shared/languages'
 import { en as english } from './en'
+import { es } from './es'
 
 export type MessageKey = keyof typeof en
 
@@ -45,4 +46,5 @@ export const LANGUAGES: readonly Language[] = [
  */
 export const CATALOGUES: Partial<Record<LanguageCode, Catalogue>> = {
   en: english,
+  es,
 }
