@@ -10,6 +10,10 @@ import type { en } from './en'
 import type { LanguageCode } from '../../electron/shared/languages'
 import { en as english } from './en'
 import { es } from './es'
+import { it } from './it'
+import { de } from './de'
+import { tr } from './tr'
+import { ar } from './ar'
 
 export type MessageKey = keyof typeof en
 
@@ -47,4 +51,8 @@ export const LANGUAGES: readonly Language[] = [
 export const CATALOGUES: Partial<Record<LanguageCode, Catalogue>> = {
   en: english,
   es,
+  it,
+  de,
+  tr,
+  ar,
 }
