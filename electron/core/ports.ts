@@ -54,7 +54,8 @@ export interface CacheDb {
   count(profileId: string, resource: Resource): number
   /** The panel's own row behind a cached one (as last synced, or as a write gave it), or null. */
   getRaw(profileId: string, resource: Resource, id: number): unknown
-  query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number }
+  /** `owned`: rows a search also matches by their customer (named by panel + natural key; the customer book finds them). */
+  query(q: CacheQuery, nowSec: number, owned?: OwnedKey[]): { rows: CachedRow[]; total: number }
   search(text: string, limit: number): SearchHit[]
   /**
    * Subscriptions of every panel whose expiry falls in [fromSec, toSec], oldest first, with
@@ -76,6 +77,12 @@ export interface CacheDb {
 }
 
 /** A subscription's expiry and identity, read without its full row (CacheDb.expiringBetween). */
+/** A subscription named by panel and natural key (username, MAC, code). */
+export interface OwnedKey {
+  profileId: string
+  key: string
+}
+
 export interface ExpiringRow {
   profileId: string
   id: number

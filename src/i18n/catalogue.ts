@@ -10,6 +10,7 @@ import type { en } from './en'
 import type { LanguageCode } from '../../electron/shared/languages'
 import { en as english } from './en'
 import { es } from './es'
+import { ptBR } from './pt-BR'
 import { it } from './it'
 import { de } from './de'
 import { tr } from './tr'
@@ -51,6 +52,7 @@ export const LANGUAGES: readonly Language[] = [
 export const CATALOGUES: Partial<Record<LanguageCode, Catalogue>> = {
   en: english,
   es,
+  'pt-BR': ptBR,
   it,
   de,
   tr,

@@ -154,7 +154,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       credits.monitor.setOfflineAlertMinutes(s.offlineAlertMinutes)
       opts.onSettingsChanged?.(s)
     }
-    const reads: ReadDeps = { ctx, sync, board }
+    const reads: ReadDeps = { ctx, sync, board, ownedBy: customerBook.ownedBy }
 
     const merged: ContractHandlers = {
       ...appHandlers({

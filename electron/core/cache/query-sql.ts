@@ -45,7 +45,11 @@ const ENABLED_CHIPS: Partial<Record<StatusFilter, string>> = {
  * `panelKeys`: the keys of the query's panels (panel-keys.ts; a panel never cached has none), or
  * 'all' (then no panel filter at all). `after`: where the page before ended (keyset.ts).
  */
-export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number, panelKeys: string[] | 'all', after?: PageKey): QuerySql {
+/**
+ * `also`: rows (panel key + natural key) the search matches besides its text: subscriptions of the
+ * customers the text names (the customer book finds them, customers.ts ownedBy).
+ */
+export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number, panelKeys: string[] | 'all', after?: PageKey, also: { panelKey: string; key: string }[] = []): QuerySql {
   const params: Record<string, string | number> = {}
   const order = orderOf(spec, q.sort)
   const names = panelKeys === 'all' ? null : panelKeys.map((key, i) => ((params[`p${i}`] = key), `@p${i}`))
@@ -59,7 +63,7 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
     if (ors.some((o) => o.includes('@now'))) params.now = nowSec
     if (ors.some((o) => o.includes('@soon'))) params.soon = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
   }
-  const search = searchClause(spec, q.search)
+  const search = withOwned(spec, searchClause(spec, q.search), also, params)
   if (search) params.search = search.param
   const seek = after ? keysetClause(order.column, order.dir, order.forever, after) : null
   const pageParams = { ...params, ...seek?.params, limit: q.limit, offset: seek ? 0 : q.offset }
@@ -135,6 +139,17 @@ function tallyCount(table: string, filters: string[], params: Record<string, str
   if (spans.length > 0) where.push(`(t.exp_date IS NULL OR t.exp_key NOT IN (${spans.map((_, i) => `@wlo${i}`).join(', ')}))`)
   const summed = `(SELECT coalesce(sum(t.n), 0) FROM ${table}_tally t ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`
   return { sql: `SELECT ${[summed, ...exact].join(' + ')} AS n`, params: p }
+}
+
+/** The search ORed with "is one of these rows" (row values, bound: nothing typed reaches the SQL text). */
+function withOwned(spec: ResourceSpec, search: { sql: string; param: string } | null, also: { panelKey: string; key: string }[], params: Record<string, string | number>) {
+  if (!search || also.length === 0 || !spec.naturalKey) return search
+  const values = also.map((o, i) => {
+    params[`ok${i}`] = o.panelKey
+    params[`ov${i}`] = o.key
+    return `(@ok${i}, @ov${i})`
+  })
+  return { sql: `(${search.sql} OR (t.panel_key, t.${spec.naturalKey}) IN (VALUES ${values.join(', ')}))`, param: search.param }
 }
 
 /** The search predicate on `t` (FTS5, or LIKE for one-character / punctuation-only text). */

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3'
 import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow, type SubscriptionResource } from '../../shared/domain'
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
-import type { CacheDb, CachedRow, Clock, ExpiringRow, StagedReplace } from '../ports'
+import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, StagedReplace } from '../ports'
 import { buildQuerySql, DEFAULT_EXPIRING_DAYS } from './query-sql'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
@@ -134,7 +134,7 @@ export class SqliteCache implements CacheDb {
     return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE ${PANEL_IS}`).get(profileId) as { n: number }).n
   }
 
-  query(q: CacheQuery, nowSec: number): { rows: CachedRow[]; total: number } {
+  query(q: CacheQuery, nowSec: number, owned: OwnedKey[] = []): { rows: CachedRow[]; total: number } {
     const spec = SPECS[q.resource]
     // Keys looked up first: the planner does better with a list of values than with a subquery.
     // Tallied tables walk and count per panel (query-sql.ts), so "all" is every panel's key there.
@@ -147,7 +147,11 @@ export class SqliteCache implements CacheDb {
     return this.read(() => {
       const soonSec = (q.status ?? []).includes('expiring') ? (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400 : 0
       const after = this.#cursors.before(q, nowSec, (from, to) => this.statusChangedBetween(spec.table, from, to, soonSec))
-      const { pageSql, totalInPage, seeks, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys, after)
+      const also = owned.flatMap((o) => {
+        const panelKey = findKey(this.prepare, o.profileId)
+        return panelKey === null ? [] : [{ panelKey, key: o.key }]
+      })
+      const { pageSql, totalInPage, seeks, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys, after, also)
       if (seeks) this.#seeks++
       const page = this.stmt(pageSql).all(params) as { rid: number; total?: number; kv: KeyValue; kid: number; kpk: string }[]
       const last = page.at(-1)

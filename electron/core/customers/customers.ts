@@ -3,9 +3,10 @@
  * its words (any order, prefix) and a phone by its digits, so "+49 170",
  * "0049170" and "170 12" all find +491701234…
  */
-import type { Customer, CustomerInput, CustomerList, CustomerListQuery } from '../../shared/customers'
+import type { Customer, CustomerInput, CustomerList, CustomerListQuery, LinkResource } from '../../shared/customers'
 import { CustomerListQuery as ListQuerySchema } from '../../shared/customers'
 import { AppError } from '../errors'
+import type { OwnedKey } from '../ports'
 import type { CustomerBook } from './book'
 
 interface CustomerRow {
@@ -100,7 +101,24 @@ export class Customers {
   all(): Customer[] {
     return (this.book.stmt(`${SELECT} ORDER BY c.id`).all() as CustomerRow[]).map(toCustomer)
   }
+
+  /**
+   * The subscriptions of one kind owned by customers the text finds (name words, phone digits,
+   * e-mail): a list's search finds a line by its customer too. Two characters at least (one
+   * letter would match half the book), at most OWNED_LIMIT subscriptions.
+   */
+  ownedBy(search: string, resource: LinkResource): OwnedKey[] {
+    if (search.trim().length < 2) return []
+    const { where, params } = searchWhere(search)
+    if (!where) return []
+    return this.book
+      .stmt(`SELECT l.profile_id AS profileId, l.item_key AS key FROM links l JOIN customers c ON c.id = l.customer_id ${where} AND l.resource = @resource ORDER BY l.id LIMIT ${OWNED_LIMIT}`)
+      .all({ ...params, resource }) as OwnedKey[]
+  }
 }
+
+/** How many subscriptions a list's search adds for matching customers (a page shows far fewer). */
+export const OWNED_LIMIT = 500
 
 function columns(c: CustomerInput) {
   return {

@@ -3,8 +3,10 @@
  * (customers, links, radar, messages, prices, CSV) over the offline cache.
  * create-core.ts merges `handlers` into the contract.
  */
+import type { LinkResource } from '../../shared/customers'
+import type { Resource } from '../../shared/domain'
 import type { JournalEntry } from '../../shared/views'
-import type { CoreContext } from '../ports'
+import type { CoreContext, OwnedKey } from '../ports'
 import { backupHandlers } from './backup-handlers'
 import { Backups, type SettingsPort } from './backups'
 import { BookSchedule } from './book-schedule'
@@ -68,11 +70,24 @@ export function createCustomerBook(ctx: CoreContext, file: string, opts: BookOpt
     backups,
     schedule,
     handlers: { ...customerHandlers(services), ...reminderHandlers(services), ...businessHandlers(services), ...backupHandlers(backups, opts.backupDir) },
+    ownedBy: (search: string, resource: Resource) => ownedBy(services, search, resource),
     start: () => schedule.start(),
     dispose: () => {
       schedule.stop()
       services.book.close()
     },
+  }
+}
+
+const LINKABLE: ReadonlySet<string> = new Set<LinkResource>(['lines', 'mags', 'enigmas', 'activecodes'])
+
+/** The subscriptions a list's search also finds by their customer; a damaged book adds nothing and fails no list. */
+function ownedBy(s: CustomerServices, search: string, resource: Resource): OwnedKey[] {
+  if (!LINKABLE.has(resource)) return []
+  try {
+    return s.customers.ownedBy(search, resource as LinkResource)
+  } catch {
+    return []
   }
 }
 

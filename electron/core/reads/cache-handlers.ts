@@ -19,7 +19,9 @@ export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'cache:raw'
     'cache:query': async (q) => {
       const ids = q.profileIds === 'all' ? d.ctx.profiles.list().map((p) => p.id) : q.profileIds
       for (const id of ids) d.ctx.profiles.require(id)
-      const { rows, total } = d.ctx.cache.query(q, Math.floor(d.ctx.now() / 1000))
+      // A list's search also finds rows by their customer's name or phone (issue #13 §1).
+      const owned = q.search && d.ownedBy ? d.ownedBy(q.search, q.resource) : []
+      const { rows, total } = d.ctx.cache.query(q, Math.floor(d.ctx.now() / 1000), owned)
       const panels = ids.map((id) => panelFreshness(d, id, q.resource))
       revalidate(d, panels, q.resource)
       return { rows, total, panels } satisfies QueryResult
