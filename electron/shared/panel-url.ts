@@ -33,9 +33,11 @@ export function looksLikePanelUrl(text: string): boolean {
  * Without a scheme it is http, as panels are by default.
  */
 export function parsePanelUrl(text: string): PanelAddress | null {
-  // Junk around the address: quotes, brackets, anything after the first blank.
-  let s = text.trim().replace(/^["'<(\s]+/, '')
-  s = s.split(/\s/)[0] ?? ''
+  // Junk around the address: quotes, brackets, and words after it — but only after a path or query, since
+  // "http://bad host/" is a mistyped host, not "http://bad" followed by junk.
+  const words = text.trim().replace(/^["'<(\s]+/, '').split(/\s+/)
+  let s = words[0] ?? ''
+  if (words.length > 1 && !/^[^/?#]+[/?#]./.test(s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''))) return null
   s = s.replace(/["'>),.;]+$/, '')
   if (!s) return null
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(s)

@@ -393,6 +393,12 @@ export const en = {
   'panelForm.err.thresholds': 'The critical threshold must not be above the warning threshold.',
   'panelForm.err.pollMinutes': 'Between 1 and 1440 minutes.',
   'panelForm.err.apiKey': 'An API key is 32 characters, 0–9 and a–f.',
+  'panelForm.err.noKey': 'Paste the API key to test the connection.',
+  'panelForm.dupAddress': 'This address is already added as “{name}”.',
+  'panelForm.dupUser': 'This reseller account on this host is already added as “{name}”.',
+  'panelForm.notSaved': 'Not saved: the connection failed. Correct the fields, or save the panel as it is.',
+  'panelForm.notSavedEdit': 'Changes not saved: the connection failed. Correct the fields, or save them as they are.',
+  'panelForm.saveAnyway': 'Save anyway',
 
   // Welcome
   'welcome.title': 'Welcome to XM Reseller Desk',

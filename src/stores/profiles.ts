@@ -89,6 +89,11 @@ export const useProfilesStore = defineStore('profiles', () => {
     return settle(() => xm.profiles.test({ profileId }))
   }
 
+  /** What is in the panel form, saved or not; the typed key is sent for this call only. */
+  function testDraft(args: Parameters<typeof xm.profiles.testDraft>[0]) {
+    return settle(() => xm.profiles.testDraft(args))
+  }
+
   async function exportAll(): Promise<void> {
     const r = await call(() => xm.profiles.export())
     if (r) downloadText(r.filename, r.csv, 'application/json')
@@ -106,5 +111,5 @@ export const useProfilesStore = defineStore('profiles', () => {
     return p
   }
 
-  return { profiles, loaded, byId, load, create, update, remove, reorder, move, place, setKey, clearKey, test, exportAll, importJson, startDemo }
+  return { profiles, loaded, byId, load, create, update, remove, reorder, move, place, setKey, clearKey, test, testDraft, exportAll, importJson, startDemo }
 })

@@ -1,5 +1,6 @@
 /** The panel form's fields ↔ ProfileInput, checked with the shared schema; words from the catalogue. */
 import { ProfileInput, API_KEY_RE, PROFILE_DEFAULTS, type Profile } from '../../../electron/shared/profile'
+import { looksLikePanelUrl, parsePanelUrl } from '../../../electron/shared/panel-url'
 import { hasKey, t } from '../../i18n'
 import type { FieldErrors } from '../../lib/validate'
 
@@ -19,11 +20,24 @@ export interface PanelFields {
   apiKey: string
 }
 
-export function fieldsFrom(p: Profile | null): PanelFields {
+/** Panel colours, told apart at a glance in the sidebar and the charts; a new panel takes the first one not in use. */
+export const PANEL_COLOURS = ['#2080f0', '#18a058', '#f0a020', '#d03050', '#8a4fd8', '#0e9aa7', '#e8590c', '#c2255c', '#5c940d', '#495057'] as const
+
+export function firstFreeColour(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()))
+  const free = PANEL_COLOURS.find((c) => !taken.has(c))
+  if (free) return free
+  // Every colour is taken: the one fewest panels wear.
+  const count = (c: string) => used.filter((u) => u.toLowerCase() === c).length
+  return [...PANEL_COLOURS].sort((a, b) => count(a) - count(b))[0]!
+}
+
+/** A saved panel's fields, or a new panel's defaults with a colour no other panel wears. */
+export function fieldsFrom(p: Profile | null, others: readonly Pick<Profile, 'color'>[] = []): PanelFields {
   const d = PROFILE_DEFAULTS
   return {
     name: p?.name ?? '',
-    color: p?.color ?? d.color,
+    color: p?.color ?? firstFreeColour(others.map((o) => o.color)),
     scheme: p?.scheme ?? d.scheme,
     host: p?.host ?? '',
     port: p?.port ?? d.port,
@@ -38,13 +52,52 @@ export function fieldsFrom(p: Profile | null): PanelFields {
   }
 }
 
-/** A pasted "http://host:port/" is forgiven: the scheme, port and path are taken apart. */
+type TextField = 'name' | 'host' | 'accessCode' | 'apiKey'
+
+/**
+ * The whole API address pasted into any text field (`http://host:port/CODE/reseller/index.php?api_key=KEY`):
+ * every part goes to its own field — scheme, host, port, access code and key — and the field it was pasted
+ * into keeps only its own part. A name left empty becomes the host. False when the text is no address.
+ */
+export function applyAddress(f: PanelFields, field: TextField, text: string): boolean {
+  if (!looksLikePanelUrl(text)) return false
+  const a = parsePanelUrl(text)
+  if (!a) return false
+  f.scheme = a.scheme
+  f.host = a.host
+  // A URL without a port means the scheme's own port, not the one the form held before.
+  f.port = a.port
+  if (a.accessCode) f.accessCode = a.accessCode
+  else if (field === 'accessCode') f.accessCode = ''
+  if (a.apiKey) f.apiKey = a.apiKey
+  else if (field === 'apiKey') f.apiKey = ''
+  if (field === 'name' || !f.name.trim()) f.name = a.host
+  return true
+}
+
+/** On save: a host typed as "http://host:port/…" or "host:port" is taken apart the same way. */
 export function splitHost(f: PanelFields): void {
-  const m = /^(https?):\/\/([^/:]+)(?::(\d+))?/i.exec(f.host.trim())
-  if (!m) return
-  f.scheme = m[1]!.toLowerCase() as 'http' | 'https'
-  f.host = m[2]!
-  if (m[3]) f.port = Number(m[3])
+  const host = f.host.trim()
+  if (!/[:/]/.test(host) || /^\[[0-9a-fA-F:.]+\]$/.test(host)) return
+  const a = parsePanelUrl(host)
+  if (!a) return
+  f.scheme = a.scheme
+  f.host = a.host
+  if (a.portGiven || /^https?:\/\//i.test(host)) f.port = a.port
+  if (a.accessCode && !f.accessCode.trim()) f.accessCode = a.accessCode
+}
+
+export interface DraftEndpoint {
+  scheme: 'http' | 'https'
+  host: string
+  port: number
+  accessCode: string
+}
+
+/** Another panel with the same address (host, port and access code): adding it twice would double every sync. */
+export function sameAddress(d: DraftEndpoint, profiles: readonly Profile[], selfId: string | null): Profile | null {
+  const host = d.host.trim().toLowerCase()
+  return profiles.find((p) => p.id !== selfId && p.host.toLowerCase() === host && p.port === d.port && p.accessCode === d.accessCode.trim()) ?? null
 }
 
 export function toInput(f: PanelFields): { input: ProfileInput | null; errors: FieldErrors } {

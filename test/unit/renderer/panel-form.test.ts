@@ -50,19 +50,26 @@ describe('PanelForm', () => {
     await settle(8)
     expect(fake.current!.callsOf('profiles:create')[0]).toMatchObject({ name: 'Shop', scheme: 'https', host: 'panel.example.com', port: 8443, accessCode: 'xyz' })
     expect(fake.current!.callsOf('keys:set')).toEqual([{ profileId: 'p1', apiKey: '0123456789abcdef0123456789ABCDEF' }])
+    // What was typed was tested before anything was saved; the saved panel's own test records the answer.
+    expect(fake.current!.callsOf('profiles:testDraft')).toEqual([
+      { endpoint: { scheme: 'https', host: 'panel.example.com', port: 8443, accessCode: 'xyz' }, apiKey: '0123456789abcdef0123456789ABCDEF' },
+    ])
     expect(fake.current!.callsOf('profiles:test')).toEqual([{ profileId: 'p1' }])
     expect(byTestId('panel-test-result')!.textContent).toBe('Connected as me — 77 credits (5 ms).')
     expect((byTestId('panel-api-key') as HTMLInputElement).value).toBe('')
     expect(document.body.textContent).toContain('key set · ••••CDEF')
   })
 
-  it('shows the exact reason when the test fails', async () => {
+  it('shows the exact reason when the test fails, and saves nothing', async () => {
     await type('panel-name', 'Shop')
     await type('panel-host', 'panel.example.com')
     await type('panel-access-code', 'xyz')
-    fake.current!.failNext('profiles:test', { code: 'IP_FORBIDDEN', message: '403' })
+    await type('panel-api-key', '0123456789abcdef0123456789ABCDEF')
+    fake.current!.failNext('profiles:testDraft', { code: 'IP_FORBIDDEN', message: '403' })
     byTestId('panel-save')!.click()
     await settle(8)
     expect(byTestId('panel-test-result')!.textContent).toBe('The panel does not allow this computer’s IP address.')
+    expect(fake.current!.callsOf('profiles:create')).toHaveLength(0)
+    expect(fake.current!.callsOf('keys:set')).toHaveLength(0)
   })
 })

@@ -53,6 +53,7 @@ describe('plain-http panels', () => {
     const http = profile('p1', 'Shop', { scheme: 'http', port: 8080 })
     fake.current = createFakeXm({ profiles: [http] })
     fake.current.handlers['profiles:test'] = () => ({ username: 'me', credits: 5, latencyMs: 3, https: { port: 8443 } })
+    fake.current.handlers['profiles:testDraft'] = () => ({ username: 'me', credits: 5, latencyMs: 3, https: { port: 8443 } })
     const pinia = mountForm(http)
     await useProfilesStore(pinia).load()
     byTestId('panel-test')!.click()
@@ -63,13 +64,15 @@ describe('plain-http panels', () => {
     offer!.click()
     await settle(8)
     expect(fake.current.callsOf('profiles:update').at(-1)).toMatchObject({ profileId: 'p1', patch: { scheme: 'https', port: 8443 } })
-    expect(fake.current.callsOf('profiles:test')).toHaveLength(2)
+    // The https address was tested (with the saved key) before it was saved, then the saved panel's test recorded it.
+    expect(fake.current.callsOf('profiles:testDraft').at(-1)).toMatchObject({ endpoint: { scheme: 'https', port: 8443 }, profileId: 'p1' })
+    expect(fake.current.callsOf('profiles:test')).toHaveLength(1)
   })
 
   it('no offer when the panel does not answer on https', async () => {
     const http = profile('p1', 'Shop', { scheme: 'http', port: 8080 })
     fake.current = createFakeXm({ profiles: [http] })
-    fake.current.handlers['profiles:test'] = () => ({ username: 'me', credits: 5, latencyMs: 3, https: null })
+    fake.current.handlers['profiles:testDraft'] = () => ({ username: 'me', credits: 5, latencyMs: 3, https: null })
     const pinia = mountForm(http)
     await useProfilesStore(pinia).load()
     byTestId('panel-test')!.click()

@@ -46,7 +46,7 @@ describe('parsePanelUrl: the API address as providers hand it out', () => {
   it('no host, a bad host or a port out of range: null or no port', () => {
     expect(parsePanelUrl('')).toBeNull()
     expect(parsePanelUrl('http:///abc/reseller/index.php')).toBeNull()
-    expect(parsePanelUrl('http://bad host/')).toMatchObject({ host: 'bad' }) // a second word is junk
+    expect(parsePanelUrl('http://bad host/')).toBeNull() // a mistyped host, not an address followed by junk
     expect(parsePanelUrl('http://p.example:99999/abc/reseller/')).toMatchObject({ port: 80, portGiven: false })
   })
 
