@@ -11,6 +11,7 @@ import type { LanguageCode } from '../../electron/shared/languages'
 import { en as english } from './en'
 import { es } from './es'
 import { ptBR } from './pt-BR'
+import { fr } from './fr'
 import { it } from './it'
 import { de } from './de'
 import { tr } from './tr'
@@ -53,6 +54,7 @@ export const CATALOGUES: Partial<Record<LanguageCode, Catalogue>> = {
   en: english,
   es,
   'pt-BR': ptBR,
+  fr,
   it,
   de,
   tr,
