@@ -4,7 +4,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../electron/core/cache'
-import { line, NOW, syntheticLines } from './fixtures'
+import { syntheticLines } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 const STAMP = NOW * 1000

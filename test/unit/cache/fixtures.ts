@@ -1,131 +1,13 @@
 /**
- * Domain rows for cache tests and the cache benchmark: hand-made ones with
- * sensible defaults, and seeded synthetic sets that look like a real panel.
+ * Seeded synthetic sets that look like a real panel, for cache tests and the
+ * cache benchmark. The hand-made rows they are built from live in
+ * test/helpers/rows.ts (one set for every test).
  */
-import type { ActiveCode, ActivityLog, CreditLog, EnigmaDevice, Line, MagDevice, SubReseller } from '../../../electron/shared/domain'
+import type { Line } from '../../../electron/shared/domain'
+import { DAY, line, NOW } from '../../helpers/rows'
 
-export const NOW = 1_750_000_000 // unix seconds, fixed so status chips are deterministic
-const DAY = 86_400
-
-export function line(id: number, over: Partial<Line> = {}): Line {
-  return {
-    id,
-    username: `user${id}`,
-    password: `pw${id}`,
-    memberId: 7,
-    ownerName: 'reseller1',
-    packageId: 1,
-    expDate: NOW + 30 * DAY,
-    createdAt: NOW - 100 * DAY,
-    enabled: true,
-    adminEnabled: true,
-    isTrial: false,
-    isIspLock: false,
-    maxConnections: 1,
-    activeConnections: 0,
-    allowedIps: [],
-    bouquets: [1, 2],
-    resellerNotes: '',
-    lastActivity: null,
-    ...over,
-  }
-}
-
-export function mag(id: number, over: Partial<MagDevice> = {}): MagDevice {
-  const hex = id.toString(16).padStart(6, '0').toUpperCase()
-  return {
-    id,
-    lineId: 1000 + id,
-    mac: `00:1A:79:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}`,
-    username: `mag${id}`,
-    password: `pw${id}`,
-    stbType: 'MAG254',
-    memberId: 7,
-    ownerName: 'reseller1',
-    packageId: 2,
-    expDate: NOW + 30 * DAY,
-    createdAt: NOW - 10 * DAY,
-    enabled: true,
-    adminEnabled: true,
-    isTrial: false,
-    isIspLock: false,
-    maxConnections: 1,
-    activeConnections: 0,
-    allowedIps: [],
-    bouquets: [],
-    resellerNotes: '',
-    ...over,
-  }
-}
-
-export function enigma(id: number, over: Partial<EnigmaDevice> = {}): EnigmaDevice {
-  const { stbType: _s, ...m } = mag(id)
-  return { ...m, username: `e2_${id}`, publicIp: '203.0.113.9', ...over }
-}
-
-export function activecode(id: number, over: Partial<ActiveCode> = {}): ActiveCode {
-  return {
-    id,
-    code: String(1_000_000_000 + id),
-    memberId: 7,
-    ownerName: 'reseller1',
-    packageId: 3,
-    expDate: null,
-    createdAt: NOW - DAY,
-    enabled: true,
-    adminEnabled: true,
-    isTrial: false,
-    isIspLock: false,
-    bouquets: [],
-    resellerNotes: '',
-    mac: null,
-    ...over,
-  }
-}
-
-export function subReseller(id: number, over: Partial<SubReseller> = {}): SubReseller {
-  return {
-    id,
-    username: `sub${id}`,
-    email: `sub${id}@example.com`,
-    credits: 10,
-    enabled: true,
-    ownerId: 7,
-    ownerName: 'reseller1',
-    memberGroupId: 2,
-    groupName: 'Resellers',
-    notes: '',
-    resellerDns: '',
-    ip: '',
-    dateRegistered: NOW - 50 * DAY,
-    lastLogin: null,
-    lineCount: 0,
-    ...over,
-  }
-}
-
-export function activityLog(id: number, over: Partial<ActivityLog> = {}): ActivityLog {
-  return {
-    id,
-    username: `user${id}`,
-    lineId: id,
-    streamId: 5,
-    streamName: 'News HD',
-    userAgent: 'VLC',
-    userIp: '198.51.100.4',
-    isp: 'ISP',
-    country: 'DE',
-    container: 'ts',
-    dateStart: NOW - id,
-    dateEnd: NOW - id + 60,
-    deviceType: 'line',
-    ...over,
-  }
-}
-
-export function creditLog(id: number, over: Partial<CreditLog> = {}): CreditLog {
-  return { id, ownerName: 'reseller1', type: 'line', action: 'extend', targetId: id, packageId: 1, cost: 1, creditsAfter: 99, date: NOW - id, ...over }
-}
+/** The fixed "now" the synthetic sets are dated around (benchmarks import it from here). */
+export { NOW }
 
 /** Small seeded PRNG (mulberry32) so synthetic sets are the same on every run. */
 export function rng(seed: number): () => number {

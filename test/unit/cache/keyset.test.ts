@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
 import type { CacheQuery } from '../../../electron/shared/views'
-import { line, NOW, syntheticLines } from './fixtures'
+import { syntheticLines } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
 
 const LIMIT = 37

@@ -1,27 +1,8 @@
 /** Packages, account snapshots, sync bookkeeping, credit snapshots, deleting a panel. */
 import { describe, expect, it } from 'vitest'
-import type { AccountInfo, Package } from '../../../electron/shared/domain'
-import { line, mag, NOW } from './fixtures'
+import type { AccountInfo } from '../../../electron/shared/domain'
+import { line, mag, NOW, pkg } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
-
-const pkg = (id: number, name: string): Package => ({
-  id,
-  name,
-  isTrial: false,
-  isOfficial: true,
-  officialCredits: 5,
-  trialCredits: 0,
-  officialDuration: 1,
-  officialDurationIn: 'months',
-  trialDuration: 24,
-  trialDurationIn: 'hours',
-  isLine: true,
-  isMag: null,
-  isEnigma: null,
-  groups: [1],
-  bouquets: [1, 2],
-  maxConnections: 1,
-})
 
 const account: AccountInfo = {
   id: 3,
@@ -49,11 +30,11 @@ const account: AccountInfo = {
 describe('panel data beside the lists', () => {
   it('packages are replaced per panel', () => {
     const cache = tempCache()
-    cache.setPackages('p1', [pkg(2, 'Two'), pkg(1, 'One')], 10)
-    cache.setPackages('p2', [pkg(9, 'Nine')], 10)
-    cache.setPackages('p1', [pkg(3, 'Three'), pkg(1, 'One')], 20)
-    expect(cache.getPackages('p1')).toEqual([pkg(1, 'One'), pkg(3, 'Three')])
-    expect(cache.getPackages('p2')).toEqual([pkg(9, 'Nine')])
+    cache.setPackages('p1', [pkg(2, { name: 'Two' }), pkg(1, { name: 'One' })], 10)
+    cache.setPackages('p2', [pkg(9, { name: 'Nine' })], 10)
+    cache.setPackages('p1', [pkg(3, { name: 'Three' }), pkg(1, { name: 'One' })], 20)
+    expect(cache.getPackages('p1')).toEqual([pkg(1, { name: 'One' }), pkg(3, { name: 'Three' })])
+    expect(cache.getPackages('p2')).toEqual([pkg(9, { name: 'Nine' })])
     expect(cache.getSyncMeta('p1', 'packages')).toEqual({ syncedAt: 20, error: null })
     expect(cache.getPackages('none')).toEqual([])
   })
@@ -99,7 +80,7 @@ describe('panel data beside the lists', () => {
     for (const p of ['p1', 'p2']) {
       cache.replaceAll(p, 'lines', [line(1), line(2)], null, 1)
       cache.replaceAll(p, 'mags', [mag(1)], null, 1)
-      cache.setPackages(p, [pkg(1, 'One')], 1)
+      cache.setPackages(p, [pkg(1, { name: 'One' })], 1)
       cache.setAccount(p, account, 1)
       cache.addCreditSnapshot(p, 1, 5)
     }

@@ -4,7 +4,7 @@ import type { CachedRow } from '../../../electron/core/ports'
 import type { StatusFilter } from '../../../electron/shared/domain'
 import { itemStatus } from '../../../electron/shared/status'
 import type { CacheQuery } from '../../../electron/shared/views'
-import { activityLog, line, NOW, subReseller } from './fixtures'
+import { activityLog, line, NOW, subReseller } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
 
 const DAY = 86_400

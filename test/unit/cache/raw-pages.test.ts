@@ -8,7 +8,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
-import { line, rawLine } from './fixtures'
+import { rawLine } from './fixtures'
+import { line } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 /** A list answer as a panel sends it: raw rows (numbers as strings), junk allowed in between. */

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RESOURCES, type Line } from '../../../electron/shared/domain'
-import { activecode, activityLog, creditLog, enigma, line, mag, NOW, subReseller } from './fixtures'
+import { activecode, activityLog, creditLog, enigma, line, mag, NOW, subReseller } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 const searchIds = (cache: ReturnType<typeof tempCache>, search: string) =>

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/cache/migrations'
 import { SPECS } from '../../../electron/core/cache/resources'
 import { RESOURCE_SCHEMAS, RESOURCES, type Line } from '../../../electron/shared/domain'
-import { line, NOW } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 function columnsOf(db: Database.Database, table: string): string[] {

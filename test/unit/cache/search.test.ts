@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { planSearch } from '../../../electron/core/cache/search-text'
 import type { CacheQuery } from '../../../electron/shared/views'
 import { RESOURCES, type Resource } from '../../../electron/shared/domain'
-import { activecode, activityLog, creditLog, enigma, line, mag, NOW, rng, subReseller } from './fixtures'
+import { rng } from './fixtures'
+import { activecode, activityLog, creditLog, enigma, line, mag, NOW, subReseller } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
 
 function filled() {

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CacheQuery } from '../../../electron/shared/views'
-import { line, NOW, rawLine } from './fixtures'
+import { rawLine } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 type Cache = ReturnType<typeof tempCache>

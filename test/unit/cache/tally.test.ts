@@ -12,7 +12,8 @@ import { migrate } from '../../../electron/core/cache/migrations'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import { TALLY_SPAN } from '../../../electron/core/cache/tally'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
-import { line, NOW, rng, syntheticLines } from './fixtures'
+import { rng, syntheticLines } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 const DAY = 86_400

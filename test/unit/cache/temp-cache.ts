@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { openCache } from '../../../electron/core/cache'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
-import { NOW } from './fixtures'
+import { NOW } from '../../helpers/rows'
 
 const open: { cache: SqliteCache; dir: string }[] = []
 

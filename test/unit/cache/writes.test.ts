@@ -1,7 +1,8 @@
 /** replaceAll, upsert, remove and lookups: what the sync writes and the writers read back. */
 import { describe, expect, it } from 'vitest'
 import type { CacheQuery } from '../../../electron/shared/views'
-import { activecode, activityLog, enigma, line, mag, NOW, rawLine, subReseller } from './fixtures'
+import { rawLine } from './fixtures'
+import { activecode, activityLog, enigma, line, mag, NOW, subReseller } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
 
 const searchIds = (cache: ReturnType<typeof tempCache>, search: string, profileIds: CacheQuery['profileIds'] = ['p1']) =>

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BookSchedule } from '../../../electron/core/customers/book-schedule'
 import { Backups } from '../../../electron/core/customers/backups'
-import { line } from '../cache/fixtures'
-import { anna, bookFixture, DAY, NOW, type BookFixture } from './book-fixture'
+import { DAY, line, NOW } from '../../helpers/rows'
+import { anna, bookFixture, type BookFixture } from './book-fixture'
 
 let f: BookFixture
 const backupsOf = (fx: BookFixture) => new Backups({ book: fx.book, profiles: fx.profiles, settings: null, journal: async () => [], dir: join(fx.dir, 'backups'), appVersion: '1.0.0-test' })

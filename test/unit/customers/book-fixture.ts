@@ -12,10 +12,7 @@ import type { CacheDb, CoreContext } from '../../../electron/core/ports'
 import { JsonProfileStore } from '../../../electron/core/profiles/profile-store'
 import type { Resource, ResourceRow } from '../../../electron/shared/domain'
 import { PROFILE_DEFAULTS, type Profile } from '../../../electron/shared/profile'
-import { NOW } from '../cache/fixtures'
-
-export { NOW }
-export const DAY = 86_400
+import { NOW } from '../../helpers/rows'
 
 export interface BookFixture extends CustomerServices {
   dir: string

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CustomerBook } from '../../../electron/core/customers/book'
 import { isAppError } from '../../../electron/core/errors'
-import { line, mag } from '../cache/fixtures'
-import { anna, bookFixture, DAY, NOW, type BookFixture } from './book-fixture'
+import { DAY, line, mag, NOW } from '../../helpers/rows'
+import { anna, bookFixture, type BookFixture } from './book-fixture'
 
 let f: BookFixture
 beforeEach(async () => {

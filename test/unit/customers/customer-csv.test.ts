@@ -1,7 +1,7 @@
 /** CSV import (preview, then apply) and export of the customer book, over real SQLite files. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseCsv, toE164 } from '../../../electron/core/customers/customer-csv'
-import { line, mag } from '../cache/fixtures'
+import { line, mag } from '../../helpers/rows'
 import { anna, bookFixture, type BookFixture } from './book-fixture'
 
 let f: BookFixture

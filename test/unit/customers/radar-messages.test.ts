@@ -2,9 +2,8 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Package } from '../../../electron/shared/domain'
-import { line, mag } from '../cache/fixtures'
-import { anna, bookFixture, DAY, NOW, type BookFixture } from './book-fixture'
+import { DAY, line, mag, NOW, pkg } from '../../helpers/rows'
+import { anna, bookFixture, type BookFixture } from './book-fixture'
 
 let f: BookFixture
 beforeEach(async () => {
@@ -12,27 +11,8 @@ beforeEach(async () => {
 })
 afterEach(() => f.close())
 
-const pkg = (id: number, name: string): Package => ({
-  id,
-  name,
-  isTrial: false,
-  isOfficial: true,
-  officialCredits: 1,
-  trialCredits: 0,
-  officialDuration: 1,
-  officialDurationIn: 'months',
-  trialDuration: 0,
-  trialDurationIn: 'days',
-  isLine: true,
-  isMag: true,
-  isEnigma: true,
-  groups: [],
-  bouquets: [],
-  maxConnections: 1,
-})
-
 function seed() {
-  f.cache.setPackages(f.north.id, [pkg(1, '1 month')], f.clock.ms)
+  f.cache.setPackages(f.north.id, [pkg(1, { name: '1 month' })], f.clock.ms)
   f.sync(f.north, 'lines', [
     line(1, { username: 'today', expDate: NOW + 60 }),
     line(2, { username: 'in5', expDate: NOW + 5 * DAY }),
@@ -59,7 +39,7 @@ describe('renewal radar', () => {
     d.setHours(12, 0, 0, 0)
     f.clock.ms = d.getTime()
     const nowSec = Math.floor(f.clock.ms / 1000)
-    f.cache.setPackages(f.north.id, [pkg(1, '1 month')], f.clock.ms)
+    f.cache.setPackages(f.north.id, [pkg(1, { name: '1 month' })], f.clock.ms)
     f.sync(f.north, 'lines', [
       line(1, { username: 'today', expDate: nowSec + 60 }),
       line(2, { username: 'in5', expDate: nowSec + 5 * DAY }),

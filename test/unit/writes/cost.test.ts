@@ -1,50 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import type { AccountInfo, Package } from '../../../electron/shared/domain'
 import { balanceAfterCharge, durationLabel, isEnough, packagePrice, quote } from '../../../electron/core/writes'
+import * as rows from '../../helpers/rows'
 
-const pkg = (over: Partial<Package> = {}): Package => ({
-  id: 1,
-  name: '1 Month',
-  isTrial: true,
-  isOfficial: true,
-  officialCredits: 5,
-  trialCredits: 0,
-  officialDuration: 1,
-  officialDurationIn: 'months',
-  trialDuration: 24,
-  trialDurationIn: 'hours',
-  isLine: true,
-  isMag: false,
-  isEnigma: null,
-  groups: [3],
-  bouquets: [1],
-  maxConnections: 1,
-  ...over,
-})
-
-const account = (credits: number, over: Partial<AccountInfo['permissions']> = {}): AccountInfo => ({
-  id: 3,
-  username: 'me',
-  email: '',
-  credits,
-  enabled: true,
-  resellerDns: '',
-  memberGroupId: 3,
-  createdAt: null,
-  permissions: {
-    allowChangeUsername: true,
-    allowChangePassword: true,
-    allowChangeBouquets: true,
-    allowRestrictions: true,
-    minUsernameLength: 8,
-    minPasswordLength: 8,
-    totalAllowedTrials: 10,
-    createSubResellerPrice: 5.9,
-    minCodeLength: 10,
-    maxCodeLength: 12,
-    ...over,
-  },
-})
+/** A one-month line package (not sold for MAGs) that also offers a trial: the quotes below price both. */
+const pkg = (over: Partial<Package> = {}): Package => rows.pkg(1, { name: '1 Month', isTrial: true, isMag: false, ...over })
+const account = (credits: number, over: Partial<AccountInfo['permissions']> = {}): AccountInfo =>
+  rows.account(credits, { createSubResellerPrice: 5.9, ...over })
 
 describe('prices follow the panel (panel-api §7)', () => {
   test('official vs trial price, intval-truncated', () => {

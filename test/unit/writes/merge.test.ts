@@ -2,28 +2,11 @@ import { describe, expect, test } from 'vitest'
 import type { ActiveCode, Line, MagDevice } from '../../../electron/shared/domain'
 import { activeCodeEditParams, deviceEditParams, lineEditParams, subResellerEditParams } from '../../../electron/core/writes/merge'
 import { encodeParams } from '../../../electron/core/api'
+import { line as lineRow } from '../../helpers/rows'
 
-const line = (over: Partial<Line> = {}): Line => ({
-  id: 7,
-  username: 'alice123',
-  password: 'pw123456',
-  memberId: 3,
-  ownerName: null,
-  packageId: 2,
-  expDate: 1_800_000_000,
-  createdAt: 1_700_000_000,
-  enabled: true,
-  adminEnabled: true,
-  isTrial: false,
-  isIspLock: true,
-  maxConnections: 1,
-  activeConnections: 0,
-  allowedIps: ['1.2.3.4'],
-  bouquets: [1, 2],
-  resellerNotes: 'Paid cash',
-  lastActivity: null,
-  ...over,
-})
+/** A locked line with notes, IPs and bouquets: everything an edit must not blank. */
+const line = (over: Partial<Line> = {}): Line =>
+  lineRow(7, { username: 'alice123', password: 'pw123456', memberId: 3, ownerName: null, packageId: 2, expDate: 1_800_000_000, isIspLock: true, allowedIps: ['1.2.3.4'], resellerNotes: 'Paid cash', ...over })
 
 describe('edits resend what the panel would blank (panel-api §4)', () => {
   test('a username-only edit still carries notes, allowed IPs, ISP lock and bouquets', () => {
