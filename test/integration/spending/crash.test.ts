@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { makeWorld, waitFor } from './fixtures/harness'
+import { waitFor } from '../../helpers/wait'
+import { makeWorld } from './fixtures/harness'
 
 const COUNT = 120
 const PREFIX = 'crash'
@@ -77,13 +78,13 @@ test('SIGKILL mid-run: every item recorded or unknown; reconciliation matches th
   // applied-but-unrecorded item exists (the panel answers within its 30 ms latency).
   let caught = false
   for (let attempt = 0; attempt < 20 && !caught; attempt++) {
-    await waitFor(() => {
+    await waitFor(`child progress (stderr: ${err.slice(0, 500)})`, () => {
       const j = journalState()
       return j.filter((e) => e.outcome === 'succeeded').length >= COUNT / 4 + attempt && j.some((e) => e.outcome === 'pending')
-    }, `child progress (stderr: ${err.slice(0, 500)})`, 30_000)
+    }, 30_000)
     child.kill('SIGSTOP')
     // The signal lands asynchronously: read the journal only once the child is really frozen.
-    await waitFor(() => processState(child!.pid!) === 'T', 'the child to stop')
+    await waitFor('the child to stop', () => processState(child!.pid!) === 'T')
     // Only a request the panel applies AFTER the freeze proves the child never saw its answer
     // (a commit caught half-published at the freeze would otherwise look pending from outside).
     const seqAtStop = sim.ledger().length
@@ -91,11 +92,11 @@ test('SIGKILL mid-run: every item recorded or unknown; reconciliation matches th
     const appliedAfterStop = () =>
       sim!.ledger().slice(seqAtStop).some((l) => l.action === 'create_line' && pendingNames.has(l.target.slice('line:'.length)))
     try {
-      await waitFor(appliedAfterStop, 'an in-flight item applied by the panel after the freeze', 1_000)
+      await waitFor('an in-flight item applied by the panel after the freeze', appliedAfterStop, 1_000)
       caught = true
     } catch {
       child.kill('SIGCONT')
-      await waitFor(() => processState(child!.pid!) !== 'T', 'the child to continue')
+      await waitFor('the child to continue', () => processState(child!.pid!) !== 'T')
     }
   }
   expect(caught).toBe(true)

@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { BulkRun } from '../../../electron/shared/views'
-import { makeHarness, rejectsWith, waitFor, type Harness } from '../../integration/spending/fixtures/harness'
+import { waitFor } from '../../helpers/wait'
+import { makeHarness, rejectsWith, type Harness } from '../../integration/spending/fixtures/harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -88,9 +89,9 @@ describe('stopped and cancelled runs', () => {
   test('a paused-then-cancelled run counts what was not sent', async () => {
     h.sim.faults.add({ action: 'create_line', kind: 'latency', latencyMs: 15 })
     const run = await createRun(20, 'pcan')
-    await waitFor(() => (progress(run.runId).at(-1)?.counts.succeeded ?? 0) >= 2, 'two items done')
+    await waitFor('two items done', () => (progress(run.runId).at(-1)?.counts.succeeded ?? 0) >= 2)
     await h.spending.handlers['bulk:pause']({ runId: run.runId })
-    await waitFor(() => !(progress(run.runId).at(-1)?.items.some((i) => i.state === 'running') ?? true), 'in-flight items to finish')
+    await waitFor('in-flight items to finish', () => !(progress(run.runId).at(-1)?.items.some((i) => i.state === 'running') ?? true))
     await h.spending.handlers['bulk:cancel']({ runId: run.runId })
     await h.spending.bulkFinished(run.runId)
     const end = await status(run.runId)

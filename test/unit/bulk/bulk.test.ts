@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
 import type { BulkRun } from '../../../electron/shared/views'
-import { makeHarness, rejectsWith, waitFor, type Harness } from '../../integration/spending/fixtures/harness'
+import { waitFor } from '../../helpers/wait'
+import { makeHarness, rejectsWith, type Harness } from '../../integration/spending/fixtures/harness'
 
 let h: Harness
 beforeEach(async () => {
@@ -105,11 +106,11 @@ describe('bulk runs', () => {
     h.sim.faults.add({ action: 'create_line', kind: 'latency', latencyMs: 15 })
     // Enough items that a loaded machine cannot finish the run before the pause lands.
     const { run } = await createRun(30, 'paus')
-    await waitFor(() => (lastProgress(run.runId)?.counts.succeeded ?? 0) >= 2, 'two items done')
+    await waitFor('two items done', () => (lastProgress(run.runId)?.counts.succeeded ?? 0) >= 2)
     const paused = await h.spending.handlers['bulk:pause']({ runId: run.runId })
     expect(paused.state).toBe('paused')
     // Let the in-flight ones finish.
-    await waitFor(() => !runHasRunning(run.runId), 'in-flight items to finish')
+    await waitFor('in-flight items to finish', () => !runHasRunning(run.runId))
     const sentWhilePaused = creates().length
     // A full round trip to the panel: had the run kept going, more creates would have been sent by now.
     for (let i = 0; i < 5; i++) await h.client().call('user_info', {})
@@ -126,7 +127,7 @@ describe('bulk runs', () => {
   test('cancel sends nothing further; in-flight items finish and are recorded', async () => {
     h.sim.faults.add({ action: 'create_line', kind: 'latency', latencyMs: 15 })
     const { run } = await createRun(12, 'canc')
-    await waitFor(() => (lastProgress(run.runId)?.counts.succeeded ?? 0) >= 3, 'three items done')
+    await waitFor('three items done', () => (lastProgress(run.runId)?.counts.succeeded ?? 0) >= 3)
     const cancelled = await h.spending.handlers['bulk:cancel']({ runId: run.runId })
     expect(cancelled.state).toBe('cancelled')
     await h.spending.bulkFinished(run.runId)
