@@ -217,8 +217,10 @@ test(`${TARGET_OPS}+ randomised spending operations under faults: no double char
   for (const o of notSent) expect(appliedTimes.get(o.key) ?? 0).toBe(0)
 
   // ---- Money: the app's balance is the panel's; the journal accounts for every credit. ----
-  const viaApp = (await h.client().call('user_info', {})).credits
-  expect(viaApp).toBe(h.sim.credits())
+  // What the app shows is its own copy (the cached account every write and settle refreshes),
+  // not a fresh read through the client.
+  const appBalance = h.cache.getAccount(h.profileId)?.info.credits
+  expect(appBalance).toBe(h.sim.credits())
   expect(journalCost).toBe(START_CREDITS - h.sim.credits())
   expect(ledger.reduce((s, l) => s + l.cost, 0)).toBe(journalCost)
 
