@@ -650,6 +650,12 @@ export const es: Catalogue = {
   'panelForm.err.thresholds': 'El umbral crítico no puede ser mayor que el umbral de aviso.',
   'panelForm.err.pollMinutes': 'Entre 1 y 1440 minutos.',
   'panelForm.err.apiKey': 'Una clave API tiene 32 caracteres, 0–9 y a–f.',
+  'panelForm.err.noKey': 'Pega la clave API para probar la conexión.',
+  'panelForm.dupAddress': 'Esta dirección ya está añadida como «{name}».',
+  'panelForm.dupUser': 'Esta cuenta de revendedor en este host ya está añadida como «{name}».',
+  'panelForm.notSaved': 'No guardado: la conexión falló. Corrige los campos o guarda el panel tal como está.',
+  'panelForm.notSavedEdit': 'Cambios no guardados: la conexión falló. Corrige los campos o guárdalos tal como están.',
+  'panelForm.saveAnyway': 'Guardar de todos modos',
 
   'welcome.title': 'Te damos la bienvenida a XM Reseller Desk',
   'welcome.lead': 'Todos tus paneles de revendedor en una sola ventana: rápido, con búsqueda y utilizable sin conexión.',

@@ -650,6 +650,12 @@ export const ptBR: Catalogue = {
   'panelForm.err.thresholds': 'O limite crítico não pode ser maior que o limite de aviso.',
   'panelForm.err.pollMinutes': 'Entre 1 e 1440 minutos.',
   'panelForm.err.apiKey': 'Uma chave API tem 32 caracteres, 0–9 e a–f.',
+  'panelForm.err.noKey': 'Cole a chave API para testar a conexão.',
+  'panelForm.dupAddress': 'Este endereço já foi adicionado como “{name}”.',
+  'panelForm.dupUser': 'Esta conta de revendedor neste host já foi adicionada como “{name}”.',
+  'panelForm.notSaved': 'Não salvo: a conexão falhou. Corrija os campos ou salve o painel como está.',
+  'panelForm.notSavedEdit': 'Alterações não salvas: a conexão falhou. Corrija os campos ou salve-as como estão.',
+  'panelForm.saveAnyway': 'Salvar mesmo assim',
 
   'welcome.title': 'Boas-vindas ao XM Reseller Desk',
   'welcome.lead': 'Todos os seus painéis de revenda em uma janela — rápido, pesquisável e utilizável offline.',
