@@ -84,6 +84,10 @@ export const CreditSummary = z.object({
 export type CreditSummary = z.infer<typeof CreditSummary>
 
 export const CreditHistory = z.object({
+  /** The range asked for (ms): the chart spans it whole, whatever the points cover. */
+  from: z.number(),
+  to: z.number(),
+  /** The balance over the range, from the panel's credit log and the monitor's checks (balance-series.ts). */
   points: z.array(z.object({ t: z.number(), credits: z.number() })),
   spendByDay: z.array(z.object({ day: z.string(), cost: z.number() })),
   spendByPackage: z.array(z.object({ packageId: z.number().nullable(), name: z.string(), cost: z.number() })),

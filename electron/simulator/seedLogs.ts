@@ -79,10 +79,20 @@ function seedUserLogs(st: SimulatorState, rng: Rng): void {
       log_id: st.magByLine.get(line.id) ?? st.enigmaByLine.get(line.id) ?? line.id,
       package_id: line.package_id,
       cost,
-      credits_after: randInt(rng, 0, 2000),
+      credits_after: 0, // set below, from the owner's balance
       date: line.created_at,
     })
   }
   picked.sort((a, b) => a.date - b.date)
+  // Each owner's balances read back from today's: the newest row ends at the balance the
+  // account has now and each older one had its later charges more, as on a real panel
+  // (panel-api §5, §7), so a history drawn from `credits_after` meets today's balance.
+  const balance = new Map<number, number>()
+  for (let i = picked.length - 1; i >= 0; i--) {
+    const row = picked[i]!
+    const after = balance.get(row.owner) ?? Math.trunc(st.users.get(row.owner)?.credits ?? 0)
+    row.credits_after = after
+    balance.set(row.owner, after + row.cost)
+  }
   for (const row of picked) st.userLogs.insert({ ...row, id: st.nextId.userLog++ })
 }

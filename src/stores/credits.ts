@@ -36,9 +36,13 @@ export const useCreditsStore = defineStore('credits', () => {
     if (list) accept(list)
   }
 
+  /** Per panel, the newest history asked for: a slower answer for an older range must not replace it. */
+  const asked = new Map<string, number>()
   async function loadHistory(profileId: string, days = 30): Promise<CreditHistory | null> {
+    const mine = (asked.get(profileId) ?? 0) + 1
+    asked.set(profileId, mine)
     const h = await call(() => xm.credits.history({ profileId, days }))
-    if (h) history.value = { ...history.value, [profileId]: h }
+    if (h && asked.get(profileId) === mine) history.value = { ...history.value, [profileId]: h }
     return h
   }
 

@@ -6,6 +6,7 @@
 import type { CreditLog } from '../../shared/domain'
 import type { CreditHistory } from '../../shared/views'
 import type { CacheDb } from '../ports'
+import { balanceSeries, type BalanceLogRow } from './balance-series'
 import {
   burnRate,
   chartPoints,
@@ -29,7 +30,22 @@ type LogRow = Pick<CreditLog, 'date' | 'cost' | 'packageId' | 'type' | 'action'>
 
 /** The panel's credit-log rows dated at or after `sinceMs`, newest first, read page by page. */
 export function creditLogsSince(cache: CacheDb, profileId: string, sinceMs: number, nowMs: number): LogRow[] {
-  const out: LogRow[] = []
+  return walkCreditLogs(cache, profileId, sinceMs, nowMs).rows.map((row) => ({
+    date: row.date,
+    cost: row.cost,
+    packageId: row.packageId,
+    type: row.type,
+    action: row.action,
+  }))
+}
+
+/**
+ * The credit-log rows dated at or after `sinceMs`, newest first, and the newest row
+ * before that (the balance a window starts at), read page by page.
+ */
+function walkCreditLogs(cache: CacheDb, profileId: string, sinceMs: number, nowMs: number, keep: (row: CreditLog) => boolean = () => true): { rows: CreditLog[]; before: CreditLog | null } {
+  const out: CreditLog[] = []
+  let before: CreditLog | null = null
   for (let offset = 0; offset < MAX_LOG_ROWS; offset += LOG_PAGE) {
     const page = cache.query(
       {
@@ -41,19 +57,32 @@ export function creditLogsSince(cache: CacheDb, profileId: string, sinceMs: numb
       },
       Math.floor(nowMs / 1000),
     )
-    let older = false
     for (const row of page.rows as unknown as CreditLog[]) {
-      if (row.date === null) continue
+      if (row.date === null || !keep(row)) continue
       if (row.date * 1000 < sinceMs) {
-        older = true
-        continue
+        before = row
+        break
       }
-      out.push({ date: row.date, cost: row.cost, packageId: row.packageId, type: row.type, action: row.action })
+      out.push(row)
     }
-    if (older || page.rows.length < LOG_PAGE) break
+    if (before || page.rows.length < LOG_PAGE) break
   }
-  return out
+  return { rows: out, before }
 }
+
+/**
+ * Whose rows are the account's own: the credit log lists the whole tree's (panel-api §5),
+ * and a sub-reseller's row carries ITS balance after. By the account's username; a row
+ * without an owner name is the caller's (panels that leave the name out log only the caller).
+ * Without a known account (never synced), every row counts.
+ */
+function ownRows(cache: CacheDb, profileId: string): (row: CreditLog) => boolean {
+  const me = cache.getAccount(profileId)?.info.username?.toLowerCase()
+  if (!me) return () => true
+  return (row) => row.ownerName === '' || row.ownerName.toLowerCase() === me
+}
+
+const asBalanceRow = (row: CreditLog): BalanceLogRow => ({ date: row.date, cost: row.cost, creditsAfter: row.creditsAfter })
 
 function logsSyncedAt(cache: CacheDb, profileId: string): number | null {
   return cache.getSyncMeta(profileId, 'creditLogs').syncedAt
@@ -90,8 +119,19 @@ export function panelHistory(
   const events = spendEvents({ snapshots, logs, logsSyncedAt: logsSyncedAt(cache, profileId), since, now })
   const names = new Map(cache.getPackages(profileId).map((p) => [p.id, p.name]))
   const burn = panelBurn(cache, profileId, credits, now)
+  const own = walkCreditLogs(cache, profileId, since, now, ownRows(cache, profileId))
+  const series = balanceSeries({
+    logs: own.rows.map(asBalanceRow),
+    before: own.before ? asBalanceRow(own.before) : null,
+    snapshots,
+    since,
+    now,
+    current: credits,
+  })
   return {
-    points: chartPoints(snapshots),
+    from: since,
+    to: now,
+    points: chartPoints(series),
     spendByDay: spendByDay(events, since, now, dayKey),
     spendByPackage: spendByPackage(events, (id) => names.get(id)),
     burnPerDay: burn.burnPerDay,
