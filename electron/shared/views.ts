@@ -290,5 +290,10 @@ export const CustomerLinks = z.object({
   epg: z.string(),
   enigmaInstall: z.string(),
   magPortal: z.string(),
+  /** The address every link above starts with, and why that one: the panel's customer DNS, or its API address. */
+  origin: z.string().optional(),
+  via: z.enum(['customerDns', 'api']).optional(),
+  /** No customer DNS is set but the account has a reseller DNS (user_info `reseller_dns`, panel-api §11): offered. */
+  resellerDns: z.string().nullable().optional(),
 })
 export type CustomerLinks = z.infer<typeof CustomerLinks>

@@ -511,6 +511,15 @@ export const ar: Catalogue = {
   'handoff.portal': 'بوابة MAG',
   'handoff.qrAlt': 'رمز QR لرابط قائمة التشغيل',
   'handoff.qrCaption': 'امسح للحصول على قائمة التشغيل',
+  'handoff.code': 'رمز التفعيل',
+  'handoff.codeHint': 'يُدخل العميل هذا الرمز في التطبيق ليبدأ المشاهدة.',
+  'handoff.codeQrAlt': 'رمز QR لرمز التفعيل',
+  'handoff.codeQrCaption': 'امسح للحصول على الرمز',
+  'handoff.noCode': 'لا يحمل رمز التفعيل هذا رمزًا بعد؛ زامن القائمة أو افتحه في اللوحة.',
+  'handoff.viaCustomerDns': 'تستخدم الروابط {origin} (نطاق DNS للعملاء في اللوحة).',
+  'handoff.viaApi': 'تستخدم الروابط {origin}، عنوان API للوحة: لم يُضبط نطاق DNS للعملاء.',
+  'handoff.dnsOffer': 'نطاق DNS الموزّع في حسابك هو {dns}.',
+  'handoff.useDns': 'استخدم {dns} لروابط العملاء',
 
   // Forms
   'form.newTitle': '{what} جديد',

@@ -474,6 +474,15 @@ export const de: Catalogue = {
   'handoff.portal': 'MAG-Portal',
   'handoff.qrAlt': 'QR-Code der Playlist-URL',
   'handoff.qrCaption': 'Scannen für die Playlist',
+  'handoff.code': 'Aktivierungscode',
+  'handoff.codeHint': 'Der Kunde gibt diesen Code in der App ein, um loszulegen.',
+  'handoff.codeQrAlt': 'QR-Code des Aktivierungscodes',
+  'handoff.codeQrCaption': 'Scannen für den Code',
+  'handoff.noCode': 'Dieser Aktivierungscode hat noch keinen Code; synchronisieren Sie die Liste oder öffnen Sie ihn im Panel.',
+  'handoff.viaCustomerDns': 'Die Links verwenden {origin} (die Kunden-DNS des Panels).',
+  'handoff.viaApi': 'Die Links verwenden {origin}, die API-Adresse des Panels: Es ist keine Kunden-DNS eingetragen.',
+  'handoff.dnsOffer': 'Die Reseller-DNS Ihres Kontos ist {dns}.',
+  'handoff.useDns': '{dns} für Kundenlinks verwenden',
 
   // Forms
   'form.newTitle': 'Neu: {what}',

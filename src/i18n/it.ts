@@ -483,6 +483,15 @@ export const it: Catalogue = {
   'handoff.portal': 'Portale MAG',
   'handoff.qrAlt': 'Codice QR dell’URL della playlist',
   'handoff.qrCaption': 'Scansiona per la playlist',
+  'handoff.code': 'Codice di attivazione',
+  'handoff.codeHint': 'Il cliente inserisce questo codice nell’app per iniziare a guardare.',
+  'handoff.codeQrAlt': 'Codice QR del codice di attivazione',
+  'handoff.codeQrCaption': 'Scansiona per il codice',
+  'handoff.noCode': 'Questo codice di attivazione non ha ancora un codice; sincronizza l’elenco o aprilo sul pannello.',
+  'handoff.viaCustomerDns': 'I link usano {origin} (il DNS clienti del pannello).',
+  'handoff.viaApi': 'I link usano {origin}, l’indirizzo API del pannello: nessun DNS clienti impostato.',
+  'handoff.dnsOffer': 'Il DNS reseller del tuo account è {dns}.',
+  'handoff.useDns': 'Usa {dns} per i link dei clienti',
 
   // Forms
   'form.newTitle': 'Nuovo: {what}',

@@ -474,6 +474,15 @@ export const tr: Catalogue = {
   'handoff.portal': 'MAG portalı',
   'handoff.qrAlt': 'Oynatma listesi URL’sinin QR kodu',
   'handoff.qrCaption': 'Oynatma listesi için tarayın',
+  'handoff.code': 'Aktivasyon kodu',
+  'handoff.codeHint': 'Müşteri izlemeye başlamak için bu kodu uygulamaya girer.',
+  'handoff.codeQrAlt': 'Aktivasyon kodunun QR kodu',
+  'handoff.codeQrCaption': 'Kod için tarayın',
+  'handoff.noCode': 'Bu aktivasyon kodunun henüz kodu yok; listeyi eşitleyin veya panelde açın.',
+  'handoff.viaCustomerDns': 'Bağlantılar {origin} adresini kullanır (panelin müşteri DNS’i).',
+  'handoff.viaApi': 'Bağlantılar {origin} adresini, panelin API adresini kullanır: müşteri DNS’i ayarlanmamış.',
+  'handoff.dnsOffer': 'Hesabınızın bayi DNS’i {dns}.',
+  'handoff.useDns': 'Müşteri bağlantıları için {dns} kullan',
 
   // Forms
   'form.newTitle': 'Yeni {what}',

@@ -10,7 +10,8 @@
  * A link is never built from an empty credential: that is refused in words.
  */
 import { AppError, isAppError } from '../errors'
-import { customerLinks } from '../../shared/links'
+import { customerLinks, customerOrigin } from '../../shared/links'
+import { HOST_RE } from '../../shared/profile'
 import type { CustomerLinks } from '../../shared/views'
 import { readItem } from './item-handlers'
 import type { Handlers, ReadDeps } from './read-deps'
@@ -41,7 +42,19 @@ export function linksHandler(d: ReadDeps): Handlers<'links:get'> {
         })
       }
       const base = { scheme: p.scheme, host: p.customerDns ?? p.host, port: p.customerPort ?? p.port }
-      return customerLinks(base, row.username, row.password)
+      const via = p.customerDns ? ('customerDns' as const) : ('api' as const)
+      return { ...customerLinks(base, row.username, row.password), origin: customerOrigin(base), via, resellerDns: via === 'api' ? offeredDns(d, profileId, p.host) : null }
     },
   }
+}
+
+/**
+ * The account's reseller DNS (panel-api §4 `user_info`), offered when no customer DNS is set: the links a
+ * reseller hands out should not carry the API address when the panel names the one customers use.
+ * Only a plain host (a DNS name that is not the API host); anything else is not offered.
+ */
+function offeredDns(d: ReadDeps, profileId: string, apiHost: string): string | null {
+  const dns = d.ctx.cache.getAccount(profileId)?.info.resellerDns?.trim() ?? ''
+  const host = dns.replace(/^https?:\/\//i, '').replace(/[:/].*$/, '').toLowerCase()
+  return host && HOST_RE.test(host) && host !== apiHost.toLowerCase() ? host : null
 }

@@ -100,7 +100,6 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       resellerDns: '',
       memberGroupId: 1,
       createdAt: null,
-    'profiles:testDraft': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
       permissions: {
         allowChangeUsername: true,
         allowChangePassword: true,
@@ -155,6 +154,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       return state.profiles
     },
     'profiles:test': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
+    'profiles:testDraft': () => ({ username: 'me', credits: state.credits, latencyMs: 5 }),
     'keys:set': (a) => ({ hasKey: true, keyHint: String(a.apiKey).slice(-4), backend: 'memory' }),
     'app:info': () => ({ version: '0', platform: 'linux', dataDir: '/tmp', keyBackend: 'memory', keychainProblem: null, transport: 'loopback', demoAvailable: true }),
     // Damaged data files and diagnostics (engineer G)

@@ -67,3 +67,41 @@ describe('CopyField', () => {
     expect(writeText).toHaveBeenCalledWith('S3cret')
   })
 })
+
+describe('HandOff: which address, and activation codes', () => {
+  const good = { username: 'u1', password: 'p1', m3u: 'http://10.0.0.1:80/get.php?username=u1&password=p1&type=m3u_plus&output=ts', playerApi: 'x', epg: 'x', enigmaInstall: 'x', magPortal: 'x' }
+
+  it('says which address the links use, and offers the account\'s reseller DNS; taking it saves it as the customer DNS', async () => {
+    let dns: string | null = null
+    fake.current!.handlers['links:get'] = () =>
+      dns
+        ? { ...good, m3u: `http://${dns}:80/get.php?username=u1&password=p1`, origin: `http://${dns}:80`, via: 'customerDns', resellerDns: null }
+        : { ...good, origin: 'http://10.0.0.1:80', via: 'api', resellerDns: 'my.dns.com' }
+    fake.current!.handlers['profiles:update'] = (a: { patch: { customerDns: string } }) => {
+      dns = a.patch.customerDns
+      return { ...fake.current!.state.profiles[0], ...a.patch }
+    }
+    wrapper = mount(HandOff, { props: { resource: 'lines', profileId: 'p1', id: 1 }, attachTo: document.body })
+    await settle(8)
+    expect(byTestId('handoff-origin')!.textContent).toContain('http://10.0.0.1:80')
+    expect(byTestId('handoff-origin')!.textContent).toContain('no customer DNS')
+    expect(byTestId('handoff-dns-offer')!.textContent).toContain('my.dns.com')
+    byTestId('handoff-use-dns')!.click()
+    await settle(10)
+    expect(fake.current!.callsOf('profiles:update')).toEqual([{ profileId: 'p1', patch: { customerDns: 'my.dns.com' } }])
+    expect(byTestId('handoff-origin')!.textContent).toContain('http://my.dns.com:80')
+    expect(byTestId('handoff-dns-offer')).toBeNull()
+    expect((byTestId('m3u-value') as HTMLInputElement).value).toContain('my.dns.com')
+  })
+
+  it('an activation code: copy the code and a QR of it, without asking for links', async () => {
+    wrapper = mount(HandOff, { props: { resource: 'activecodes', profileId: 'p1', id: 9, code: '1234567890' }, attachTo: document.body })
+    await settle(8)
+    expect((byTestId('code-value') as HTMLInputElement).value).toBe('1234567890')
+    expect(byTestId('handoff-qr')).not.toBeNull()
+    expect(fake.current!.callsOf('links:get')).toHaveLength(0)
+    byTestId('copy-code')!.click()
+    await settle()
+    expect(writeText).toHaveBeenCalledWith('1234567890')
+  })
+})
