@@ -27,6 +27,13 @@ export type Resource = z.infer<typeof Resource>
 export const SUBSCRIPTION_RESOURCES = ['lines', 'mags', 'enigmas', 'activecodes'] as const
 export type SubscriptionResource = (typeof SUBSCRIPTION_RESOURCES)[number]
 
+/**
+ * What "expiring soon" means everywhere it is counted — the lists' chip, the
+ * renewal radar's "Next 7 days", the Credits view: enabled by the reseller and
+ * not banned, not yet expired, and expiring within this many days from now.
+ */
+export const EXPIRING_SOON_DAYS = 7
+
 /** Status filter chips. `expiring` means "expires within N days" (see CacheQuery.expiringDays). */
 export const StatusFilter = z.enum(['active', 'disabled', 'banned', 'expired', 'trial', 'expiring'])
 export type StatusFilter = z.infer<typeof StatusFilter>

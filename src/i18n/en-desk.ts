@@ -15,4 +15,13 @@ export const enDesk = {
   'journalSum.unlimited': 'no expiry',
   'journalSum.expires': 'expires {date}',
   'journalSum.bulk': 'part of a bulk run',
+  'chip.expiringHint': 'Enabled, not yet expired, and expiring within the next 7 days; sorted soonest first. The Renewals radar’s “Next 7 days” counts the same.',
+  'radar.weekHint': 'Lines, MAG and Enigma2 devices on every panel: enabled, not yet expired, expiring within 7 days — the lists’ “Expiring in 7 days”. Snoozed and lost ones are left out unless shown; with “Only my customers”, only those linked to a customer.',
+  'expiringSoon.what': 'enabled, not yet expired, expiring within {n} days; the lists’ chip and the Renewals radar count the same',
+  'expiringSoon.lines.one': '{n} line',
+  'expiringSoon.lines.other': '{n} lines',
+  'expiringSoon.mags.one': '{n} MAG device',
+  'expiringSoon.mags.other': '{n} MAG devices',
+  'expiringSoon.enigmas.one': '{n} Enigma2 device',
+  'expiringSoon.enigmas.other': '{n} Enigma2 devices',
 } as const

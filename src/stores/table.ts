@@ -7,10 +7,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { xm } from '../api/xm'
-import type { Resource, StatusFilter } from '../../electron/shared/domain'
+import { EXPIRING_SOON_DAYS, type Resource, type StatusFilter } from '../../electron/shared/domain'
 import type { PanelFreshness } from '../../electron/shared/views'
 import { call } from '../lib/call'
-import { defaultColumns, isWritable } from '../lib/resources'
+import { defaultColumns, isWritable, RESOURCE_META } from '../lib/resources'
 import type { Result } from '../../electron/shared/errors'
 import { useSyncStore } from './sync'
 
@@ -66,7 +66,7 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
           resource,
           offset: (page.value - 1) * pageSize.value,
           limit: pageSize.value,
-          ...(status.value.length ? { status: [...status.value], expiringDays: 7 } : {}),
+          ...(status.value.length ? { status: [...status.value], expiringDays: EXPIRING_SOON_DAYS } : {}),
           ...(search.value.trim() ? { search: search.value.trim() } : {}),
           ...(sort.value ? { sort: { ...sort.value } } : {}),
         }),
@@ -89,8 +89,22 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
       page.value = 1
       return load()
     }
+    /**
+     * "Expiring in 7 days" is a to-do list: turned on with no sort of the user's own, it sorts
+     * by expiry, soonest first (the column header shows it); turned off, that sort goes with it.
+     */
+    const BY_EXPIRY = { column: 'expDate', dir: 'asc' } as const
+    let sortedForExpiring = false
     function toggleChip(chip: StatusFilter) {
-      return setStatus(status.value.includes(chip) ? status.value.filter((c) => c !== chip) : [...status.value, chip])
+      const on = !status.value.includes(chip)
+      if (chip === 'expiring' && on && sort.value === null && RESOURCE_META[resource].columns.some((c) => c.key === 'expDate')) {
+        sort.value = { ...BY_EXPIRY }
+        sortedForExpiring = true
+      } else if (chip === 'expiring' && !on && sortedForExpiring) {
+        if (sort.value?.column === BY_EXPIRY.column && sort.value.dir === BY_EXPIRY.dir) sort.value = null
+        sortedForExpiring = false
+      }
+      return setStatus(on ? [...status.value, chip] : status.value.filter((c) => c !== chip))
     }
 
     /**
@@ -114,6 +128,7 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
     }
 
     function setSort(column: string | null, dir: 'asc' | 'desc' = 'asc') {
+      sortedForExpiring = false
       sort.value = column ? { column, dir } : null
       page.value = 1
       return load()

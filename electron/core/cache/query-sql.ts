@@ -2,7 +2,7 @@
  * CacheQuery → SQL. Column names only ever come from the resource specs (a
  * whitelist); everything the user typed is a bound parameter.
  */
-import type { StatusFilter } from '../../shared/domain'
+import { EXPIRING_SOON_DAYS, type StatusFilter } from '../../shared/domain'
 import type { CacheQuery } from '../../shared/views'
 import { AppError } from '../errors'
 import { sortColumn, type ResourceSpec } from './resources'
@@ -10,7 +10,8 @@ import { LIKE_ESCAPE, planSearch } from './search-text'
 import { boundarySpans, isTallied } from './tally'
 import { keysetClause, type PageKey } from './keyset'
 
-export const DEFAULT_EXPIRING_DAYS = 7
+/** The lists' chip and the radar count the same subscriptions (shared/domain.ts). */
+export const DEFAULT_EXPIRING_DAYS = EXPIRING_SOON_DAYS
 const DAY = 86_400
 
 export interface QuerySql {

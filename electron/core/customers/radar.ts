@@ -9,7 +9,7 @@
  */
 import type { ItemKey, LinkResource, RadarQuery, RadarResult, RadarRow, RadarWindow, ReminderSettings } from '../../shared/customers'
 import { RADAR_MAX_ROWS, RadarQuery as RadarQuerySchema } from '../../shared/customers'
-import type { Package } from '../../shared/domain'
+import { EXPIRING_SOON_DAYS, type Package } from '../../shared/domain'
 import type { CacheDb, ExpiringRow } from '../ports'
 import type { CustomerBook } from './book'
 import type { Links } from './links'
@@ -166,11 +166,14 @@ export function startOfDay(ms: number): number {
   return d.getTime()
 }
 
-/** today ⊂ week ⊂ month for what is still running; expired is its own window. */
+/**
+ * today ⊂ week ⊂ month for what is still running; expired is its own window.
+ * "week" is the lists' "Expiring in 7 days" chip to the second (EXPIRING_SOON_DAYS).
+ */
 function windowsOf(expMs: number, nowMs: number, daysLeft: number): Exclude<RadarWindow, 'all'>[] {
   if (expMs <= nowMs) return ['expired']
   const out: Exclude<RadarWindow, 'all'>[] = ['month']
-  if (expMs <= nowMs + 7 * DAY_MS) out.push('week')
+  if (expMs <= nowMs + EXPIRING_SOON_DAYS * DAY_MS) out.push('week')
   if (daysLeft <= 0) out.push('today')
   return out
 }

@@ -44,6 +44,22 @@ function mounted(answer: (days: number) => Promise<CreditHistory> | CreditHistor
 const balanceOption = (w: ReturnType<typeof mounted>) => JSON.parse(w.find('[data-testid="chart-balance"]').attributes('data-option')!)
 
 describe('credits view', () => {
+  it('counts what expires in 7 days with the lists’ own chip query, and says what it counts', async () => {
+    const w = mounted((days) => historyOf(days))
+    fake.current!.handlers['cache:query'] = (q: { resource: string; status?: string[]; expiringDays?: number }) => ({
+      rows: [],
+      total: q.status?.join() === 'expiring' && q.expiringDays === 7 ? { lines: 12, mags: 1, enigmas: 0 }[q.resource] : -1,
+      panels: [],
+    })
+    await settle()
+    const box = w.find('[data-testid="credits-expiring"]')
+    expect(box.find('[data-testid="credits-expiring-lines"]').text()).toBe('12 lines')
+    expect(box.find('[data-testid="credits-expiring-mags"]').text()).toBe('1 MAG device')
+    expect(box.find('[data-testid="credits-expiring-enigmas"]').text()).toBe('0 Enigma2 devices')
+    expect(box.text()).toContain('enabled, not yet expired, expiring within 7 days')
+    w.unmount()
+  })
+
   it('asks for the range picked and draws the chart over all of it', async () => {
     const w = mounted((days) => historyOf(days))
     await settle()
