@@ -34,4 +34,22 @@ describe('FreshnessBanner', () => {
     })
     expect(w.text()).toContain('Not synced yet')
   })
+
+  it('never says "showing data from never" when nothing was synced yet (issue #15)', () => {
+    fake.current = createFakeXm()
+    const w = mount(FreshnessBanner, {
+      props: {
+        panels: [
+          { profileId: 'p1', syncedAt: null, freshness: 'offline', error: null },
+          { profileId: 'p2', syncedAt: null, freshness: 'error', error: 'The API key was refused' },
+          { profileId: 'p3', syncedAt: null, freshness: 'stale', error: null },
+        ],
+      },
+      global: { plugins: [createPinia()] },
+    })
+    expect(w.text()).not.toMatch(/never/)
+    expect(w.text()).toContain('Offline — nothing synced from this panel yet.')
+    expect(w.text()).toContain('The first sync failed (The API key was refused) — nothing to show yet.')
+    expect(w.text()).toContain('Syncing for the first time…')
+  })
 })
