@@ -37,4 +37,7 @@ export const enDesk = {
   'empty.none.creditLogs': 'This panel’s credit log is empty.',
   'empty.noneAll': '{what}: none on any of your panels.',
   'empty.syncedAgo': 'Checked with the panel {ago}.',
+  'confirm.deleteNamed': '{action} “{name}”?',
+  'confirm.deleteOn': 'On the panel {panel}.',
+  'confirm.deleteDeviceLine': 'Its line is deleted with it unless something else uses it.',
 } as const
