@@ -437,6 +437,7 @@ export const ar: Catalogue = {
   'shortcuts.help': 'هذه القائمة',
   'shortcuts.focusSearch': 'البحث في هذه القائمة',
   'shortcuts.settings': 'الإعدادات',
+  'search.dialogName': 'البحث في كل اللوحات',
   'search.placeholder': 'ابحث عن الخطوط وعناوين MAC والرموز والموزعين الفرعيين في كل اللوحات…',
   'search.showAll': 'عرض كل النتائج في {what} (كل اللوحات)',
   'search.none': 'لم يُعثر على شيء في البيانات المحفوظة.',

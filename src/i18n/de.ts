@@ -404,6 +404,7 @@ export const de: Catalogue = {
   'shortcuts.help': 'Diese Liste',
   'shortcuts.focusSearch': 'Diese Liste durchsuchen',
   'shortcuts.settings': 'Einstellungen',
+  'search.dialogName': 'Alle Panels durchsuchen',
   'search.placeholder': 'Lines, MACs, Codes, Sub-Reseller in allen Panels suchen…',
   'search.showAll': 'Alle Treffer in {what} zeigen (alle Panels)',
   'search.none': 'In den zwischengespeicherten Daten nichts gefunden.',

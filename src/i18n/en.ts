@@ -185,6 +185,7 @@ export const en = {
   'shortcuts.help': 'This list',
   'shortcuts.focusSearch': 'Search this list',
   'shortcuts.settings': 'Settings',
+  'search.dialogName': 'Search every panel',
   'search.placeholder': 'Search lines, MACs, codes, sub-resellers in every panel…',
   'search.showAll': 'Show all matches in {what} (all panels)',
   'search.none': 'Nothing found in the cached data.',

@@ -412,6 +412,7 @@ export const it: Catalogue = {
   'shortcuts.help': 'Questo elenco',
   'shortcuts.focusSearch': 'Cerca in questo elenco',
   'shortcuts.settings': 'Impostazioni',
+  'search.dialogName': 'Cerca in tutti i pannelli',
   'search.placeholder': 'Cerca linee, MAC, codici, sub-rivenditori in tutti i pannelli…',
   'search.showAll': 'Mostra tutti i risultati in {what} (tutti i pannelli)',
   'search.none': 'Nessun risultato nei dati in cache.',

@@ -404,6 +404,7 @@ export const tr: Catalogue = {
   'shortcuts.help': 'Bu liste',
   'shortcuts.focusSearch': 'Bu listede ara',
   'shortcuts.settings': 'Ayarlar',
+  'search.dialogName': 'Tüm panellerde ara',
   'search.placeholder': 'Tüm panellerde hat, MAC, kod, alt bayi ara…',
   'search.showAll': '{what} içindeki tüm eşleşmeleri göster (tüm paneller)',
   'search.none': 'Önbellekteki verilerde bir şey bulunamadı.',
