@@ -49,6 +49,13 @@ export type Payment = z.infer<typeof Payment>
 export const ProfitQuery = z.object({ months: z.number().int().min(1).max(36).default(12) })
 export type ProfitQuery = z.input<typeof ProfitQuery>
 
+/**
+ * estimated: spends with no payment, counted at the list price; noPrice: spends with neither;
+ * unpriced: panels with no credit cost set; outside: credits the panels' credit logs show spent
+ * outside this app; noCreditLog: panels whose credit log was never synced (only this app's spending counts).
+ */
+export const PROFIT_NOTES = ['estimated', 'noPrice', 'unpriced', 'outside', 'noCreditLog'] as const
+
 export const ProfitMonth = z.object({
   month: z.string(), // YYYY-MM
   revenue: z.number(),
@@ -58,6 +65,8 @@ export const ProfitMonth = z.object({
   creditCost: z.number(),
   /** Credits spent on panels with no credit cost set (not in creditCost). */
   unpricedCredits: z.number(),
+  /** Part of credits the panels' credit logs show spent outside this app (in the panel's web page): no sale recorded. */
+  outsideCredits: z.number(),
   profit: z.number(),
   payments: z.number().int(),
   renewals: z.number().int(),
@@ -80,10 +89,11 @@ export const ProfitReport = z.object({
       margin: z.number().nullable(),
     }),
   ),
-  /** Sentences on what is estimated and why (shown under the figures). */
-  notes: z.array(z.string()),
+  /** What is estimated or left out, and how many (the page words them: profit.note.<kind>). */
+  notes: z.array(z.object({ kind: z.enum(PROFIT_NOTES), n: z.number() })),
 })
 export type ProfitReport = z.infer<typeof ProfitReport>
+export type ProfitNote = ProfitReport['notes'][number]
 
 // ---------- Backup ----------
 

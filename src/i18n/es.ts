@@ -182,6 +182,12 @@ export const es: Catalogue = {
   'profit.legendCost': 'coste de créditos',
   'profit.estimatedHint': 'Incluye renovaciones sin pago registrado, contadas a tu precio de lista.',
   'profit.unpriced': '{n} sin precio',
+  'profit.note.estimated': 'Renovaciones o altas sin pago registrado, contadas a tu precio de lista (marcadas con *): {n}',
+  'profit.note.noPrice': 'Renovaciones o altas sin pago ni precio de lista, por lo que no suman ingresos: {n}. Fija tus precios para incluirlas.',
+  'profit.note.unpriced': 'Créditos en paneles sin coste por crédito fijado, no restados del beneficio: {n}',
+  'profit.note.outside': 'Créditos gastados fuera de esta app (en el registro de créditos de los paneles; sin venta registrada): {n}',
+  'profit.note.noCreditLog': 'Paneles cuyo registro de créditos aún no se ha sincronizado: allí solo cuenta el gasto de esta app: {n}',
+  'profit.outside': '{n} fuera de esta app',
   'profit.paymentsN': '{n} pagos',
   'profit.soldN': '{n} vendidos',
 

@@ -182,6 +182,12 @@ export const fr: Catalogue = {
   'profit.legendCost': 'coût des crédits',
   'profit.estimatedHint': 'Inclut des renouvellements sans paiement enregistré, comptés à votre prix catalogue.',
   'profit.unpriced': '{n} sans prix',
+  'profit.note.estimated': 'Renouvellements ou créations sans paiement enregistré, comptés à votre prix catalogue (marqués *) : {n}',
+  'profit.note.noPrice': 'Renouvellements ou créations sans paiement ni prix catalogue, donc sans revenu : {n}. Fixez vos prix pour les inclure.',
+  'profit.note.unpriced': 'Crédits sur des panneaux sans coût du crédit défini, non déduits du bénéfice : {n}',
+  'profit.note.outside': 'Crédits dépensés hors de cette app (dans l\'historique des crédits des panneaux ; aucune vente enregistrée) : {n}',
+  'profit.note.noCreditLog': 'Panneaux dont l\'historique des crédits n\'est pas encore synchronisé : seules les dépenses de cette app y comptent : {n}',
+  'profit.outside': '{n} hors de cette app',
   'profit.paymentsN': '{n} paiements',
   'profit.soldN': '{n} vendus',
 

@@ -182,6 +182,12 @@ export const ptBR: Catalogue = {
   'profit.legendCost': 'custo dos créditos',
   'profit.estimatedHint': 'Inclui renovações sem pagamento registrado, contadas pelo seu preço de tabela.',
   'profit.unpriced': '{n} sem preço',
+  'profit.note.estimated': 'Renovações ou criações sem pagamento registrado, contadas pelo seu preço de tabela (marcadas com *): {n}',
+  'profit.note.noPrice': 'Renovações ou criações sem pagamento nem preço de tabela, portanto sem receita: {n}. Defina seus preços para incluí-las.',
+  'profit.note.unpriced': 'Créditos em painéis sem custo do crédito definido, não subtraídos do lucro: {n}',
+  'profit.note.outside': 'Créditos gastos fora deste app (no registro de créditos dos painéis; nenhuma venda registrada): {n}',
+  'profit.note.noCreditLog': 'Painéis cujo registro de créditos ainda não foi sincronizado: lá só conta o gasto deste app: {n}',
+  'profit.outside': '{n} fora deste app',
   'profit.paymentsN': '{n} pagamentos',
   'profit.soldN': '{n} vendidos',
 

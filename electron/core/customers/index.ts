@@ -45,7 +45,7 @@ export function createCustomerServices(ctx: CoreContext, file: string, journal: 
   const messages = new Messages(book, customers, links, prices, radar, ctx.profiles)
   const csv = new CustomerCsv(customers, links, ctx.cache, ctx.profiles)
   const payments = new Payments(book, prices)
-  const profit = new Profit(book, ctx.cache, links, prices, payments, journal)
+  const profit = new Profit(book, ctx.cache, links, prices, payments, journal, () => ctx.profiles.list().map((p) => p.id))
   return { book, customers, links, radar, messages, prices, payments, profit, csv }
 }
 

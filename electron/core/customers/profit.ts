@@ -4,14 +4,17 @@
  *
  * Sources and what is estimated:
  * - credits spent: the audit journal's succeeded spending writes (expected
- *   cost; the panel's balance change when both balances were read);
+ *   cost; the panel's balance change when both balances were read), plus the
+ *   charges in each panel's cached credit log that no journal entry explains
+ *   (spent in the panel's own web page: "outside this app", no sale known);
  * - what a credit cost: the reseller's own figure per panel (prices.ts); a
  *   panel without one counts its credits as "unpriced", not as free;
  * - revenue: recorded payments. A renewal or creation with no payment recorded
  *   for that subscription within PAYMENT_MATCH_MS is counted at the package's
  *   list price and shown as ESTIMATED (never mixed in silently).
  */
-import type { Payment, ProfitQuery, ProfitReport } from '../../shared/business'
+import type { Payment, ProfitNote, ProfitQuery, ProfitReport } from '../../shared/business'
+import type { CreditLog } from '../../shared/domain'
 import { ProfitQuery as ProfitQuerySchema } from '../../shared/business'
 import type { JournalEntry } from '../../shared/views'
 import type { CacheDb } from '../ports'
@@ -22,7 +25,11 @@ import type { Prices } from './prices'
 
 /** A payment this close to a spend on the same subscription pays for it. */
 export const PAYMENT_MATCH_MS = 3 * 86_400_000
+/** A credit-log charge this close to a journal entry of the same cost on the same panel is that entry. */
+export const CREDIT_LOG_MATCH_MS = 15 * 60_000
 const SPEND_ACTION = /^(create_|edit_)/
+/** Credit-log actions that charge for a package (adjust_credits is a transfer to a sub-reseller, docs/panel-api.md §7). */
+const CHARGE_ACTIONS: ReadonlySet<string> = new Set(['new', 'extend', 'edit'])
 
 export type JournalReader = (from: number, to: number) => Promise<JournalEntry[]>
 
@@ -34,6 +41,8 @@ export class Profit {
     private readonly prices: Prices,
     private readonly payments: Payments,
     private readonly journal: JournalReader,
+    /** The panels configured now (their credit logs are read from the cache). */
+    private readonly panels: () => string[] = () => [],
   ) {}
 
   async report(raw: ProfitQuery): Promise<ProfitReport> {
@@ -46,7 +55,9 @@ export class Profit {
     const priceOf = this.prices.priceIndex()
     const creditCost = new Map(this.prices.get().creditCosts.map((c) => [c.profileId, c.creditCost]))
 
-    const months = new Map(monthKeys.map((m) => [m, { month: m, revenue: 0, estimatedRevenue: 0, credits: 0, creditCost: 0, unpricedCredits: 0, profit: 0, payments: 0, renewals: 0 }]))
+    const months = new Map(
+      monthKeys.map((m) => [m, { month: m, revenue: 0, estimatedRevenue: 0, credits: 0, creditCost: 0, unpricedCredits: 0, outsideCredits: 0, profit: 0, payments: 0, renewals: 0 }]),
+    )
     const customers = new Map<number, { customerId: number; name: string; paid: number; payments: number; lastPaidAt: number | null }>()
     const packages = new Map<string, { profileId: string; packageId: number | null; name: string; sold: number; revenue: number; credits: number; cost: number; margin: number | null }>()
     const used = new Set<number>()
@@ -58,8 +69,9 @@ export class Profit {
       if (!m) continue
       m.revenue += p.amount
       m.payments++
-      if (p.customerId !== null) addCustomer(customers, p.customerId, p.customerName ?? '', p.amount, p.at)
     }
+    // Lifetime value: every payment ever recorded, not only the months shown.
+    for (const p of this.payments.list({})) if (p.customerId !== null) addCustomer(customers, p.customerId, p.customerName ?? '', p.amount, p.at)
     for (const e of spends) {
       const m = months.get(monthKey(e.startedAt))
       if (!m) continue
@@ -95,14 +107,27 @@ export class Profit {
       row.credits += credits
       row.cost += cost === undefined ? 0 : credits * cost
     }
+    const outside = this.outsideSpends(from, nowMs + 1, spends)
+    for (const o of outside.charges) {
+      const m = months.get(monthKey(o.at))
+      if (!m) continue
+      const cost = creditCost.get(o.profileId)
+      m.credits += o.credits
+      m.outsideCredits += o.credits
+      if (cost === undefined) m.unpricedCredits += o.credits
+      else m.creditCost += o.credits * cost
+    }
     for (const m of months.values()) m.profit = round(m.revenue - m.creditCost)
     for (const p of packages.values()) p.margin = p.revenue > 0 ? round((p.revenue - p.cost) / p.revenue) : null
 
-    const notes: string[] = []
-    if (estimatedCount > 0) notes.push(`${estimatedCount} renewals or creations have no payment recorded: their revenue is estimated from your list price (marked as estimated).`)
-    if (noPriceCount > 0) notes.push(`${noPriceCount} renewals or creations have neither a payment nor a list price: they add no revenue. Set your prices to include them.`)
-    if ([...months.values()].some((m) => m.unpricedCredits > 0)) notes.push('Some panels have no credit cost set: their credits are listed as unpriced and not subtracted from profit.')
-    notes.push('Credits are counted from this app\'s journal of spending calls; spending done in the panel\'s own web page is not included.')
+    const notes: ProfitNote[] = []
+    const outsideCredits = [...months.values()].reduce((n, m) => n + m.outsideCredits, 0)
+    const unpriced = [...months.values()].reduce((n, m) => n + m.unpricedCredits, 0)
+    if (estimatedCount > 0) notes.push({ kind: 'estimated', n: estimatedCount })
+    if (noPriceCount > 0) notes.push({ kind: 'noPrice', n: noPriceCount })
+    if (unpriced > 0) notes.push({ kind: 'unpriced', n: unpriced })
+    if (outsideCredits > 0) notes.push({ kind: 'outside', n: outsideCredits })
+    if (outside.unsynced > 0) notes.push({ kind: 'noCreditLog', n: outside.unsynced })
 
     return {
       currency: this.prices.currency(),
@@ -110,6 +135,48 @@ export class Profit {
       customers: [...customers.values()].sort((a, b) => b.paid - a.paid).map((c) => ({ ...c, paid: round(c.paid) })),
       packages: [...packages.values()].sort((a, b) => b.revenue - a.revenue).map((p) => ({ ...p, revenue: round(p.revenue), cost: round(p.cost) })),
       notes,
+    }
+  }
+
+  /**
+   * The reseller's own charges in each panel's cached credit log (rows of their account name,
+   * package actions) in [from, to) that no journal entry explains: same panel, same credits,
+   * within CREDIT_LOG_MATCH_MS. Those were spent in the panel's own web page. `unsynced`: panels
+   * whose credit log (or account) was never synced, so only this app's spending is known there.
+   */
+  private outsideSpends(from: number, to: number, spends: JournalEntry[]): { charges: { profileId: string; at: number; credits: number }[]; unsynced: number } {
+    const charges: { profileId: string; at: number; credits: number }[] = []
+    let unsynced = 0
+    for (const profileId of this.panels()) {
+      const me = this.cache.getAccount(profileId)?.info.username.toLowerCase()
+      if (me === undefined || this.cache.getSyncMeta(profileId, 'creditLogs').syncedAt === null) {
+        unsynced++
+        continue
+      }
+      const journal = spends.filter((e) => e.profileId === profileId)
+      const used = new Set<number>()
+      for (const log of this.creditLog(profileId, from)) {
+        const at = (log.date ?? 0) * 1000
+        if (at >= to || log.cost <= 0 || !CHARGE_ACTIONS.has(log.action) || log.ownerName.toLowerCase() !== me) continue
+        const mine = journal.find((e) => !used.has(e.id) && spentCredits(e) === log.cost && Math.abs(e.startedAt - at) <= CREDIT_LOG_MATCH_MS)
+        if (mine) used.add(mine.id)
+        else charges.push({ profileId, at, credits: log.cost })
+      }
+    }
+    return { charges, unsynced }
+  }
+
+  /** A panel's cached credit log from `from` (ms) on, newest first, a page at a time. */
+  private *creditLog(profileId: string, from: number): Generator<CreditLog> {
+    const nowSec = Math.floor(this.book.now() / 1000)
+    for (let offset = 0; ; offset += 1000) {
+      const { rows } = this.cache.query({ profileIds: [profileId], resource: 'creditLogs', sort: { column: 'date', dir: 'desc' }, offset, limit: 1000 }, nowSec)
+      for (const r of rows as unknown as CreditLog[]) {
+        // Newest first, undated rows last: the first one before `from` ends the walk.
+        if (r.date === null || r.date * 1000 < from) return
+        yield r
+      }
+      if (rows.length < 1000) return
     }
   }
 }
