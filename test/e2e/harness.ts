@@ -122,8 +122,11 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
-/** A fresh profile each time (launchPersistentContext is playwright's way to pass --user-data-dir). */
-export async function openBrowser(url: string, opts: { dark?: boolean; width?: number; height?: number } = {}): Promise<BrowserSession> {
+/**
+ * A fresh profile each time (launchPersistentContext is playwright's way to pass --user-data-dir).
+ * `locale` is the OS language the page sees (navigator.languages), which Settings → Language follows by default.
+ */
+export async function openBrowser(url: string, opts: { dark?: boolean; width?: number; height?: number; locale?: string } = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'xm-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -131,6 +134,7 @@ export async function openBrowser(url: string, opts: { dark?: boolean; width?: n
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
     colorScheme: opts.dark ? 'dark' : 'light',
+    ...(opts.locale ? { locale: opts.locale } : {}),
   })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin })
   const page = context.pages()[0] ?? (await context.newPage())
