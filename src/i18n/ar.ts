@@ -274,7 +274,7 @@ export const ar: Catalogue = {
   'one.creditLogs': 'قيد رصيد',
 
   // Columns and fields
-  'col.id': 'الرقم',
+  'col.id': 'المعرّف',
   'col.panel': 'اللوحة',
   'col.username': 'اسم المستخدم',
   'col.password': 'كلمة المرور',
