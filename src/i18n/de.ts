@@ -350,7 +350,7 @@ export const de: Catalogue = {
   // Time
   'expiry.unlimited': 'Unbegrenzt',
   'expiry.in': 'in {span}',
-  'expiry.ago': 'seit {span} abgelaufen',
+  'expiry.ago': 'vor {span}',
   'span.minutes': '{n} Min.',
   'span.hours': '{n} Std.',
   'span.days.one': '{n} Tag',
