@@ -40,4 +40,7 @@ export const enDesk = {
   'confirm.deleteNamed': '{action} “{name}”?',
   'confirm.deleteOn': 'On the panel {panel}.',
   'confirm.deleteDeviceLine': 'Its line is deleted with it unless something else uses it.',
+  'settings.keysMemoryChosen': 'This session was started with memory-only keys (--memory-keys), as chosen: nothing is written to the OS keychain, and each panel’s key is asked for again after a restart.',
+  'welcome.keyNoteMemory': 'Your API key is kept in memory for this session only, as chosen (--memory-keys): never written to disk, never shown again.',
+  'welcome.keyNoteNoKeychain': 'The system keychain cannot be used, so your API key is kept in memory for this session only and never shown again; Settings says why.',
 } as const
