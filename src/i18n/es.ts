@@ -937,4 +937,10 @@ export const es: Catalogue = {
   'empty.noneAll': '{what}: nada en ninguno de tus paneles.',
   'empty.syncedAgo': 'Comprobado con el panel {ago}.',
   'search.dialogName': 'Buscar en todos los paneles',
+  'confirm.deleteNamed': '¿{action} «{name}»?',
+  'confirm.deleteOn': 'En el panel {panel}.',
+  'confirm.deleteDeviceLine': 'Su línea se elimina con él, salvo que otra cosa la use.',
+  'settings.keysMemoryChosen': 'Esta sesión se inició con claves solo en memoria (--memory-keys), tal como se eligió: no se escribe nada en el llavero del sistema y la clave de cada panel se vuelve a pedir después de reiniciar.',
+  'welcome.keyNoteMemory': 'Tu clave API se guarda en memoria solo durante esta sesión, tal como se eligió (--memory-keys): nunca se escribe en el disco ni se vuelve a mostrar.',
+  'welcome.keyNoteNoKeychain': 'No se puede usar el llavero del sistema, así que tu clave API se guarda en memoria solo durante esta sesión y no se vuelve a mostrar; en Ajustes se explica por qué.',
 }
