@@ -12,6 +12,8 @@ import type { Profile } from '../../../electron/shared/profile'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
 import type { CacheQuery, Settings } from '../../../electron/shared/views'
 import { itemStatus } from '../../../electron/shared/status'
+import { balanceAfterCharge, isEnough, packagePrice, quote } from '../../../electron/core/writes/cost'
+import * as rows from '../../helpers/rows'
 
 type Handler = (args: any) => unknown | Promise<unknown>
 
@@ -31,51 +33,14 @@ export function profile(id: string, name: string, over: Partial<Profile> = {}): 
   return { ...PROFILE_DEFAULTS, id, name, host: 'panel.test', accessCode: 'abc', order: 0, createdAt: 0, hasKey: true, keyHint: 'abcd', ...over }
 }
 
+/** A package of the fake panel: `credits` is its official price. */
 export function pkg(id: number, name: string, credits: number, over: Partial<Package> = {}): Package {
-  return {
-    id,
-    name,
-    isTrial: false,
-    isOfficial: true,
-    officialCredits: credits,
-    trialCredits: 0,
-    officialDuration: 1,
-    officialDurationIn: 'months',
-    trialDuration: 24,
-    trialDurationIn: 'hours',
-    isLine: true,
-    isMag: true,
-    isEnigma: true,
-    groups: [],
-    bouquets: [1, 2],
-    maxConnections: 1,
-    ...over,
-  }
+  return rows.pkg(id, { name, officialCredits: credits, ...over })
 }
 
+/** A cached line as the core lists it to the page (with its panel), dated after the real clock's now. */
 export function line(id: number, over: Partial<Line> = {}): Line & { profileId: string } {
-  return {
-    id,
-    username: `user${id}`,
-    password: `pass${id}xyz`,
-    memberId: 1,
-    ownerName: 'me',
-    packageId: 1,
-    expDate: 2_000_000_000,
-    createdAt: 1_700_000_000,
-    enabled: true,
-    adminEnabled: true,
-    isTrial: false,
-    isIspLock: false,
-    maxConnections: 1,
-    activeConnections: 0,
-    allowedIps: [],
-    bouquets: [],
-    resellerNotes: '',
-    lastActivity: null,
-    profileId: 'p1',
-    ...over,
-  }
+  return { ...rows.line(id, { password: `pass${id}xyz`, memberId: 1, ownerName: 'me', expDate: 2_000_000_000, createdAt: 1_700_000_000, bouquets: [] }), profileId: 'p1', ...over }
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value })
@@ -91,28 +56,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     /** The next write answers as core does when the balance could not be read after it. */
     balanceUnreadNext: false,
     settings: { closeToTray: true, startHidden: false, startAtLogin: false, monitorPaused: false, offlineAlertMinutes: 10, theme: 'system', language: 'system' } as Settings,
-    account: {
-      id: 1,
-      username: 'me',
-      email: '',
-      credits: opts.credits ?? 100,
-      enabled: true,
-      resellerDns: '',
-      memberGroupId: 1,
-      createdAt: null,
-      permissions: {
-        allowChangeUsername: true,
-        allowChangePassword: true,
-        allowChangeBouquets: true,
-        allowRestrictions: true,
-        minUsernameLength: 8,
-        minPasswordLength: 10,
-        totalAllowedTrials: 5,
-        createSubResellerPrice: 20,
-        minCodeLength: 10,
-        maxCodeLength: 12,
-      },
-    } as AccountInfo,
+    account: rows.account(opts.credits ?? 100),
   }
   const calls: { method: string; args: any }[] = []
   const failures = new Map<string, AppErrorShape>()
@@ -122,7 +66,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
 
   const write = (cost: number, item: Record<string, unknown> | null, extra: Record<string, unknown> | null = null) => {
     const before = state.credits
-    state.credits -= cost
+    state.credits = balanceAfterCharge(state.credits, cost)!
     state.account = { ...state.account, credits: state.credits }
     if (state.reconcileNext) {
       state.reconcileNext = false
@@ -132,9 +76,11 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     state.balanceUnreadNext = false
     return { journalId: 1, cost, balanceBefore: before, balanceAfter, item, extra }
   }
+  // Prices and balances by the core's own rule (writes/cost.ts, panel-api §7: intval'd prices and
+  // balance), so a page test cannot pass on arithmetic the real core would not do.
   const price = (packageId: number, trial?: boolean) => {
     const p = state.packages.find((x) => x.id === packageId)
-    return p ? (trial ? p.trialCredits : p.officialCredits) : 0
+    return p ? packagePrice(p, trial ?? false) : 0
   }
 
   const handlers: Record<string, Handler> = {
@@ -174,10 +120,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
       state.profiles.map((p) => ({ profileId: p.id, name: p.name, color: p.color, credits: state.credits, updatedAt: 0, state: 'ok', burnPerDay: null, forecastDays: null, sparkline: [] })),
     'packages:list': () => state.packages,
     'account:get': () => state.account,
-    'spend:quote': (a) => {
-      const cost = a.kind === 'create' && a.resource === 'subResellers' ? 20 : price(a.packageId, a.trial) * (a.count ?? 1)
-      return { cost, balance: state.credits, balanceAfter: state.credits - cost, enough: state.credits - cost >= 0, duration: '1 months' }
-    },
+    'spend:quote': (a) => quote(a, state.packages, { ...state.account, credits: state.credits }),
     'cache:query': (q: CacheQuery) => {
       let rows = state.lines.filter((r) => q.profileIds === 'all' || q.profileIds.includes(r.profileId))
       if (q.search) rows = rows.filter((r) => r.username.includes(q.search!))
@@ -217,7 +160,7 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     'bulk:plan': (a) => {
       const items = (a.ids ?? []).map((id: number) => ({ key: String(id), label: `user${id}`, cost: a.operation === 'extend' ? price(a.packageId) : 0, state: 'queued', reason: null, journalId: null, result: null }))
       const totalCost = items.reduce((n: number, i: { cost: number }) => n + i.cost, 0)
-      return { planId: 'plan1', items, unresolved: [], totalCost, balance: state.credits, balanceAfter: state.credits - totalCost, enough: totalCost <= state.credits, unlimited: 0 }
+      return { planId: 'plan1', items, unresolved: [], totalCost, balance: state.credits, balanceAfter: balanceAfterCharge(state.credits, totalCost), enough: isEnough(state.credits, totalCost), unlimited: 0 }
     },
     'bulk:start': () => ({ runId: 'run1', state: 'running', stoppedReason: null, counts: { total: 2, succeeded: 0, failed: 0, unknown: 0, pending: 2, skipped: 0 }, etaMs: 1000, items: [] }),
     'bulk:pause': () => ({ runId: 'run1', state: 'paused', stoppedReason: null, counts: { total: 2, succeeded: 1, failed: 0, unknown: 0, pending: 1, skipped: 0 }, etaMs: null, items: [] }),
@@ -234,8 +177,15 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     }
     const h = handlers[method]
     if (!h) return { ok: false, error: { code: 'INTERNAL', message: `fake-xm: ${method} not implemented` } }
-    // A copy, as over IPC: the page never shares objects with main.
-    return ok(structuredClone(await h(args ?? {})))
+    try {
+      // A copy, as over IPC: the page never shares objects with main.
+      return ok(structuredClone(await h(args ?? {})))
+    } catch (e) {
+      // A core function the fake borrows (writes/cost.ts) refused: the page gets it as an error, as over IPC.
+      const err = e as { code?: unknown; message?: unknown }
+      if (typeof err.code !== 'string') throw e
+      return { ok: false, error: { code: err.code, message: String(err.message) } as AppErrorShape }
+    }
   }
 
   const xm = new Proxy({} as Record<string, unknown>, {

@@ -78,6 +78,15 @@ describe('LineForm', () => {
     expect(wrapper!.emitted('done')).toHaveLength(1)
   })
 
+  it("prices a fractional balance by the panel's rule: the first charge drops the fraction (panel-api §7)", async () => {
+    fake.current!.state.credits = 13.9
+    await settle()
+    await pickPackage(2)
+    expect(byTestId('cost-value')!.textContent).toBe('13')
+    expect(byTestId('cost-after')!.textContent).toBe('0')
+    expect(byTestId('cost-not-enough')).toBeNull()
+  })
+
   it('refuses to confirm when the balance is not enough', async () => {
     fake.current!.state.credits = 3
     await settle()

@@ -29,6 +29,14 @@ describe('bulk store', () => {
     expect(bulk.percent).toBe(100)
   })
 
+  it("a plan's balance after follows the panel's rule: intval'd balance, enough = cost <= intval(balance) (panel-api §7)", async () => {
+    fake.current!.state.credits = 26.5
+    const bulk = useBulkStore()
+    expect(await bulk.makePlan({ profileId: 'p1', resource: 'lines', operation: 'extend', ids: [1, 2], packageId: 2 })).toMatchObject({ totalCost: 26, enough: true, balanceAfter: 0 })
+    fake.current!.state.credits = 25.9
+    expect(await bulk.makePlan({ profileId: 'p1', resource: 'lines', operation: 'extend', ids: [1, 2], packageId: 2 })).toMatchObject({ totalCost: 26, enough: false, balanceAfter: -1 })
+  })
+
   it('ignores progress of another run', async () => {
     const bulk = useBulkStore()
     await bulk.makePlan({ profileId: 'p1', resource: 'lines', operation: 'disable', ids: [1] })
