@@ -4,13 +4,14 @@
  * when the run STOPS (not enough credits) is marked skipped at that moment,
  * counted as not sent, and never handed to the writer once the slot frees.
  */
-import { describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { BulkRun } from '../../../electron/shared/views'
 import type { WriteResult } from '../../../electron/shared/writes'
 import { AppError } from '../../../electron/core/errors'
 import type { BulkJob, PlannedItem } from '../../../electron/core/bulk/plan'
 import { Run } from '../../../electron/core/bulk/runner'
 import { PanelSlots } from '../../../electron/core/bulk/slots'
+import { waitFor } from '../../helpers/wait'
 
 const planned = (n: number): PlannedItem[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -34,7 +35,8 @@ describe('a run that stops while items wait for a slot', () => {
         return new Promise<WriteResult>((_, reject) => (refuse = reject))
       },
     })
-    await vi.waitFor(() => expect(sent).toEqual([1]))
+    await waitFor('the first item sent', () => sent.length === 1)
+    expect(sent).toEqual([1])
     refuse!(new AppError('INSUFFICIENT_CREDITS', 'Not enough credits'))
     await run.finished
     expect(sent).toEqual([1])
