@@ -62,6 +62,8 @@ export const PanelStatus = z.object({
   checkedAt: z.number().nullable(),
   syncing: z.boolean(),
   lastSyncAt: z.number().nullable(),
+  /** Lists whose last sync failed (what a view's "Last refresh failed" banner says); cleared by that list's next success. */
+  syncErrors: z.array(z.object({ resource: z.string(), code: ErrorCode, message: z.string() })).optional(),
 })
 export type PanelStatus = z.infer<typeof PanelStatus>
 

@@ -43,4 +43,5 @@ export const enDesk = {
   'settings.keysMemoryChosen': 'This session was started with memory-only keys (--memory-keys), as chosen: nothing is written to the OS keychain, and each panel’s key is asked for again after a restart.',
   'welcome.keyNoteMemory': 'Your API key is kept in memory for this session only, as chosen (--memory-keys): never written to disk, never shown again.',
   'welcome.keyNoteNoKeychain': 'The system keychain cannot be used, so your API key is kept in memory for this session only and never shown again; Settings says why.',
+  'conn.failedList': 'Last refresh failed: {names}',
 } as const

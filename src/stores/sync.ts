@@ -11,6 +11,9 @@ import { panelHealth } from '../../electron/shared/panel-health'
 import { call } from '../lib/call'
 import { useIpcEvent } from '../composables/useIpcEvent'
 
+/** Failures that mean "unreachable" (as electron/core/sync/freshness.ts counts them): shown as offline, not as failed. */
+const OFFLINE_CODES: ReadonlySet<string> = new Set(['OFFLINE', 'TIMEOUT'])
+
 export interface CacheChange {
   profileId: string
   resource: string
@@ -36,6 +39,17 @@ export const useSyncStore = defineStore('sync', () => {
   const offline = computed(() => Object.values(statuses.value).filter((s) => s.reachable === false))
   /** Panels that answer but refuse the app (a refused key, a refused IP): never counted as reachable. */
   const refused = computed(() => Object.values(statuses.value).filter((s) => panelHealth(s) === 'refused'))
+  /**
+   * Panels that answer, but whose last sync of some list failed — what that list's banner
+   * says ("Last refresh failed"); the status bar reads the same fact, so it never says
+   * "All panels reachable" beside it. Being offline or refused is shown as such instead.
+   */
+  const failing = computed(() =>
+    Object.values(statuses.value).filter((s) => {
+      const health = panelHealth(s)
+      return health !== 'down' && health !== 'refused' && (s.syncErrors ?? []).some((e) => !OFFLINE_CODES.has(e.code))
+    }),
+  )
 
   /** Rows done / total across running syncs, for the status bar. */
   const totals = computed(() => {
@@ -87,5 +101,5 @@ export const useSyncStore = defineStore('sync', () => {
   useIpcEvent(xm.panel.onStatus, onStatus)
   useIpcEvent(xm.cache.onChanged, (c) => markChanged(c.profileId, c.resource))
 
-  return { statuses, progress, byTarget, runningFor, lastChange, running, syncing, lastSyncAt, offline, refused, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
+  return { statuses, progress, byTarget, runningFor, lastChange, running, syncing, lastSyncAt, offline, refused, failing, totals, loadStatus, run, cancel, onProgress, onStatus, markChanged }
 })

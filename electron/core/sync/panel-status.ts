@@ -7,8 +7,8 @@
 import type { ErrorCode } from '../../shared/errors'
 import type { PanelStatus } from '../../shared/views'
 import type { CacheDb, Clock, Emit } from '../ports'
-import { isOfflineCode } from './freshness'
-import { FULL_SYNC } from './targets'
+import { isOfflineCode, parseMetaError } from './freshness'
+import { FULL_SYNC, type SyncTarget } from './targets'
 
 interface Entry {
   reachable: boolean | null
@@ -16,6 +16,12 @@ interface Entry {
   checkedAt: number | null
   running: number
   lastSyncAt: number | null
+  /**
+   * The lists whose last sync failed, and why — the same fact a view's banner reads
+   * from sync meta ("Last refresh failed"), so the status bar never says all is well
+   * beside it. A later success of that list clears it; another list's success does not.
+   */
+  syncErrors: Map<SyncTarget, { code: ErrorCode; message: string }>
 }
 
 export class PanelStatusBoard {
@@ -50,6 +56,14 @@ export class PanelStatusBoard {
     })
   }
 
+  /** One list's sync ended: `error` null = it succeeded (a cancel is neither and is not reported). */
+  targetSettled(profileId: string, target: SyncTarget, error: { code: ErrorCode; message: string } | null): void {
+    this.change(profileId, (e) => {
+      if (error) e.syncErrors.set(target, { code: error.code, message: error.message })
+      else e.syncErrors.delete(target)
+    })
+  }
+
   syncEnded(profileId: string, succeededAt: number | null): void {
     this.change(profileId, (e) => {
       e.running = Math.max(0, e.running - 1)
@@ -71,6 +85,7 @@ export class PanelStatusBoard {
       checkedAt: e.checkedAt,
       syncing: e.running > 0,
       lastSyncAt: e.lastSyncAt,
+      syncErrors: [...e.syncErrors].map(([resource, err]) => ({ resource, ...err })),
     }
   }
 
@@ -81,7 +96,7 @@ export class PanelStatusBoard {
   private entry(profileId: string): Entry {
     let e = this.entries.get(profileId)
     if (!e) {
-      e = { reachable: null, lastError: null, checkedAt: null, running: 0, lastSyncAt: this.cachedSyncAt(profileId) }
+      e = { reachable: null, lastError: null, checkedAt: null, running: 0, lastSyncAt: this.cachedSyncAt(profileId), syncErrors: this.cachedErrors(profileId) }
       this.entries.set(profileId, e)
     }
     return e
@@ -101,6 +116,20 @@ export class PanelStatusBoard {
     return latest
   }
 
+  /** The failures an earlier run left in sync meta: after a restart the banner still shows them. */
+  private cachedErrors(profileId: string): Entry['syncErrors'] {
+    const out: Entry['syncErrors'] = new Map()
+    try {
+      for (const t of FULL_SYNC) {
+        const error = this.deps.cache.getSyncMeta(profileId, t).error
+        if (error !== null) out.set(t, parseMetaError(error))
+      }
+    } catch {
+      // An unreadable cache: nothing known to have failed.
+    }
+    return out
+  }
+
   private change(profileId: string, fn: (e: Entry) => void): void {
     const e = this.entry(profileId)
     const before = signature(e)
@@ -110,4 +139,4 @@ export class PanelStatusBoard {
   }
 }
 
-const signature = (e: Entry): string => JSON.stringify([e.reachable, e.lastError, e.running > 0, e.lastSyncAt])
+const signature = (e: Entry): string => JSON.stringify([e.reachable, e.lastError, e.running > 0, e.lastSyncAt, [...e.syncErrors]])

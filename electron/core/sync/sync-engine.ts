@@ -256,6 +256,7 @@ export class SyncEngine {
       })
       succeededAt = this.ctx.now()
       this.lastFailureAt.delete(key(profileId, target))
+      this.board.targetSettled(profileId, target, null)
       if (outcome.warning) this.board.answered(profileId, outcome.warning)
       this.ctx.emit('cache:changed', { profileId, resource: target })
       progress.done(outcome.rows, outcome.warning)
@@ -289,6 +290,7 @@ export class SyncEngine {
 
   private recordFailure(profileId: string, target: SyncTarget, err: AppError): void {
     this.board.failed(profileId, { code: err.code, message: err.message })
+    this.board.targetSettled(profileId, target, { code: err.code, message: err.message })
     if (!this.ctx.profiles.get(profileId)) return
     try {
       // The previous copy and its syncedAt stay; only the error is noted.
