@@ -160,3 +160,69 @@ describe('pageList', () => {
     ])
   })
 })
+
+/**
+ * A panel whose first page brings no count and whose later pages do (the count
+ * arrives mid-pass): the pass must follow the count it got, never end on a
+ * short page the count says is not the end, and fail clearly on empty pages.
+ */
+describe('pageList: a count that arrives after the first page', () => {
+  /** Page 1 uncounted; later pages counted with `total`, at most `clamp` rows each. */
+  function lateCount(all: Row[], total: number, clamp = 1000) {
+    const asked: [number, number][] = []
+    const fetch = async (start: number, limit: number): Promise<ListResult<Row>> => {
+      asked.push([start, limit])
+      const n = start === 0 ? limit : Math.min(limit, clamp)
+      return { rows: all.slice(start, start + n), total: start === 0 ? null : total, skipped: 0 }
+    }
+    return { fetch, asked }
+  }
+
+  it('ends where the count says, reporting the pages it now expects', async () => {
+    const panel = lateCount(rows(1500), 1500)
+    const reports: PageReport[] = []
+    const pass = await pageList(panel.fetch, { onPage: (r) => reports.push(r) })
+    expect(pass).toMatchObject({ total: 1500, pages: 2 })
+    expect(pass.rows).toHaveLength(1500)
+    expect(panel.asked).toEqual([
+      [0, 1000],
+      [1000, 1000],
+    ])
+    expect(reports).toEqual([
+      { pages: 1, pagesTotal: null, received: 1000, total: null },
+      { pages: 2, pagesTotal: 2, received: 1500, total: 1500 },
+    ])
+  })
+
+  it('a short page while the count says more exist is not the end', async () => {
+    const panel = lateCount(rows(2000), 2000, 300)
+    const reports: PageReport[] = []
+    const pass = await pageList(panel.fetch, { onPage: (r) => reports.push(r) })
+    expect(pass.rows).toHaveLength(2000)
+    expect(panel.asked.map(([s]) => s)).toEqual([0, 1000, 1300, 1600, 1900])
+    // 1300 of 2000 read after two pages: one more 1000-row page expected.
+    expect(reports[1]).toEqual({ pages: 2, pagesTotal: 3, received: 1300, total: 2000 })
+    expect(reports.at(-1)).toEqual({ pages: 5, pagesTotal: 5, received: 2000, total: 2000 })
+  })
+
+  it('an empty page before the count is reached is asked again smaller, then fails saying what the panel claimed', async () => {
+    const panel = lateCount(rows(1000), 1500)
+    await expect(pageList(panel.fetch, { label: 'lines' })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+      message: 'The panel said it has 1500 lines but sent none after the first 1000. The list was not updated; try again later.',
+    })
+    expect(panel.asked).toEqual([
+      [0, 1000],
+      [1000, 1000],
+      [1000, 250],
+      [1000, 50],
+    ])
+  })
+
+  it('an empty page once the count is reached ends the pass quietly', async () => {
+    const panel = lateCount(rows(1000), 1000)
+    const pass = await pageList(panel.fetch)
+    expect(pass).toMatchObject({ total: 1000, pages: 2 })
+    expect(pass.rows).toHaveLength(1000)
+  })
+})
