@@ -943,4 +943,5 @@ export const es: Catalogue = {
   'settings.keysMemoryChosen': 'Esta sesión se inició con claves solo en memoria (--memory-keys), tal como se eligió: no se escribe nada en el llavero del sistema y la clave de cada panel se vuelve a pedir después de reiniciar.',
   'welcome.keyNoteMemory': 'Tu clave API se guarda en memoria solo durante esta sesión, tal como se eligió (--memory-keys): nunca se escribe en el disco ni se vuelve a mostrar.',
   'welcome.keyNoteNoKeychain': 'No se puede usar el llavero del sistema, así que tu clave API se guarda en memoria solo durante esta sesión y no se vuelve a mostrar; en Ajustes se explica por qué.',
+  'conn.failedList': 'Falló la última actualización: {names}',
 }

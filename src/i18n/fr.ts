@@ -943,4 +943,5 @@ export const fr: Catalogue = {
   'settings.keysMemoryChosen': 'Cette session a été lancée avec des clés en mémoire uniquement (--memory-keys), comme choisi : rien n’est écrit dans le trousseau du système, et la clé de chaque panel est redemandée après un redémarrage.',
   'welcome.keyNoteMemory': 'Votre clé API est gardée en mémoire pour cette session uniquement, comme choisi (--memory-keys) : jamais écrite sur le disque, jamais réaffichée.',
   'welcome.keyNoteNoKeychain': 'Le trousseau du système ne peut pas être utilisé : votre clé API est donc gardée en mémoire pour cette session uniquement et n’est plus affichée ; les Réglages expliquent pourquoi.',
+  'conn.failedList': 'Échec de la dernière actualisation : {names}',
 }

@@ -943,4 +943,5 @@ export const ptBR: Catalogue = {
   'settings.keysMemoryChosen': 'Esta sessão foi iniciada com chaves só na memória (--memory-keys), como escolhido: nada é gravado no chaveiro do sistema, e a chave de cada painel é pedida de novo após reiniciar.',
   'welcome.keyNoteMemory': 'Sua chave API fica na memória só durante esta sessão, como escolhido (--memory-keys): nunca é gravada no disco nem exibida de novo.',
   'welcome.keyNoteNoKeychain': 'O chaveiro do sistema não pode ser usado, então sua chave API fica na memória só durante esta sessão e não é exibida de novo; as Configurações explicam o motivo.',
+  'conn.failedList': 'A última atualização falhou: {names}',
 }
