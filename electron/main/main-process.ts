@@ -19,7 +19,7 @@ import { claimDataFolder } from './data-folder'
 import type { DemoLauncher } from './demo'
 import { bindContract, createSenderCheck, forwardEvents } from './ipc'
 import { claimSingleInstance, disposeOnQuit, quitWhenAllWindowsClosed } from './lifecycle'
-import { createNotifier, setWindowsAppId } from './notifications'
+import { commandOf, createNotifier, setWindowsAppId } from './notifications'
 import { hardenSession, installAppHardening, isSafeExternalUrl } from './security'
 import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
@@ -111,7 +111,7 @@ export async function startMainProcess(deps: MainProcessDeps): Promise<MainConte
 
   const notify = createNotifier({
     icon: deps.notificationIcon,
-    onClick: () => ctx?.showWindow().webContents.send('app:command', { command: 'open-credits' }),
+    onClick: (n) => ctx?.showWindow().webContents.send('app:command', { command: commandOf(n) }),
   })
   const { store, problem } = await deps.chooseSecretStore({ preferKeychain: true })
   if (problem) log(`keychain unavailable, keys kept in memory: ${problem}`)

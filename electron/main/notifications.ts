@@ -21,6 +21,8 @@ export interface Notice {
   body: string
   /** The panel it is about (a click opens its credits). */
   profileId?: string
+  /** What a click opens instead of the credits (the renewal notification opens the radar). */
+  command?: 'open-radar'
 }
 
 export interface NotifierOptions {
@@ -28,6 +30,9 @@ export interface NotifierOptions {
   icon?: string
   onClick?: (n: Notice) => void
 }
+
+/** What a click on a notice opens in the page (app:command): the radar for renewals, else the credits. */
+export const commandOf = (n: Notice): 'open-credits' | 'open-radar' => n.command ?? 'open-credits'
 
 const MAX_KEPT = 20
 

@@ -10,6 +10,10 @@ import type { CreditSummary } from '../shared/views'
 import { getStartAtLogin, setStartAtLogin, type AutostartEnv, type LoginItemApp } from './autostart'
 import { TrayController } from './tray'
 import { trayLikelyVisible } from './tray-lifecycle'
+import type { TrayRenewals } from './tray-menu'
+
+/** How often the tray's renewals entry is read again (a radar query: cheap, but not every minute). */
+const RENEWALS_EVERY_MS = 10 * 60_000
 
 /** The part of the core the tray uses (the same dispatch/onEvent main binds to IPC). */
 export interface TrayCore {
@@ -106,8 +110,18 @@ export async function setupTray(o: TraySetupOptions): Promise<TraySetup> {
     onQuit: () => o.quit(),
   })
 
+  /** Customers due within the notification's days, from the radar (the same count as the daily notification). */
+  const readRenewals = async (): Promise<TrayRenewals | null> => {
+    const s = (await call('reminders:getSettings', {})) as { days: number } | undefined
+    if (!s) return null
+    const r = (await call('reminders:radar', { window: 'month', onlyCustomers: true })) as { rows: { expDate: number; customerId: number | null }[] } | undefined
+    if (!r) return null
+    const until = (o.now?.() ?? Date.now()) + s.days * 86_400_000
+    return { days: s.days, customers: new Set(r.rows.filter((x) => x.expDate * 1000 <= until).map((x) => x.customerId)).size }
+  }
+
   const panels = ((await call('credits:summary', {})) as CreditSummary[] | undefined) ?? []
-  const created = controller.create({ panels, ...(await readSettings()) })
+  const created = controller.create({ panels, ...(await readSettings()), renewals: await readRenewals() })
   const visible = trayLikelyVisible({ platform, env: o.autostart.env, trayCreated: created })
   if (!visible) log('tray: no tray icon host detected; the window stays open and closing it quits')
 
@@ -120,12 +134,16 @@ export async function setupTray(o: TraySetupOptions): Promise<TraySetup> {
   // "updated 5 min ago" must not freeze: re-render once a minute (cheap when nothing changed).
   const ticker = setInterval(() => controller.refresh(), 60_000)
   ticker.unref?.()
+  // Expiries move with the clock and with every sync: the renewals entry is read again every few minutes.
+  const renewalsTicker = setInterval(() => void readRenewals().then((renewals) => controller.update({ renewals })), RENEWALS_EVERY_MS)
+  renewalsTicker.unref?.()
 
   return {
     controller,
     visible,
     dispose: () => {
       clearInterval(ticker)
+      clearInterval(renewalsTicker)
       unsubscribe()
       controller.destroy()
     },

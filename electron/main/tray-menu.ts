@@ -7,10 +7,18 @@ import type { CreditState, CreditSummary } from '../shared/views'
 
 export type TrayIconState = 'ok' | 'low' | 'critical' | 'offline'
 
+/** How many customers' subscriptions expire within the renewal notification's days (issue #13 §2). */
+export interface TrayRenewals {
+  customers: number
+  days: number
+}
+
 export interface TrayState {
   panels: CreditSummary[]
   paused: boolean
   startAtLogin: boolean
+  /** Unknown (not read yet, or the customer book cannot be read): the entry still opens the radar. */
+  renewals?: TrayRenewals | null
 }
 
 /** A subset of Electron's MenuItemConstructorOptions (structurally compatible). */
@@ -23,7 +31,7 @@ export interface TrayMenuItem {
 }
 
 export interface TrayActions {
-  onOpen(command?: 'open-credits'): void
+  onOpen(command?: 'open-credits' | 'open-radar'): void
   onRefresh(): void
   onTogglePause(paused: boolean): void
   onToggleStartAtLogin(enabled: boolean): void
@@ -76,6 +84,13 @@ export function panelLabel(p: CreditSummary, now: number): string {
   return `${p.name} — ${formatCredits(p.credits)}${flag}${when}`
 }
 
+/** `Renewals — 3 customers expire in the next 3 days`, or `Renewals…` while unknown. */
+export function renewalsLabel(r: TrayRenewals | null | undefined): string {
+  if (!r) return 'Renewals…'
+  if (r.customers === 0) return `Renewals — nobody expires in the next ${r.days} days`
+  return `Renewals — ${r.customers} ${r.customers === 1 ? 'customer expires' : 'customers expire'} in the next ${r.days} days`
+}
+
 /** Windows cuts tray tooltips at 127 characters; the others are generous but a wall of text helps nobody. */
 const TOOLTIP_MAX: Record<string, number> = { win32: 127 }
 const TOOLTIP_PANELS = 8
@@ -109,6 +124,8 @@ export function menuTemplate(state: TrayState, now: number, actions: TrayActions
     })
   }
   items.push(
+    { type: 'separator' },
+    { label: renewalsLabel(state.renewals), click: () => actions.onOpen('open-radar') },
     { type: 'separator' },
     { label: 'Refresh now', click: () => actions.onRefresh() },
     { label: 'Open workstation', click: () => actions.onOpen() },

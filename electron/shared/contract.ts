@@ -236,7 +236,7 @@ export const events = {
   'cache:changed': z.object({ profileId: z.string(), resource: z.string() }),
   'journal:changed': z.object({ id: z.number().int() }),
   'bulk:progress': BulkRun,
-  'app:command': z.object({ command: z.enum(['open-credits', 'open-panels', 'refresh-all']) }),
+  'app:command': z.object({ command: z.enum(['open-credits', 'open-panels', 'open-radar', 'refresh-all']) }),
 } as const
 
 export type MethodName = keyof typeof methods

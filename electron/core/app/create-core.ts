@@ -52,7 +52,8 @@ export interface CoreOptions {
   platform: string
   startDemo?: () => Promise<{ scheme: 'http'; host: string; port: number; accessCode: string; apiKey: string }>
   openExternal?: (url: string) => Promise<void>
-  notify?: (n: { title: string; body: string }) => void
+  /** `command`: what a click on the notification opens (the renewal notification: the radar). */
+  notify?: (n: { title: string; body: string; command?: 'open-radar' }) => void
   /** After settings:set (and credits:setPaused): e.g. main applies startAtLogin. */
   onSettingsChanged?: (s: Settings) => void
   /** Diagnostics for bugs (never shown to the page); messages are scrubbed of api_key=. */

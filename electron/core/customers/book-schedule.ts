@@ -14,7 +14,8 @@ export interface ScheduleDeps {
   book: CustomerBook
   radar: Radar
   backups: Backups
-  notify?: ((n: { title: string; body: string }) => void) | undefined
+  /** `command`: what a click on it opens (main's notifier sends it to the page as app:command). */
+  notify?: ((n: { title: string; body: string; command?: 'open-radar' }) => void) | undefined
   log?: ((msg: string) => void) | undefined
 }
 
@@ -63,6 +64,7 @@ export class BookSchedule {
     this.d.notify({
       title: 'Renewals due',
       body: `${due.customers} customer${due.customers === 1 ? '' : 's'} expire${due.customers === 1 ? 's' : ''} in the next ${s.days} days.`,
+      command: 'open-radar',
     })
     return true
   }

@@ -56,7 +56,7 @@ export interface BookOptions {
   /** Where automatic backups go (<data folder>/backups). */
   backupDir: string
   appVersion: string
-  notify?: (n: { title: string; body: string }) => void
+  notify?: (n: { title: string; body: string; command?: 'open-radar' }) => void
   log?: (msg: string) => void
 }
 

@@ -29,8 +29,11 @@ function summary(name: string, state: CreditSummary['state'], credits: number | 
   }
 }
 
-/** Answers the five methods the tray uses, and records every call. */
-function contractCore(panels: CreditSummary[]) {
+/** The radar's rows the fake core answers: who expires when (customerId null: nobody's). */
+type RadarFakeRow = { expDate: number; customerId: number | null }
+
+/** Answers the methods the tray uses, and records every call. */
+function contractCore(panels: CreditSummary[], radar: RadarFakeRow[] = []) {
   const calls: [string, unknown][] = []
   const listeners = new Set<(name: string, payload: unknown) => void>()
   const settings = {
@@ -59,6 +62,11 @@ function contractCore(panels: CreditSummary[]) {
           return { ok: true, value: { paused: settings.monitorPaused } }
         case 'credits:refresh':
           return { ok: true, value: { done: true } }
+        case 'reminders:getSettings':
+          return { ok: true, value: { notify: true, days: 3, hour: 9 } }
+        case 'reminders:radar':
+          // Asked with onlyCustomers: rows without a customer never come back from the real core.
+          return { ok: true, value: { rows: radar.filter((r) => r.customerId !== null), counts: {}, total: radar.length, currency: 'EUR' } }
         default:
           return { ok: false, error: { code: 'INTERNAL', message: 'not in this fake' } }
       }
@@ -93,8 +101,8 @@ describe('setupTray with Electron (fake)', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  async function start(platform: string, panels: CreditSummary[], env: Record<string, string> = {}) {
-    const c = contractCore(panels)
+  async function start(platform: string, panels: CreditSummary[], env: Record<string, string> = {}, radar: RadarFakeRow[] = []) {
+    const c = contractCore(panels, radar)
     const sent: [string, unknown][] = []
     let shown = 0
     let quits = 0
@@ -125,6 +133,8 @@ describe('setupTray with Electron (fake)', () => {
       'Main — 900 credits · updated 1 min ago',
       'Backup — 4 credits (critical) · updated 1 min ago',
       '---',
+      'Renewals — nobody expires in the next 3 days',
+      '---',
       'Refresh now',
       'Open workstation',
       '---',
@@ -153,6 +163,22 @@ describe('setupTray with Electron (fake)', () => {
     expect(tray.image.path).toBe('/res/tray/tray-offline.ico')
     c.core.emit('sync:progress', { whatever: true }) // other events are ignored
     expect(tray.calls.setImage).toBe(images + 1)
+  })
+
+  it("the renewals entry counts customers due within the notification's days and opens the radar", async () => {
+    const day = 86_400
+    const sec = NOW / 1000
+    const t = await start('linux', [summary('Main', 'ok', 900)], { XDG_CURRENT_DESKTOP: 'KDE' }, [
+      { expDate: sec + day, customerId: 1 },
+      { expDate: sec + 2 * day, customerId: 1 }, // the same customer's second line counts once
+      { expDate: sec + 2 * day, customerId: 2 },
+      { expDate: sec + 2 * day, customerId: null }, // nobody's
+      { expDate: sec + 20 * day, customerId: 3 }, // later than 3 days
+    ])
+    const menu = () => t.tray.menu as Menu
+    expect(menu().labels).toContain('Renewals — 2 customers expire in the next 3 days')
+    menu().__click('Renewals — 2 customers expire in the next 3 days')
+    expect(t.sent).toEqual([['app:command', { command: 'open-radar' }]])
   })
 
   it('menu actions reach the core, the window and the quit path', async () => {

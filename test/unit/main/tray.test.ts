@@ -145,7 +145,7 @@ describe('labels and tooltip', () => {
     expect(tooltip(many, 'linux')).toContain('and 4 more')
   })
 
-  it('menu: panels, separator, Refresh now, Open workstation, Pause monitoring, Start at login, Quit', () => {
+  it('menu: panels, separator, Renewals, Refresh now, Open workstation, Pause monitoring, Start at login, Quit', () => {
     const items = menuTemplate(
       state([panel({ name: 'Main', state: 'ok' })], { paused: true, startAtLogin: false }),
       NOW,
@@ -160,6 +160,8 @@ describe('labels and tooltip', () => {
     expect(items.map((i) => (i.type === 'separator' ? '---' : i.label))).toEqual([
       'Main — 120 credits · updated 5 min ago',
       '---',
+      'Renewals…',
+      '---',
       'Refresh now',
       'Open workstation',
       '---',
@@ -170,6 +172,17 @@ describe('labels and tooltip', () => {
     ])
     expect(items.find((i) => i.label === 'Pause monitoring')).toMatchObject({ type: 'checkbox', checked: true })
     expect(items.find((i) => i.label === 'Start at login')).toMatchObject({ type: 'checkbox', checked: false })
+  })
+
+  it('the renewals entry says how many customers are due and opens the radar', () => {
+    const opened: (string | undefined)[] = []
+    const actions = { onOpen: (c?: string) => void opened.push(c), onRefresh() {}, onTogglePause() {}, onToggleStartAtLogin() {}, onQuit() {} }
+    const label = (customers: number) => menuTemplate({ ...state([]), renewals: { customers, days: 3 } }, NOW, actions).find((i) => i.label?.startsWith('Renewals'))!
+    expect(label(0).label).toBe('Renewals — nobody expires in the next 3 days')
+    expect(label(1).label).toBe('Renewals — 1 customer expires in the next 3 days')
+    expect(label(12).label).toBe('Renewals — 12 customers expire in the next 3 days')
+    label(12).click!()
+    expect(opened).toEqual(['open-radar'])
   })
 
   it('an empty monitor says so instead of showing nothing', () => {
