@@ -4,10 +4,11 @@
  * reported as such with exactly one application on the panel, and that the API
  * key is in none of the errors.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { XtreamClient } from '../../../electron/core/api/client'
 import type { ApiError } from '../../../electron/core/api/api-error'
 import type { FaultKind } from '../../../electron/simulator'
+import { waitFor } from '../../helpers/wait'
 import { apiError, countingFetch, errorText, setup, type Sim } from './helpers'
 
 describe('faults', () => {
@@ -171,7 +172,7 @@ describe('faults', () => {
     const ctrl = new AbortController()
     const before = counter.count('get_user')
     const read = client.call('get_user', { id: 1 }, { signal: ctrl.signal })
-    await vi.waitFor(() => expect(counter.count('get_user')).toBe(before + 1))
+    await waitFor('the read to leave', () => counter.count('get_user') === before + 1)
     ctrl.abort()
     expect(await fail(read)).toMatchObject({ code: 'CANCELLED', outcome: 'failed' })
 
@@ -183,7 +184,7 @@ describe('faults', () => {
       { username: 'abortsub01', password: 'abortpass01' },
       { signal: wctrl.signal },
     )
-    await vi.waitFor(() => expect(counter.count('create_user')).toBe(sent + 1))
+    await waitFor('the write to leave', () => counter.count('create_user') === sent + 1)
     wctrl.abort()
     expect(await fail(write)).toMatchObject({ code: 'OUTCOME_UNKNOWN', outcome: 'unknown' })
     expect(counter.count('create_user') - sent).toBe(1)
@@ -259,7 +260,7 @@ describe('concurrency limit against the simulator', () => {
     try {
       sim.faults.add({ action: 'get_lines', kind: 'stall', times: 1 })
       const first = client.call('get_lines', {}, { timeoutMs: 300 })
-      await vi.waitFor(() => expect(counter.count('get_lines')).toBe(1))
+      await waitFor('the first read to leave', () => counter.count('get_lines') === 1)
       const ctrl = new AbortController()
       const queued = client.call('create_line', { package: 1, trial: false }, { signal: ctrl.signal })
       ctrl.abort()

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../../electron/core/app/create-core'
 import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
 import { startMainProcess } from '../../../electron/main/main-process'
@@ -15,6 +15,7 @@ import { customerLinks } from '../../../electron/shared/links'
 import { messageLink } from '../../../electron/shared/message-links'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
 import { app, BrowserWindow, ipcMain, resetElectronFake, shell } from '../../fakes/electron'
+import { waitFor } from '../../helpers/wait'
 
 let dataDir: string
 let win: BrowserWindow
@@ -52,7 +53,7 @@ afterAll(async () => {
   let quit = false
   app.on('quit', () => (quit = true))
   app.quit()
-  await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
+  await waitFor('the app to quit', () => quit, 10_000)
   rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -84,8 +85,8 @@ describe('opening links from the window', () => {
     const good = messageLink('telegram', {}, { body: 'Hallo' }).url!
     expect(win.webContents.__windowOpen('https://evil.example/phish')).toEqual({ action: 'deny' })
     expect(win.webContents.__windowOpen(good)).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(shell.opened).toEqual([good]))
-    await vi.waitFor(() => expect(logged.some((m) => m.includes('blocked window-open https://evil.example/phish'))).toBe(true))
+    await waitFor('the allowlisted link opened', () => shell.opened.length > 0)
+    await waitFor('the blocked link logged', () => logged.some((m) => m.includes('blocked window-open https://evil.example/phish')))
     expect(shell.opened).toEqual([good])
   })
 })
