@@ -92,7 +92,16 @@ export const CreditHistory = z.object({
   /** The balance over the range, from the panel's credit log and the monitor's checks (balance-series.ts). */
   points: z.array(z.object({ t: z.number(), credits: z.number() })),
   spendByDay: z.array(z.object({ day: z.string(), cost: z.number() })),
-  spendByPackage: z.array(z.object({ packageId: z.number().nullable(), name: z.string(), cost: z.number() })),
+  spendByPackage: z.array(
+    z.object({
+      packageId: z.number().nullable(),
+      name: z.string(),
+      cost: z.number(),
+      /** What the bar is (the page words it in the UI language): a package, drops between checks, a kind of log row. */
+      group: z.enum(['package', 'unitemised', 'kind']).optional(),
+      kind: z.string().nullable().optional(),
+    }),
+  ),
   burnPerDay: z.number().nullable(),
   forecastDays: z.number().nullable(),
 })

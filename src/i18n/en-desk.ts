@@ -44,4 +44,9 @@ export const enDesk = {
   'welcome.keyNoteMemory': 'Your API key is kept in memory for this session only, as chosen (--memory-keys): never written to disk, never shown again.',
   'welcome.keyNoteNoKeychain': 'The system keychain cannot be used, so your API key is kept in memory for this session only and never shown again; Settings says why.',
   'conn.failedList': 'Last refresh failed: {names}',
+  'spend.unitemised': 'Not itemised (balance changes between checks)',
+  'spend.giveCredits': 'Credits given to sub-resellers',
+  'spend.newSubs': 'New sub-resellers',
+  'spend.other': 'Other charges',
+  'spend.package': 'Package {id}',
 } as const

@@ -129,25 +129,37 @@ const KIND_NAMES: Record<string, string> = {
  * named by what they were (a credit transfer, a new sub-reseller); balance
  * drops seen between polls cannot be itemised and are grouped as such.
  */
-export function spendByPackage(
-  events: SpendEvent[],
-  packageName: (id: number) => string | undefined,
-): { packageId: number | null; name: string; cost: number }[] {
-  const groups = new Map<string, { packageId: number | null; name: string; cost: number }>()
+export interface SpendGroup {
+  packageId: number | null
+  /** English, for logs and exports; the page words the group itself from `group` and `kind`. */
+  name: string
+  cost: number
+  /** What the group is: a package, balance drops between checks, or a kind of log row. */
+  group: 'package' | 'unitemised' | 'kind'
+  /** For `kind` groups: the log rows' `type:action` (`user:adjust_credits`); else null. */
+  kind: string | null
+}
+
+export function spendByPackage(events: SpendEvent[], packageName: (id: number) => string | undefined): SpendGroup[] {
+  const groups = new Map<string, SpendGroup>()
   for (const e of events) {
     let key: string
     let name: string
+    let group: SpendGroup['group']
     if (e.packageId !== null) {
       key = `p${e.packageId}`
       name = packageName(e.packageId) ?? `Package #${e.packageId}`
+      group = 'package'
     } else if (e.source === 'snapshot') {
       key = 'snapshot'
       name = 'Not itemised (balance changes between checks)'
+      group = 'unitemised'
     } else {
       key = `k${e.kind ?? ''}`
       name = KIND_NAMES[e.kind ?? ''] ?? 'Other charges'
+      group = 'kind'
     }
-    const g = groups.get(key) ?? { packageId: e.packageId, name, cost: 0 }
+    const g = groups.get(key) ?? { packageId: e.packageId, name, cost: 0, group, kind: group === 'kind' ? e.kind : null }
     g.cost = round2(g.cost + e.cost)
     groups.set(key, g)
   }

@@ -189,11 +189,11 @@ describe('spendByPackage', () => {
       [9, '3 months'],
     ])
     expect(spendByPackage(ev, (id) => names.get(id))).toEqual([
-      { packageId: null, name: 'Credits given to sub-resellers', cost: 50 },
-      { packageId: 9, name: '3 months', cost: 25 },
-      { packageId: 7, name: '1 month', cost: 20 },
-      { packageId: null, name: 'Not itemised (balance changes between checks)', cost: 4 },
-      { packageId: 404, name: 'Package #404', cost: 3 },
+      { packageId: null, name: 'Credits given to sub-resellers', cost: 50, group: 'kind', kind: 'user:adjust_credits' },
+      { packageId: 9, name: '3 months', cost: 25, group: 'package', kind: null },
+      { packageId: 7, name: '1 month', cost: 20, group: 'package', kind: null },
+      { packageId: null, name: 'Not itemised (balance changes between checks)', cost: 4, group: 'unitemised', kind: null },
+      { packageId: 404, name: 'Package #404', cost: 3, group: 'package', kind: null },
     ])
   })
 })

@@ -73,6 +73,22 @@ describe('credits view', () => {
     w.unmount()
   })
 
+  it('names the spend bars in words: package names, what a charge was, never "Package #0"', async () => {
+    const w = mounted((days) => ({
+      ...historyOf(days),
+      spendByPackage: [
+        { packageId: 2, name: 'ignored', cost: 26, group: 'package', kind: null },
+        { packageId: null, name: 'Credits given to sub-resellers', cost: 20, group: 'kind', kind: 'user:adjust_credits' },
+        { packageId: null, name: 'Not itemised (balance changes between checks)', cost: 4, group: 'unitemised', kind: null },
+        { packageId: 404, name: 'Package #404', cost: 3, group: 'package', kind: null },
+      ],
+    }))
+    await settle()
+    const option = JSON.parse(w.find('[data-testid="chart-by-package"]').attributes('data-option')!)
+    expect(option.yAxis.data).toEqual(['3 Months', 'Credits given to sub-resellers', 'Not itemised (balance changes between checks)', 'Package 404'])
+    w.unmount()
+  })
+
   it('keeps the newest range when an older one answers late', async () => {
     const pending: Record<number, (h: CreditHistory) => void> = {}
     const w = mounted((days) => (days === 30 ? historyOf(30) : new Promise((r) => (pending[days] = r))))
