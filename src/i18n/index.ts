@@ -7,13 +7,34 @@
  * change at once (Settings → Language). Numbers and dates use `intlLocale()`.
  */
 import { readonly, ref } from 'vue'
-import { LANGUAGE_CODES, type LanguageChoice, type LanguageCode } from '../../electron/shared/languages'
+import { LANGUAGE_CODES, LanguageChoice, type LanguageCode } from '../../electron/shared/languages'
 import { en } from './en'
 import { CATALOGUES, LANGUAGES, type Catalogue, type Language, type MessageKey, type PluralKey } from './catalogue'
 
 export type { Catalogue, Language, MessageKey, PluralKey }
 export { LANGUAGES }
 export type Params = Record<string, string | number | null | undefined>
+
+/**
+ * The last choice applied, kept in the page (a preference, like the layout) so
+ * the next start is in the right language before the settings have arrived.
+ */
+const STORED_CHOICE = 'xm.language'
+function storedChoice(): LanguageChoice | undefined {
+  try {
+    const parsed = LanguageChoice.safeParse(globalThis.localStorage?.getItem(STORED_CHOICE))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+function storeChoice(choice: LanguageChoice): void {
+  try {
+    globalThis.localStorage?.setItem(STORED_CHOICE, choice)
+  } catch {
+    // No storage (a locked-down profile): the next start waits for the settings, no harm.
+  }
+}
 
 const current = ref<LanguageCode>('en')
 
@@ -123,9 +144,11 @@ export function hasKey(key: string): key is MessageKey {
 /**
  * Settings' choice applied to the page: the words, and `<html lang dir>` so
  * the browser lays Arabic out right to left and picks fonts and hyphenation.
+ * Before the settings are read (undefined), the last choice applied is used.
  */
 export function applyLanguage(choice: LanguageChoice | undefined): LanguageCode {
-  setLanguage(resolveLanguage(choice))
+  if (choice !== undefined) storeChoice(choice)
+  setLanguage(resolveLanguage(choice ?? storedChoice()))
   if (typeof document !== 'undefined') {
     const info = languageInfo()
     document.documentElement.lang = info.code

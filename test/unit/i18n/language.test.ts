@@ -162,3 +162,17 @@ describe('views open while the language changes', () => {
     expect(byTestId('profit-view')!.textContent).not.toContain('Last 12 months')
   })
 })
+
+describe('the next start', () => {
+  it('is in the language chosen last, before the settings have been read', async () => {
+    const { applyLanguage } = await import('../../../src/i18n')
+    osLanguages = ['de-DE']
+    expect(applyLanguage('fr')).toBe('fr')
+    setLanguage('en')
+    // A new start: the settings are not read yet, the OS says German, the user chose French.
+    expect(applyLanguage(undefined)).toBe('fr')
+    expect(document.documentElement.lang).toBe('fr')
+    localStorage.clear()
+    expect(applyLanguage(undefined)).toBe('de')
+  })
+})
