@@ -5,7 +5,8 @@
  * sync/, monitor/, journal/, writes/, bulk/; composition in app/create-core.ts.
  */
 import type { EventName, EventPayload } from '../shared/contract'
-import type { AccountInfo, Package, Resource, ResourceRow, SubscriptionResource } from '../shared/domain'
+import type { AccountInfo, Package, Resource, ResourceRow } from '../shared/domain'
+import type { SubscriptionResource } from '../shared/resources'
 import type { Profile, ProfileInput } from '../shared/profile'
 import type { CacheQuery, SearchHit } from '../shared/views'
 import type { XtreamClient } from './api/client'

@@ -12,7 +12,7 @@ import { fail, type Result } from '../shared/errors'
 export const RPC_PARSE_ERROR = -32700
 export const RPC_INVALID_REQUEST = -32600
 export const RPC_METHOD_NOT_FOUND = -32601
-export const RPC_INTERNAL_ERROR = -32603
+const RPC_INTERNAL_ERROR = -32603
 /** More requests in one batch than this is not a page, it is abuse. */
 export const MAX_BATCH = 100
 

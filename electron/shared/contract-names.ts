@@ -6,10 +6,12 @@
  * `contract.ts` stays the source of truth. This file is checked against it
  * twice: at compile time (the `Exact` assertions below fail the typecheck when
  * a name is missing or extra) and at run time (test/unit/main/contract-consumers.test.ts
- * compares the lists and the path functions).
+ * compares the lists). The path functions and `isMethodName` live here only;
+ * contract.ts re-exports them.
  * Only type imports from contract.ts here — they are erased, so no zod at run time.
  */
 import type { EventName, MethodName } from './contract'
+import { RESOURCE_METHOD_NAMES } from './resources'
 
 export const METHOD_NAMES = [
   'app:info',
@@ -41,44 +43,8 @@ export const METHOD_NAMES = [
   'sync:run',
   'sync:cancel',
   'sync:status',
-  'lines:get',
-  'lines:create',
-  'lines:edit',
-  'lines:extend',
-  'lines:delete',
-  'lines:enable',
-  'lines:disable',
-  'mags:get',
-  'mags:create',
-  'mags:edit',
-  'mags:extend',
-  'mags:delete',
-  'mags:enable',
-  'mags:disable',
-  'mags:convert',
-  'enigmas:get',
-  'enigmas:create',
-  'enigmas:edit',
-  'enigmas:extend',
-  'enigmas:delete',
-  'enigmas:enable',
-  'enigmas:disable',
-  'enigmas:convert',
-  'activecodes:get',
-  'activecodes:create',
-  'activecodes:edit',
-  'activecodes:extend',
-  'activecodes:delete',
-  'activecodes:enable',
-  'activecodes:disable',
-  'activecodes:reset',
-  'subResellers:get',
-  'subResellers:create',
-  'subResellers:edit',
-  'subResellers:delete',
-  'subResellers:enable',
-  'subResellers:disable',
-  'subResellers:adjustCredits',
+  // Each resource's get and writes, from its descriptor (shared/resources.ts).
+  ...RESOURCE_METHOD_NAMES,
   'credits:summary',
   'credits:history',
   'credits:refresh',
@@ -151,12 +117,12 @@ const _eventsComplete: Exact<(typeof EVENT_NAMES)[number], EventName> = true
 void _methodsComplete
 void _eventsComplete
 
-/** Same as contract.ts `methodPath`: `'lines:create'` → `['lines', 'create']`. */
+/** `'lines:create'` → `['lines', 'create']`: where a method sits on the page's handle. */
 export function methodPath(name: string): [string, string] {
   const [ns, fn] = name.split(':') as [string, string]
   return [ns, fn]
 }
-/** Same as contract.ts `eventPath`: `'sync:progress'` → `['sync', 'onProgress']`. */
+/** `'sync:progress'` → `['sync', 'onProgress']`: where an event's subscribe function sits. */
 export function eventPath(name: string): [string, string] {
   const [ns, ev] = name.split(':') as [string, string]
   return [ns, 'on' + ev.charAt(0).toUpperCase() + ev.slice(1)]

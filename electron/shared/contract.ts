@@ -248,15 +248,8 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 export const METHOD_NAMES = Object.keys(methods) as MethodName[]
 export const EVENT_NAMES = Object.keys(events) as EventName[]
 
-/** `'lines:create'` → `['lines', 'create']`; `'sync:progress'` → `['sync', 'onProgress']`. */
-export function methodPath(name: string): [string, string] {
-  const [ns, fn] = name.split(':') as [string, string]
-  return [ns, fn]
-}
-export function eventPath(name: string): [string, string] {
-  const [ns, ev] = name.split(':') as [string, string]
-  return [ns, 'on' + ev.charAt(0).toUpperCase() + ev.slice(1)]
-}
+// Where each name sits on the page's handle, and the name check: one definition, in the zod-free list.
+export { eventPath, isEventName, isMethodName, methodPath } from './contract-names'
 
 type Ns<N extends string> = N extends `${infer A}:${string}` ? A : never
 type Fn<N extends string, A extends string> = N extends `${A}:${infer F}` ? F : never
@@ -287,4 +280,3 @@ export function parseArgs<M extends MethodName>(name: M, raw: unknown) {
   >
 }
 
-export const isMethodName = (s: unknown): s is MethodName => typeof s === 'string' && Object.hasOwn(methods, s)

@@ -23,10 +23,6 @@ export const RESOURCES = [
 export const Resource = z.enum(RESOURCES)
 export type Resource = z.infer<typeof Resource>
 
-/** Resources that carry a subscription (package, expiry, enable/disable). */
-export const SUBSCRIPTION_RESOURCES = ['lines', 'mags', 'enigmas', 'activecodes'] as const
-export type SubscriptionResource = (typeof SUBSCRIPTION_RESOURCES)[number]
-
 /**
  * What "expiring soon" means everywhere it is counted — the lists' chip, the
  * renewal radar's "Next 7 days", the Credits view: enabled by the reseller and

@@ -6,19 +6,17 @@
 import { shallowRef, watch, type Ref } from 'vue'
 import type { LinkResource } from '../../electron/shared/customers'
 import type { Resource } from '../../electron/shared/domain'
+import { isSubscription, naturalKeyOf } from '../../electron/shared/resources'
 import { useCustomersStore } from '../stores/customers'
 import type { Row } from '../stores/table'
 
-const LINKABLE: ReadonlySet<Resource> = new Set(['lines', 'mags', 'enigmas', 'activecodes'])
 
-export const rowKeyOf = (resource: Resource, row: Row): string => {
-  const v = resource === 'lines' ? row.username : resource === 'activecodes' ? row.code : row.mac
-  return typeof v === 'string' ? v : ''
-}
+/** A subscription row's natural key (what a customer link names); '' for other rows. */
+export const rowKeyOf = (resource: Resource, row: Row): string => (isSubscription(resource) ? naturalKeyOf(resource, row) : '')
 
 export function useRowOwners(resource: Resource, rows: Ref<Row[]>) {
   const owners = shallowRef<Map<string, string>>(new Map())
-  if (!LINKABLE.has(resource)) return { owners, customerOf: undefined }
+  if (!isSubscription(resource)) return { owners, customerOf: undefined }
   const store = useCustomersStore()
   const id = (profileId: string, key: string) => `${profileId}\u0000${key.toLowerCase()}`
   let seq = 0

@@ -2,10 +2,8 @@
  * Every store action goes through `call`: `ok: false` → notifyError → null.
  * A rejected promise (the transport itself broke) is reported the same way.
  */
-import type { AppErrorShape, Result } from '../../electron/shared/errors'
+import type { Result } from '../../electron/shared/errors'
 import { notifyError } from './notify'
-
-export type CallError = Pick<AppErrorShape, 'code' | 'message'>
 
 export async function call<T>(request: () => Promise<Result<T>>, opts: { quiet?: boolean } = {}): Promise<T | null> {
   const r = await settle(request)

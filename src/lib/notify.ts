@@ -62,10 +62,6 @@ export function notifySuccess(text: string): void {
   discrete().message.success(text)
 }
 
-export function notifyInfo(text: string): void {
-  discrete().message.info(text)
-}
-
 export function notifyWarning(text: string): void {
   discrete().message.warning(text)
 }

@@ -4,6 +4,7 @@
  * what can be written. Pure data; the table renders it (components/table/columns.ts).
  */
 import type { Resource, StatusFilter } from '../../electron/shared/domain'
+import { RESOURCE_INFO } from '../../electron/shared/resources'
 import type { MessageKey } from '../i18n'
 
 export type CellKind =
@@ -31,15 +32,14 @@ export interface ColumnDef {
   hidden?: boolean // hidden unless the user picks it in the column chooser
 }
 
-export type WritableResource = 'lines' | 'mags' | 'enigmas' | 'activecodes' | 'subResellers'
+export { isWritable, type WritableResource } from '../../electron/shared/resources'
 export type StatusMode = 'subscription' | 'enabled' | 'none'
 
 export interface ResourceMeta {
   title: MessageKey
   one: MessageKey
   status: StatusMode
-  writable: boolean
-  /** The natural key shown as the row's title (username, MAC, code). */
+  /** The field shown as the row's title (the natural key: username, MAC, code), from the descriptor. */
   label: string
   columns: ColumnDef[]
   /**
@@ -76,8 +76,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.lines',
     one: 'one.lines',
     status: 'subscription',
-    writable: true,
-    label: 'username',
+    label: RESOURCE_INFO.lines.titleField,
     listLacks: ['packageId', 'createdAt', 'isIspLock'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -94,8 +93,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.mags',
     one: 'one.mags',
     status: 'subscription',
-    writable: true,
-    label: 'mac',
+    label: RESOURCE_INFO.mags.titleField,
     listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -110,8 +108,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.enigmas',
     one: 'one.enigmas',
     status: 'subscription',
-    writable: true,
-    label: 'mac',
+    label: RESOURCE_INFO.enigmas.titleField,
     listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -126,16 +123,14 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.activecodes',
     one: 'one.activecodes',
     status: 'subscription',
-    writable: true,
-    label: 'code',
+    label: RESOURCE_INFO.activecodes.titleField,
     columns: [c('id', 'col.id', 'id', { width: 90 }), c('code', 'col.code', 'mono', { width: 160 }), c('mac', 'col.mac', 'mono', { hidden: true }), ...subscriptionTail],
   },
   subResellers: {
     title: 'res.subResellers',
     one: 'one.subResellers',
     status: 'enabled',
-    writable: true,
-    label: 'username',
+    label: RESOURCE_INFO.subResellers.titleField,
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
       c('username', 'col.username', 'mono', { width: 180 }),
@@ -154,8 +149,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.activityLogs',
     one: 'one.activityLogs',
     status: 'none',
-    writable: false,
-    label: 'username',
+    label: RESOURCE_INFO.activityLogs.titleField,
     columns: [
       c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
       c('dateEnd', 'col.dateEnd', 'datetime', { width: 170 }),
@@ -173,8 +167,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.liveConnections',
     one: 'one.liveConnections',
     status: 'none',
-    writable: false,
-    label: 'username',
+    label: RESOURCE_INFO.liveConnections.titleField,
     columns: [
       c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
       c('username', 'col.username', 'mono', { width: 180 }),
@@ -190,8 +183,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     title: 'res.creditLogs',
     one: 'one.creditLogs',
     status: 'none',
-    writable: false,
-    label: 'action',
+    label: RESOURCE_INFO.creditLogs.titleField,
     columns: [
       c('date', 'col.date', 'datetime', { width: 170 }),
       c('action', 'col.action', 'logAction'),
@@ -211,7 +203,6 @@ export const CHIPS: Record<StatusMode, StatusFilter[]> = {
   none: [],
 }
 
-export const isWritable = (r: Resource): r is WritableResource => RESOURCE_META[r].writable
 export const hasLinks = (r: Resource): r is 'lines' | 'mags' | 'enigmas' => r === 'lines' || r === 'mags' || r === 'enigmas'
 
 /** The columns a table shows until the user picks others: not marked hidden, and filled by the list rows. */

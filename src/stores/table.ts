@@ -214,5 +214,3 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
     }
   })()
 }
-
-export type TableStore = ReturnType<typeof useTableStore>

@@ -14,7 +14,7 @@ import { settle } from '../lib/call'
 import { notifyError, notifyWarning } from '../lib/notify'
 import { t } from '../i18n'
 import type { ErrorCode } from '../../electron/shared/errors'
-import type { WritableResource } from '../lib/resources'
+import type { WritableResource, WriteAction, WriteActionOf, WriteArgs } from '../../electron/shared/resources'
 import { useCreditsStore } from './credits'
 import { useSyncStore } from './sync'
 
@@ -33,16 +33,29 @@ export interface WrittenObject {
   n: number
 }
 
-export type WriteAction = 'create' | 'edit' | 'extend' | 'delete' | 'enable' | 'disable' | 'convert' | 'reset' | 'adjustCredits'
+export type { WriteAction }
 
 /** Writes that can cost credits: the UI quotes and confirms before sending them. */
 export const SPENDING: ReadonlySet<WriteAction> = new Set(['create', 'extend', 'adjustCredits'])
 
-type AnyWrite = (args: Record<string, unknown>) => Promise<Result<WriteResult>>
+/** Every write names its panel, and its item unless it creates one. */
+type WriteTarget = { profileId: string; id?: number }
 
-function endpoint(resource: WritableResource, action: WriteAction): AnyWrite | null {
-  const ns = xm[resource] as unknown as Record<string, AnyWrite | undefined>
-  return ns[action] ?? null
+/** Each resource's write methods on the handle, typed from the contract: a write a resource lacks is a type error here. */
+type WriteEndpoints = {
+  [R in WritableResource]: { [A in WriteActionOf<R>]: (args: WriteArgs<R, A>) => Promise<Result<WriteResult>> }
+}
+// Read at each call (not once at load): the handle is the page's, whichever transport built it.
+const endpoints = (): WriteEndpoints => ({ lines: xm.lines, mags: xm.mags, enigmas: xm.enigmas, activecodes: xm.activecodes, subResellers: xm.subResellers })
+
+function endpoint<R extends WritableResource, A extends WriteActionOf<R>>(resource: R, action: A): (args: WriteArgs<R, A>) => Promise<Result<WriteResult>> {
+  // TypeScript cannot follow two correlated generics through the mapped type above (microsoft/TypeScript#30581);
+  // `endpoints()` itself is checked against the handle, so the method exists for every R and A it accepts.
+  const ofResource = endpoints()[resource] as unknown as Record<A, ((args: WriteArgs<R, A>) => Promise<Result<WriteResult>>) | undefined>
+  const fn = ofResource[action]
+  // Only a handle older than this page lacks one; said as an error, never a silent null.
+  if (typeof fn !== 'function') throw new Error(`This version of the app cannot ${action} ${resource} (no ${resource}:${action}).`)
+  return fn
 }
 
 export const useWritesStore = defineStore('writes', () => {
@@ -68,29 +81,24 @@ export const useWritesStore = defineStore('writes', () => {
     `${resource}:${action}:${profileId}:${target ?? 'new'}`
   const isBusy = (key: string) => inFlight.value.includes(key)
 
-  async function write(
-    resource: WritableResource,
-    action: WriteAction,
-    args: { profileId: string; id?: number } & Record<string, unknown>,
-  ): Promise<WriteResult | null> {
-    const key = busyKey(resource, action, args.profileId, args.id)
+  async function write<R extends WritableResource, A extends WriteActionOf<R>>(resource: R, action: A, args: WriteArgs<R, A> & WriteTarget): Promise<WriteResult | null> {
+    const target: WriteTarget = args
+    const key = busyKey(resource, action, target.profileId, target.id)
     if (isBusy(key)) return null
-    const fn = endpoint(resource, action)
-    if (!fn) return null
     inFlight.value = [...inFlight.value, key]
     try {
-      const r = await settle(() => fn(args))
+      const r = await settle(() => endpoint(resource, action)(args))
       lastErrorCode.value = r.ok ? null : r.error.code
       lastErrorDetails.value = r.ok ? null : (r.error.details ?? null)
       // Even a failed or unknown write may have changed the panel: views re-query.
-      sync.markChanged(args.profileId, resource)
+      sync.markChanged(target.profileId, resource)
       // An unknown outcome may have changed the object too: open views read it again.
-      if (r.ok || r.error.code === 'OUTCOME_UNKNOWN') publish(resource, action, args.profileId, args.id, r.ok ? r.value : null)
+      if (r.ok || r.error.code === 'OUTCOME_UNKNOWN') publish(resource, action, target.profileId, target.id, r.ok ? r.value : null)
       if (!r.ok) {
         notifyError(r.error)
         return null
       }
-      credits.applyBalance(args.profileId, r.value.balanceAfter)
+      credits.applyBalance(target.profileId, r.value.balanceAfter)
       // A spend whose balance could not be read with it: ask for the newest one known (the core stores each read).
       if (SPENDING.has(action) && r.value.balanceAfter === null) void credits.load()
       // The answer was lost but reading the panel showed the write happened (core's one check).

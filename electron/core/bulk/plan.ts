@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import type { Resource } from '../../shared/domain'
+import { labelOf, RESOURCE_INFO } from '../../shared/resources'
 import type { BulkItem, BulkPlan, BulkPlanInput } from '../../shared/views'
 import { tryNormaliseMac } from '../api/mac'
 import { AppError } from '../errors'
@@ -49,7 +50,6 @@ interface Target {
 }
 
 const CODE_RE = /^[0-9A-Za-z-]{4,32}$/
-const NATURAL_KEY: Record<BulkResource, 'username' | 'mac' | 'code'> = { lines: 'username', mags: 'mac', enigmas: 'mac', activecodes: 'code' }
 
 const item = (key: string, label: string, cost: number, state: BulkItem['state'] = 'queued', reason: string | null = null): BulkItem => ({
   key,
@@ -60,11 +60,6 @@ const item = (key: string, label: string, cost: number, state: BulkItem['state']
   journalId: null,
   result: null,
 })
-
-function labelOf(row: Record<string, unknown> | null, resource: BulkResource, id: number): string {
-  const v = row?.[NATURAL_KEY[resource]]
-  return typeof v === 'string' && v !== '' ? v : `#${id}`
-}
 
 /** Selected ids and pasted keys → cached rows (deduplicated); keys the cache does not know are listed. */
 function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: Target[]; unresolved: string[] } {
@@ -80,12 +75,12 @@ function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: Target[]; u
       continue
     }
     seen.add(id)
-    rows.push({ id, label: labelOf(row, input.resource, id), row })
+    rows.push({ id, label: labelOf(input.resource, row, id), row })
   }
   for (const raw of input.targets ?? []) {
     const text = raw.trim()
     if (text === '') continue
-    const key = NATURAL_KEY[input.resource] === 'mac' ? (tryNormaliseMac(text) ?? text) : text
+    const key = RESOURCE_INFO[input.resource].naturalKey === 'mac' ? (tryNormaliseMac(text) ?? text) : text
     const row = cache.findByKey(input.profileId, input.resource as Resource, key) as Record<string, unknown> | null
     const id = typeof row?.id === 'number' ? row.id : null
     if (id === null) {
@@ -94,7 +89,7 @@ function resolveTargets(env: SpendingEnv, input: PlanInput): { rows: Target[]; u
     }
     if (seen.has(id) || !row) continue
     seen.add(id)
-    rows.push({ id, label: labelOf(row, input.resource, id), row })
+    rows.push({ id, label: labelOf(input.resource, row, id), row })
   }
   return { rows, unresolved }
 }

@@ -1,13 +1,15 @@
 /**
  * How each resource sits in SQLite: its table, the domain fields copied into
  * real columns (for filter, sort and search; the full row is in `data`), how
- * its status chips map to columns, its full-text columns and its natural key.
+ * its status chips map to columns and its full-text columns; its table and
+ * natural key come from the resource's descriptor (shared/resources.ts).
  *
  * The DDL itself is frozen in migrations.ts; test/unit/cache/schema.test.ts
  * checks the two agree and that every scalar domain field has a column, so a
  * new domain field cannot be forgotten without a migration.
  */
 import type { Resource } from '../../shared/domain'
+import { RESOURCE_INFO, type NaturalKey } from '../../shared/resources'
 
 export type ColumnType = 'int' | 'real' | 'text' | 'bool'
 
@@ -27,7 +29,6 @@ export type StatusModel =
   /** logs: chips do not apply and are ignored. */
   | 'none'
 
-export type NaturalKey = 'username' | 'mac' | 'code' | null
 
 export interface ResourceSpec {
   resource: Resource
@@ -36,7 +37,7 @@ export interface ResourceSpec {
   status: StatusModel
   /** Table columns that free-text search looks in (LIKE fallback); the FTS table mirrors them. */
   searchColumns: string[]
-  naturalKey: NaturalKey
+  naturalKey: NaturalKey | null
   /** Sort used when the query names none (a domain field name). */
   defaultSort: { column: string; dir: 'asc' | 'desc' }
   /** A null in these columns means "never" (unlimited expiry): it sorts after every date. */
@@ -90,13 +91,12 @@ const log = {
   deviceType: 'text',
 } as const satisfies Record<string, ColumnType>
 
-const base = { nullIsForever: [] as string[] }
+/** What the resource's descriptor says (shared/resources.ts): its table and natural key. */
+const described = (resource: Resource) => ({ resource, table: RESOURCE_INFO[resource].table, naturalKey: RESOURCE_INFO[resource].naturalKey, nullIsForever: [] as string[] })
 
 export const SPECS: Record<Resource, ResourceSpec> = {
   lines: {
-    ...base,
-    resource: 'lines',
-    table: 'lines',
+    ...described('lines'),
     columns: cols({
       id: 'int',
       username: 'text',
@@ -109,51 +109,39 @@ export const SPECS: Record<Resource, ResourceSpec> = {
     }),
     status: 'subscription',
     searchColumns: ['username', 'reseller_notes', 'owner_name'],
-    naturalKey: 'username',
     defaultSort: { column: 'id', dir: 'desc' },
     nullIsForever: ['exp_date'],
     label: 'Line',
   },
   mags: {
-    ...base,
-    resource: 'mags',
-    table: 'mags',
+    ...described('mags'),
     columns: cols({ ...device, stbType: 'text' }),
     status: 'subscription',
     searchColumns: ['mac', 'username', 'reseller_notes', 'owner_name'],
-    naturalKey: 'mac',
     defaultSort: { column: 'id', dir: 'desc' },
     nullIsForever: ['exp_date'],
     label: 'MAG device',
   },
   enigmas: {
-    ...base,
-    resource: 'enigmas',
-    table: 'enigmas',
+    ...described('enigmas'),
     columns: cols({ ...device, publicIp: 'text' }),
     status: 'subscription',
     searchColumns: ['mac', 'username', 'reseller_notes', 'owner_name'],
-    naturalKey: 'mac',
     defaultSort: { column: 'id', dir: 'desc' },
     nullIsForever: ['exp_date'],
     label: 'Enigma2 device',
   },
   activecodes: {
-    ...base,
-    resource: 'activecodes',
-    table: 'activecodes',
+    ...described('activecodes'),
     columns: cols({ id: 'int', code: 'text', ...subscription, resellerNotes: 'text', mac: 'text' }),
     status: 'subscription',
     searchColumns: ['code', 'mac', 'reseller_notes', 'owner_name'],
-    naturalKey: 'code',
     defaultSort: { column: 'id', dir: 'desc' },
     nullIsForever: ['exp_date'],
     label: 'Activation code',
   },
   subResellers: {
-    ...base,
-    resource: 'subResellers',
-    table: 'sub_resellers',
+    ...described('subResellers'),
     columns: cols({
       id: 'int',
       username: 'text',
@@ -173,36 +161,27 @@ export const SPECS: Record<Resource, ResourceSpec> = {
     }),
     status: 'enabled',
     searchColumns: ['username', 'email', 'notes', 'owner_name'],
-    naturalKey: 'username',
     defaultSort: { column: 'id', dir: 'desc' },
     label: 'Sub-reseller',
   },
   activityLogs: {
-    ...base,
-    resource: 'activityLogs',
-    table: 'activity_logs',
+    ...described('activityLogs'),
     columns: cols({ ...log, dateEnd: 'int' }),
     status: 'none',
     searchColumns: ['username', 'stream_name', 'user_ip', 'country'],
-    naturalKey: null,
     defaultSort: { column: 'dateStart', dir: 'desc' },
     label: 'Activity',
   },
   liveConnections: {
-    ...base,
-    resource: 'liveConnections',
-    table: 'live_connections',
+    ...described('liveConnections'),
     columns: cols({ ...log, serverId: 'int' }),
     status: 'none',
     searchColumns: ['username', 'stream_name', 'user_ip', 'country'],
-    naturalKey: null,
     defaultSort: { column: 'dateStart', dir: 'desc' },
     label: 'Live connection',
   },
   creditLogs: {
-    ...base,
-    resource: 'creditLogs',
-    table: 'credit_logs',
+    ...described('creditLogs'),
     columns: cols({
       id: 'int',
       ownerName: 'text',
@@ -216,7 +195,6 @@ export const SPECS: Record<Resource, ResourceSpec> = {
     }),
     status: 'none',
     searchColumns: ['owner_name', 'type', 'action'],
-    naturalKey: null,
     defaultSort: { column: 'date', dir: 'desc' },
     label: 'Credit log',
   },

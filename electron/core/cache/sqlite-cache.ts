@@ -6,7 +6,8 @@
  * the main process; statements are prepared once and reused.
  */
 import type Database from 'better-sqlite3'
-import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow, type SubscriptionResource } from '../../shared/domain'
+import { RESOURCES, type AccountInfo, type Package, type Resource, type ResourceRow } from '../../shared/domain'
+import { RESOURCE_INFO, type SubscriptionResource } from '../../shared/resources'
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, StagedReplace } from '../ports'
@@ -199,7 +200,7 @@ export class SqliteCache implements CacheDb {
 
   expiringBetween(resource: SubscriptionResource, fromSec: number, toSec: number): ExpiringRow[] {
     // `(exp_date IS NULL) = 0` is the leading key of the expiry sort index (migrations.ts): the range is an index walk, not a scan.
-    const key = resource === 'lines' ? 'username' : resource === 'activecodes' ? 'code' : 'mac'
+    const key = RESOURCE_INFO[resource].naturalKey
     const rows = this.read(
       () =>
         this.stmt(

@@ -36,12 +36,6 @@ export interface Owner {
   linkId: number
 }
 
-/** The natural key of a cached subscription row. */
-export function naturalKeyOf(resource: LinkResource, row: Record<string, unknown>): string {
-  const v = resource === 'lines' ? row.username : resource === 'activecodes' ? row.code : row.mac
-  return typeof v === 'string' ? v : ''
-}
-
 const ownerKey = (profileId: string, resource: string, key: string) => `${profileId}\u0000${resource}\u0000${key.toLowerCase()}`
 
 export class Links {

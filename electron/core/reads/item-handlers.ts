@@ -9,19 +9,11 @@
  */
 import type { Resource, ResourceRow } from '../../shared/domain'
 import type { ActionName } from '../api/actions'
+import { getActionOf } from '../api/resource-actions'
+import type { WritableResource } from '../../shared/resources'
 import { AppError, isAppError } from '../errors'
 import { isOfflineCode } from '../sync/freshness'
 import type { Handlers, ReadDeps } from './read-deps'
-
-type ItemResource = 'lines' | 'mags' | 'enigmas' | 'activecodes' | 'subResellers'
-
-const GET_ACTION = {
-  lines: 'get_line',
-  mags: 'get_mag',
-  enigmas: 'get_enigma',
-  activecodes: 'get_activecode',
-  subResellers: 'get_user',
-} as const satisfies Record<ItemResource, ActionName>
 
 type ItemGets = Handlers<'lines:get' | 'mags:get' | 'enigmas:get' | 'activecodes:get' | 'subResellers:get'>
 
@@ -35,13 +27,13 @@ export function itemHandlers(d: ReadDeps): ItemGets {
   }
 }
 
-export async function readItem<R extends ItemResource>(d: ReadDeps, profileId: string, resource: R, id: number): Promise<ResourceRow[R]> {
+export async function readItem<R extends WritableResource>(d: ReadDeps, profileId: string, resource: R, id: number): Promise<ResourceRow[R]> {
   d.ctx.profiles.require(profileId)
   const client = d.ctx.clients.forProfile(profileId)
   let row: ResourceRow[R]
   try {
     // The one place the get action is chosen at run time; each answers its resource's row type.
-    row = (await (client.call as (a: ActionName, p: object) => Promise<unknown>)(GET_ACTION[resource], { id })) as ResourceRow[R]
+    row = (await (client.call as (a: ActionName, p: object) => Promise<unknown>)(getActionOf(resource), { id })) as ResourceRow[R]
   } catch (e) {
     if (!isAppError(e)) throw e
     d.board.failed(profileId, { code: e.code, message: e.message })

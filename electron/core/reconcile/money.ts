@@ -19,7 +19,8 @@ import type { JournalEntry } from '../../shared/views'
 import type { Package } from '../../shared/domain'
 import type { XtreamClient } from '../api/client'
 import { addDuration } from '../writes/expiry'
-import { findOnPanel, isAbsent, readAccount, readRow, type WritableResource } from '../writes/panel'
+import { findOnPanel, isAbsent, readAccount, readRow } from '../writes/panel'
+import type { WritableResource } from '../../shared/resources'
 import type { SpendingEnv, Verdict } from '../writes/types'
 
 type Ctx = Record<string, unknown>

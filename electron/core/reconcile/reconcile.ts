@@ -13,7 +13,8 @@
  */
 import type { JournalEntry } from '../../shared/views'
 import type { XtreamClient } from '../api/client'
-import { isAbsent, readRow, type WritableResource } from '../writes/panel'
+import { isAbsent, readRow } from '../writes/panel'
+import type { WritableResource } from '../../shared/resources'
 import type { SpendingEnv, Verdict } from '../writes/types'
 import { adjusted, created, extended } from './money'
 

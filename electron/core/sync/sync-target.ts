@@ -13,7 +13,8 @@ import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type ListPage, type PageReport } from './page-list'
 import { refusePass } from './pass-check'
 import { STRAIN_CODES, type Pacer } from './pacer'
-import { isListTarget, LIST_ACTION, TARGET_LABEL, type SyncTarget } from './targets'
+import { listActionOf } from '../api/resource-actions'
+import { isListTarget, TARGET_LABEL, type SyncTarget } from './targets'
 
 export interface TargetOutcome {
   rows: number
@@ -67,7 +68,7 @@ async function syncList<R extends Resource>(
   resource: R,
   o: SyncTargetOptions,
 ): Promise<TargetOutcome> {
-  const action = LIST_ACTION[resource]
+  const action = listActionOf(resource)
   const label = TARGET_LABEL[resource]
   // The one place the list action is chosen at run time; every list answers ListResult of its row type.
   // The answer's bytes come along: the cache keeps each row's raw copy inside them (cache/raw-pages.ts).

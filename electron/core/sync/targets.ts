@@ -3,23 +3,8 @@
  * panel's packages and the reseller's own account (`user_info`).
  */
 import type { Resource } from '../../shared/domain'
-import type { ActionName } from '../api/actions'
 
 export type SyncTarget = Resource | 'packages' | 'account'
-
-/** The paged list action behind each cached resource (panel-api §5). */
-export const LIST_ACTION = {
-  lines: 'get_lines',
-  mags: 'get_mags',
-  enigmas: 'get_enigmas',
-  activecodes: 'get_activecodes',
-  subResellers: 'get_users',
-  activityLogs: 'activity_logs',
-  liveConnections: 'live_connections',
-  creditLogs: 'user_logs',
-} as const satisfies Record<Resource, ActionName>
-
-export type ListAction = (typeof LIST_ACTION)[Resource]
 
 /**
  * A full sync ("Sync all", a rebuilt cache, sync:run without resources).

@@ -7,8 +7,7 @@
 import type { AccountInfo, Package } from '../../shared/domain'
 import type { QuoteResult } from '../../shared/writes'
 import { AppError } from '../errors'
-
-export type PricedResource = 'lines' | 'mags' | 'enigmas' | 'activecodes'
+import type { SubscriptionResource, WritableResource } from '../../shared/resources'
 
 /** The price of one create or extension with this package. */
 export function packagePrice(pkg: Package, trial: boolean): number {
@@ -28,7 +27,7 @@ export function durationLabel(pkg: Package, trial: boolean): string | null {
 }
 
 /** Is this package sold for this kind of item? (null = the panel does not say; allow.) */
-export function packageFits(pkg: Package, resource: PricedResource): boolean {
+export function packageFits(pkg: Package, resource: SubscriptionResource): boolean {
   if (resource === 'lines') return pkg.isLine !== false
   if (resource === 'mags') return pkg.isMag !== false
   if (resource === 'enigmas') return pkg.isEnigma !== false
@@ -36,7 +35,7 @@ export function packageFits(pkg: Package, resource: PricedResource): boolean {
 }
 
 /** The cached package, or a clear error telling the user to refresh. */
-export function requirePackage(pkgs: readonly Package[], packageId: number, resource: PricedResource): Package {
+export function requirePackage(pkgs: readonly Package[], packageId: number, resource: SubscriptionResource): Package {
   const pkg = pkgs.find((p) => p.id === packageId)
   if (!pkg) {
     throw new AppError(
@@ -68,7 +67,7 @@ export function balanceAfterCharge(balance: number | null, cost: number): number
 }
 
 export interface QuoteInput {
-  resource: PricedResource | 'subResellers'
+  resource: WritableResource
   kind: 'create' | 'extend'
   packageId?: number | undefined
   trial?: boolean | undefined

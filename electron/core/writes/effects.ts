@@ -7,7 +7,8 @@
  */
 import type { Resource, ResourceRow } from '../../shared/domain'
 import type { XtreamClient } from '../api/client'
-import { readAccount, readRow, type WritableResource, type WriteKind } from './panel'
+import { readAccount, readRow, type WriteKind } from './panel'
+import type { WritableResource } from '../../shared/resources'
 import type { SpendingEnv } from './types'
 
 export interface Effects {

@@ -11,7 +11,8 @@
  * key recorded as unchecked.
  */
 import { AppError } from '../errors'
-import { findOnPanel, type WritableResource } from './panel'
+import { findOnPanel } from './panel'
+import type { WritableResource } from '../../shared/resources'
 import type { XtreamClient } from '../api/client'
 import type { SpendingEnv } from './types'
 

@@ -2,7 +2,9 @@
  * The contract's write methods, each one line: build the operation, run it
  * through executeWrite. Nothing else may send a write to a panel.
  */
-import type { ContractHandlers } from '../../shared/contract'
+import type { ContractHandlers, MethodName, MethodValue } from '../../shared/contract'
+import type { WriteMethodName } from '../../shared/resources'
+import type { WriteResult } from '../../shared/writes'
 import { activeCodeCreateOp, deviceCreateOp, lineCreateOp, subResellerCreateOp } from './ops-create'
 import {
   activeCodeEditOp,
@@ -18,15 +20,15 @@ import {
 import { executeWrite } from './execute'
 import type { SpendingEnv, WriteOp } from './types'
 
-export const WRITE_METHODS = [
-  'lines:create', 'lines:edit', 'lines:extend', 'lines:delete', 'lines:enable', 'lines:disable',
-  'mags:create', 'mags:edit', 'mags:extend', 'mags:delete', 'mags:enable', 'mags:disable', 'mags:convert',
-  'enigmas:create', 'enigmas:edit', 'enigmas:extend', 'enigmas:delete', 'enigmas:enable', 'enigmas:disable', 'enigmas:convert',
-  'activecodes:create', 'activecodes:edit', 'activecodes:extend', 'activecodes:delete', 'activecodes:enable', 'activecodes:disable', 'activecodes:reset',
-  'subResellers:create', 'subResellers:edit', 'subResellers:delete', 'subResellers:enable', 'subResellers:disable', 'subResellers:adjustCredits',
-] as const
-export type WriteMethod = (typeof WRITE_METHODS)[number]
+/** The contract's write methods, named once in the resources' descriptors (shared/resources.ts). */
+export type WriteMethod = WriteMethodName
 export type WriteHandlers = Pick<ContractHandlers, WriteMethod>
+
+// Compile-time: the contract's methods that answer a WriteResult are exactly the descriptors' writes.
+type AnsweringWrite = { [M in MethodName]: MethodValue<M> extends WriteResult ? M : never }[MethodName]
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _writesAreDescribed: Exact<AnsweringWrite, WriteMethod> = true
+void _writesAreDescribed
 
 export function createWriteHandlers(env: SpendingEnv): WriteHandlers {
   const run = async (pending: WriteOp | Promise<WriteOp>) => {

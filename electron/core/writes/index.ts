@@ -1,5 +1,5 @@
 export { createSpending, DEFAULT_SETTLE_MS, type Spending, type SpendingHandlers, type SpendingMethod, type SpendingOptions } from './spending'
 export { executeWrite } from './execute'
-export { WRITE_METHODS, type WriteMethod } from './handlers'
+export type { WriteMethod } from './handlers'
 export { quote, packagePrice, durationLabel, isEnough, balanceAfterCharge } from './cost'
 export type { SpendingEnv, WriteOp, Prepared, Verdict } from './types'

@@ -4,9 +4,10 @@
  * the cache has never held them (a panel added a minute ago), they are read
  * once from the panel and stored.
  */
-import type { AccountInfo, Package, Resource } from '../../shared/domain'
+import type { AccountInfo, Package } from '../../shared/domain'
 import { AppError } from '../errors'
-import { requirePackage, type PricedResource } from './cost'
+import { labelOf, type SubscriptionResource, type WritableResource } from '../../shared/resources'
+import { requirePackage } from './cost'
 import { readAccount } from './panel'
 import type { SpendingEnv } from './types'
 
@@ -30,7 +31,7 @@ async function readPackages(env: SpendingEnv, profileId: string): Promise<Packag
 }
 
 /** The package a create or extension uses; its price is what the user is shown and charged. */
-export async function knownPackage(env: SpendingEnv, profileId: string, packageId: number, resource: PricedResource): Promise<Package> {
+export async function knownPackage(env: SpendingEnv, profileId: string, packageId: number, resource: SubscriptionResource): Promise<Package> {
   let pkgs = env.ctx.cache.getPackages(profileId)
   if (!pkgs.some((p) => p.id === packageId)) {
     try {
@@ -47,12 +48,10 @@ export async function knownPackage(env: SpendingEnv, profileId: string, packageI
 }
 
 /** The natural key of a cached row, for journal labels ("#id" when the row is not cached). */
-export function cachedLabel(env: SpendingEnv, profileId: string, resource: Resource, id: number): string {
+export function cachedLabel(env: SpendingEnv, profileId: string, resource: WritableResource, id: number): string {
   try {
     const row = env.ctx.cache.getRow(profileId, resource, id) as Record<string, unknown> | null
-    const field = resource === 'mags' || resource === 'enigmas' ? 'mac' : resource === 'activecodes' ? 'code' : 'username'
-    const key = row?.[field]
-    return typeof key === 'string' && key !== '' ? key : `#${id}`
+    return labelOf(resource, row, id)
   } catch {
     return `#${id}`
   }

@@ -11,7 +11,8 @@ import { packagePrice } from './cost'
 import { generateCode, generatePassword, generateUsername } from './generate'
 import { knownAccount, knownPackage } from './known'
 import { confirmKeyFree } from './free-key'
-import { actionFor, type WritableResource } from './panel'
+import { actionFor } from './panel'
+import type { WritableResource } from '../../shared/resources'
 import type { Prepared, SpendingEnv, WriteOp } from './types'
 
 function checkLengths(account: AccountInfo | null, username: string, password: string): void {

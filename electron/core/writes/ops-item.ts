@@ -11,10 +11,10 @@ import { AppError, isAppError } from '../errors'
 import { packagePrice } from './cost'
 import { cachedLabel, knownAccount, knownPackage } from './known'
 import { activeCodeEditParams, deviceEditParams, lineEditParams, subResellerEditParams } from './merge'
-import { actionFor, keyOf, readAccount, readRow, type WritableResource, type WritableRow, type WriteKind } from './panel'
+import { actionFor, keyOf, readAccount, readRow, type WritableRow, type WriteKind } from './panel'
+import type { SubscriptionResource, WritableResource } from '../../shared/resources'
 import type { Prepared, SpendingEnv, WriteOp } from './types'
 
-type SubscriptionResource = 'lines' | 'mags' | 'enigmas' | 'activecodes'
 
 /** The row as the panel has it now, or a refusal that says nothing was sent. */
 async function current<R extends WritableResource>(client: XtreamClient, resource: R, id: number, why: string): Promise<WritableRow[R]> {

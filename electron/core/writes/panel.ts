@@ -1,6 +1,6 @@
 /**
- * The API actions of each writable resource, and the few reads the write
- * path and reconciliation share (one row by id, one row by natural key, the
+ * The API action of each kind of write (from the resource's descriptor,
+ * shared/resources.ts), and the few reads the write path and reconciliation share (one row by id, one row by natural key, the
  * account). `client.call` is typed per action; these helpers pick the action
  * from a resource at run time, so the one cast lives here.
  */
@@ -9,39 +9,16 @@ import type { ActionName } from '../api/actions'
 import { isApiError } from '../api/api-error'
 import type { XtreamClient } from '../api/client'
 import { tryNormaliseMac } from '../api/mac'
+import { getActionOf, listActionOf, writeActionOf } from '../api/resource-actions'
+import { naturalKeyOf, RESOURCE_INFO, type WritableResource } from '../../shared/resources'
 
-export type WritableResource = 'lines' | 'mags' | 'enigmas' | 'activecodes' | 'subResellers'
 export type WriteKind = 'create' | 'edit' | 'extend' | 'delete' | 'enable' | 'disable' | 'convert' | 'reset' | 'adjust'
 
 export type WritableRow = Pick<ResourceRow, WritableResource>
 
-interface ResourceApi {
-  get: ActionName
-  list: ActionName
-  create: ActionName
-  edit: ActionName
-  delete: ActionName
-  enable: ActionName
-  disable: ActionName
-  convert?: ActionName
-  reset?: ActionName
-  adjust?: ActionName
-  /** Which field is the natural key (reconciliation of creates looks it up). */
-  key: 'username' | 'mac' | 'code'
-}
-
-export const RESOURCE_API: Record<WritableResource, ResourceApi> = {
-  lines: { get: 'get_line', list: 'get_lines', create: 'create_line', edit: 'edit_line', delete: 'delete_line', enable: 'enable_line', disable: 'disable_line', key: 'username' },
-  mags: { get: 'get_mag', list: 'get_mags', create: 'create_mag', edit: 'edit_mag', delete: 'delete_mag', enable: 'enable_mag', disable: 'disable_mag', convert: 'convert_mag', key: 'mac' },
-  enigmas: { get: 'get_enigma', list: 'get_enigmas', create: 'create_enigma', edit: 'edit_enigma', delete: 'delete_enigma', enable: 'enable_enigma', disable: 'disable_enigma', convert: 'convert_enigma', key: 'mac' },
-  activecodes: { get: 'get_activecode', list: 'get_activecodes', create: 'create_activecode', edit: 'edit_activecode', delete: 'delete_activecode', enable: 'enable_activecode', disable: 'disable_activecode', reset: 'reset_activecode', key: 'code' },
-  subResellers: { get: 'get_user', list: 'get_users', create: 'create_user', edit: 'edit_user', delete: 'delete_user', enable: 'enable_user', disable: 'disable_user', adjust: 'adjust_credits', key: 'username' },
-}
-
 /** The API action for a kind of write on a resource (extend = edit with `package`). */
 export function actionFor(resource: WritableResource, kind: WriteKind): ActionName {
-  const api = RESOURCE_API[resource]
-  const a = kind === 'extend' ? api.edit : api[kind]
+  const a = writeActionOf(resource, kind === 'adjust' ? 'adjustCredits' : kind)
   if (!a) throw new Error(`no ${kind} action for ${resource}`)
   return a
 }
@@ -52,7 +29,7 @@ export function callAction(client: XtreamClient, action: ActionName, params: Rec
 }
 
 export async function readRow<R extends WritableResource>(client: XtreamClient, resource: R, id: number): Promise<WritableRow[R]> {
-  return (await callAction(client, RESOURCE_API[resource].get, { id })) as WritableRow[R]
+  return (await callAction(client, getActionOf(resource), { id })) as WritableRow[R]
 }
 
 /**
@@ -66,15 +43,14 @@ export function isAbsent(e: unknown): boolean {
 
 /** The natural key of a row, canonical (MACs upper-case colon form, names case-folded by the caller). */
 export function keyOf(resource: WritableResource, row: WritableRow[WritableResource]): string {
-  const k = RESOURCE_API[resource].key
-  const v = (row as unknown as Record<string, unknown>)[k]
-  return typeof v === 'string' ? v : ''
+  return naturalKeyOf(resource, row as unknown as Record<string, unknown>)
 }
 
 export function sameKey(resource: WritableResource, a: string, b: string): boolean {
-  if (RESOURCE_API[resource].key === 'mac') return (tryNormaliseMac(a) ?? a.toUpperCase()) === (tryNormaliseMac(b) ?? b.toUpperCase())
+  const key = RESOURCE_INFO[resource].naturalKey
+  if (key === 'mac') return (tryNormaliseMac(a) ?? a.toUpperCase()) === (tryNormaliseMac(b) ?? b.toUpperCase())
   // Line and user names are unique case-insensitively on the panel (panel-api §9.2).
-  if (RESOURCE_API[resource].key === 'username') return a.toLowerCase() === b.toLowerCase()
+  if (key === 'username') return a.toLowerCase() === b.toLowerCase()
   return a === b
 }
 
@@ -90,7 +66,7 @@ export async function findOnPanel<R extends WritableResource>(
 ): Promise<WritableRow[R] | null> {
   const limit = 100
   for (let start = 0; start < 5000; start += limit) {
-    const page = (await callAction(client, RESOURCE_API[resource].list, { search: key, start, limit })) as {
+    const page = (await callAction(client, listActionOf(resource), { search: key, start, limit })) as {
       rows: WritableRow[R][]
       total: number | null
     }

@@ -4,7 +4,8 @@ import type { XtreamClient } from '../api/client'
 import type { Journal } from '../journal/journal'
 import type { CoreContext } from '../ports'
 import type { InFlight } from './inflight'
-import type { WritableResource, WriteKind } from './panel'
+import type { WriteKind } from './panel'
+import type { WritableResource } from '../../shared/resources'
 
 export interface SpendingEnv {
   ctx: CoreContext

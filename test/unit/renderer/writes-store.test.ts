@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import type { XmApi } from '../../../electron/shared/contract'
 import { createFakeXm, type FakeXm } from './fake-xm'
 import { settle } from './setup'
 
@@ -61,5 +62,17 @@ describe('writes store', () => {
     expect(await writes.write('lines', 'create', { profileId: 'p1', packageId: 1, trial: false })).toBeNull()
     expect(writes.inFlight).toEqual([])
     expect(await writes.write('lines', 'create', { profileId: 'p1', packageId: 1, trial: false })).not.toBeNull()
+  })
+
+  it('a write the handle lacks is an error the user sees, never a silent null behind an older error code', async () => {
+    const writes = useWritesStore()
+    fake.current!.failNext('lines:enable', { code: 'OUTCOME_UNKNOWN', message: 'x' })
+    expect(await writes.write('lines', 'enable', { profileId: 'p1', id: 1 })).toBeNull()
+    expect(writes.lastErrorCode).toBe('OUTCOME_UNKNOWN')
+    // A handle without line writes (an older preload than the page).
+    fake.current!.xm = { lines: {} } as unknown as XmApi
+    expect(await writes.write('lines', 'enable', { profileId: 'p1', id: 1 })).toBeNull()
+    expect(writes.lastErrorCode).toBe('INTERNAL')
+    expect(writes.inFlight).toEqual([])
   })
 })

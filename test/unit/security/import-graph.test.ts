@@ -109,11 +109,12 @@ describe('import graph', () => {
     expect([...r.files].filter((f) => !f.startsWith('electron/shared/'))).toEqual([])
   })
 
-  it("the sandboxed preload reaches only 'electron' and the zod-free contract names", () => {
+  it("the sandboxed preload reaches only 'electron', the zod-free contract names and the resources' descriptors", () => {
     const r = reach(['electron/preload/index.ts'], runtimeEdges)
     // (with type imports it does name contract.ts, for the compile-time completeness check)
     expect(reach(['electron/preload/index.ts']).files.has('electron/shared/contract.ts')).toBe(true)
-    expect([...r.files].sort()).toEqual(['electron/preload/index.ts', 'electron/shared/contract-names.ts'])
+    // The write and get names come from the descriptors (shared/resources.ts), which import nothing at run time.
+    expect([...r.files].sort()).toEqual(['electron/preload/index.ts', 'electron/shared/contract-names.ts', 'electron/shared/resources.ts'])
     expect([...r.modules.keys()]).toEqual(['electron'])
   })
 })
