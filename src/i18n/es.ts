@@ -944,4 +944,9 @@ export const es: Catalogue = {
   'welcome.keyNoteMemory': 'Tu clave API se guarda en memoria solo durante esta sesión, tal como se eligió (--memory-keys): nunca se escribe en el disco ni se vuelve a mostrar.',
   'welcome.keyNoteNoKeychain': 'No se puede usar el llavero del sistema, así que tu clave API se guarda en memoria solo durante esta sesión y no se vuelve a mostrar; en Ajustes se explica por qué.',
   'conn.failedList': 'Falló la última actualización: {names}',
+  'spend.unitemised': 'Sin desglosar (cambios de saldo entre comprobaciones)',
+  'spend.giveCredits': 'Créditos dados a sub-revendedores',
+  'spend.newSubs': 'Nuevos sub-revendedores',
+  'spend.other': 'Otros cargos',
+  'spend.package': 'Paquete {id}',
 }

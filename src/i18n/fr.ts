@@ -944,4 +944,9 @@ export const fr: Catalogue = {
   'welcome.keyNoteMemory': 'Votre clé API est gardée en mémoire pour cette session uniquement, comme choisi (--memory-keys) : jamais écrite sur le disque, jamais réaffichée.',
   'welcome.keyNoteNoKeychain': 'Le trousseau du système ne peut pas être utilisé : votre clé API est donc gardée en mémoire pour cette session uniquement et n’est plus affichée ; les Réglages expliquent pourquoi.',
   'conn.failedList': 'Échec de la dernière actualisation : {names}',
+  'spend.unitemised': 'Non détaillé (variations du solde entre deux vérifications)',
+  'spend.giveCredits': 'Crédits donnés aux sous-revendeurs',
+  'spend.newSubs': 'Nouveaux sous-revendeurs',
+  'spend.other': 'Autres frais',
+  'spend.package': 'Forfait {id}',
 }

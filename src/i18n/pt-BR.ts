@@ -944,4 +944,9 @@ export const ptBR: Catalogue = {
   'welcome.keyNoteMemory': 'Sua chave API fica na memória só durante esta sessão, como escolhido (--memory-keys): nunca é gravada no disco nem exibida de novo.',
   'welcome.keyNoteNoKeychain': 'O chaveiro do sistema não pode ser usado, então sua chave API fica na memória só durante esta sessão e não é exibida de novo; as Configurações explicam o motivo.',
   'conn.failedList': 'A última atualização falhou: {names}',
+  'spend.unitemised': 'Sem detalhamento (mudanças de saldo entre verificações)',
+  'spend.giveCredits': 'Créditos dados a sub-revendedores',
+  'spend.newSubs': 'Novos sub-revendedores',
+  'spend.other': 'Outras cobranças',
+  'spend.package': 'Pacote {id}',
 }
