@@ -410,7 +410,7 @@ export const es: Catalogue = {
 
   'tabs.none': 'Elige una vista en la barra lateral para abrirla aquí.',
   'tabs.split': 'Dividir',
-  'tabs.unsplit': 'Una sola',
+  'tabs.unsplit': 'Vista única',
   'tabs.splitHint': 'Mostrar dos pestañas una al lado de otra (Ctrl+\\)',
   'tabs.menu': 'Todas las pestañas',
   'tabs.closeOthers': 'Cerrar las demás pestañas',
@@ -781,9 +781,9 @@ export const es: Catalogue = {
   'outcome.unknown': 'Desconocido',
 
   'bulk.title': 'Operación masiva',
-  'bulk.open': 'Masivo…',
+  'bulk.open': 'Operación masiva…',
   'bulk.onePanel': 'Selecciona filas de un solo panel: los créditos, y por tanto las operaciones masivas, van por panel.',
-  'bulk.fromSelection': 'Masivo… ({n} seleccionados)',
+  'bulk.fromSelection': 'Operación masiva… ({n} seleccionados)',
   'bulk.operation': 'Operación',
   'bulk.items': 'Elementos',
   'bulk.selection': 'Filas seleccionadas ({n})',

@@ -410,7 +410,7 @@ export const fr: Catalogue = {
 
   'tabs.none': 'Choisissez une vue dans la barre latérale pour l’ouvrir ici.',
   'tabs.split': 'Diviser',
-  'tabs.unsplit': 'Simple',
+  'tabs.unsplit': 'Vue unique',
   'tabs.splitHint': 'Afficher deux onglets côte à côte (Ctrl+\\)',
   'tabs.menu': 'Tous les onglets',
   'tabs.closeOthers': 'Fermer les autres onglets',

@@ -410,7 +410,7 @@ export const ptBR: Catalogue = {
 
   'tabs.none': 'Escolha uma visão na barra lateral para abri-la aqui.',
   'tabs.split': 'Dividir',
-  'tabs.unsplit': 'Única',
+  'tabs.unsplit': 'Visão única',
   'tabs.splitHint': 'Mostrar duas abas lado a lado (Ctrl+\\)',
   'tabs.menu': 'Todas as abas',
   'tabs.closeOthers': 'Fechar as outras abas',
@@ -781,9 +781,9 @@ export const ptBR: Catalogue = {
   'outcome.unknown': 'Desconhecido',
 
   'bulk.title': 'Operação em massa',
-  'bulk.open': 'Em massa…',
+  'bulk.open': 'Operação em massa…',
   'bulk.onePanel': 'Selecione registros de um só painel: os créditos, e portanto as operações em massa, são por painel.',
-  'bulk.fromSelection': 'Em massa… ({n} selecionados)',
+  'bulk.fromSelection': 'Operação em massa… ({n} selecionados)',
   'bulk.operation': 'Operação',
   'bulk.items': 'Itens',
   'bulk.selection': 'Registros selecionados ({n})',
