@@ -4,9 +4,11 @@
  * Reseller words as Arabic resellers use them: خط، رصيد، لوحة، موزع / موزع فرعي.
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const ar: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS.ar,
 
   // Customers, renewals, messages, prices, profit, backups
   'nav.customers': 'العملاء',

@@ -3,9 +3,11 @@
  * Reseller words as German resellers say them: Line, Credits, Panel, Sub-Reseller.
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const de: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS.de,
 
   // Customers, renewals, messages, prices, profit, backups
   'nav.customers': 'Kunden',

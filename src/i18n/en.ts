@@ -5,11 +5,14 @@
 import { enCustomers } from './en-customers'
 import { enWrites } from './en-writes'
 import { enDesk } from './en-desk'
+import { enA11y } from './en-a11y'
 
 export const en = {
   'app.name': 'XM Reseller Desk',
   // Field names, dates, journal summaries, credits history, empty states (en-desk.ts)
   ...enDesk,
+  // Names only assistive technology reads (en-a11y.ts)
+  ...enA11y,
   // Customers, renewals, messages, prices, profit, backups (en-customers.ts)
   ...enCustomers,
   // Edit forms from a fresh read, what writes report, credit transfers (en-writes.ts)

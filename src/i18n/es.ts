@@ -3,9 +3,11 @@
  * Same keys and {placeholders} as en.ts (test/unit/i18n/catalogues.test.ts checks them).
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const es: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS.es,
 
   'field.maxConnections': 'Conexiones máximas',
   'field.activeConnections': 'Conexiones activas',

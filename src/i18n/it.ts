@@ -3,9 +3,11 @@
  * Reseller words as Italian resellers use them: linea, crediti, pannello, sub-rivenditore.
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const it: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS.it,
 
   // Customers, renewals, messages, prices, profit, backups
   'nav.customers': 'Clienti',

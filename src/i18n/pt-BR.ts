@@ -3,9 +3,11 @@
  * Same keys and {placeholders} as en.ts (test/unit/i18n/catalogues.test.ts checks them).
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const ptBR: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS['pt-BR'],
 
   'field.maxConnections': 'Máximo de conexões',
   'field.activeConnections': 'Conexões ativas',

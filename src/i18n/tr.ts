@@ -3,9 +3,11 @@
  * Reseller words as Turkish resellers use them: hat, kredi, panel, bayi / alt bayi.
  */
 import type { Catalogue } from './catalogue'
+import { A11Y_WORDS } from './en-a11y'
 
 export const tr: Catalogue = {
   'app.name': 'XM Reseller Desk',
+  ...A11Y_WORDS.tr,
 
   // Customers, renewals, messages, prices, profit, backups
   'nav.customers': 'Müşteriler',
