@@ -61,9 +61,15 @@ export async function run(): Promise<Figure[]> {
     s.radar.query({ window: 'week' }) // warm statements and the owners index
     const week = times(() => s.radar.query({ window: 'week' }))
     const all = times(() => s.radar.query({ window: 'all' }))
-    // After a change to the book the owners index is rebuilt once: the first open after an edit.
+    // After a snooze (what the radar reloads after most often) the owners index is kept.
+    const someone = { profileId: panels[0]!.id, resource: 'lines' as const, key: sets[0]![0]!.username }
+    const snoozed = times(() => {
+      s.radar.snooze([someone], 1)
+      s.radar.query({ window: 'week' })
+    })
+    // After a link changed it is rebuilt once: the first open after attaching or detaching.
     const cold = times(() => {
-      s.book.version++
+      s.book.write(() => s.book.db.prepare(`UPDATE links SET alt_key = ? WHERE id = 1`).run(`x${performance.now()}`))
       s.radar.query({ window: 'week' })
     })
     const sample = s.radar.query({ window: 'all' })
@@ -72,7 +78,8 @@ export async function run(): Promise<Figure[]> {
       { name: 'radar open (7 days, 100k lines, 20k customers) p50', value: pct(week, 50), unit: 'ms', target: 200 },
       { name: 'radar open (7 days) p95', value: pct(week, 95), unit: 'ms', target: 200 },
       { name: 'radar widest window (±30 days) p50', value: pct(all, 50), unit: 'ms', target: 200 },
-      { name: 'radar open after a book change p50', value: pct(cold, 50), unit: 'ms', target: 200 },
+      { name: 'radar open after a snooze p50', value: pct(snoozed, 50), unit: 'ms', target: 200 },
+      { name: 'radar open after a link change p50', value: pct(cold, 50), unit: 'ms', target: 200 },
       { name: 'radar rows in ±30 days', value: sample.total, unit: 'rows' },
     ]
   } finally {

@@ -13,8 +13,10 @@ export class CustomerBook {
   #db: Database.Database | null = null
   #problem: string | null = null
   readonly #statements = new Map<string, Database.Statement>()
-  /** Bumped on every change, so in-memory indexes (owners) know to rebuild. */
+  /** Bumped on every change, so in-memory indexes know to rebuild. */
   version = 0
+  /** Bumped on every (re)open: a restored file's counters say nothing about what is held in memory. */
+  opens = 0
 
   constructor(
     readonly file: string,
@@ -66,6 +68,12 @@ export class CustomerBook {
     this.#db = r.db
     this.#problem = r.problem
     this.version++
+    this.opens++
+  }
+
+  /** Moves only when links or customers' names change (triggers in customer-db.ts), with the file it counts in. */
+  ownersVersion(): string {
+    return `${this.opens}:${this.meta('ownersVersion') ?? ''}`
   }
 
   close(): void {

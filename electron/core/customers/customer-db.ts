@@ -99,6 +99,14 @@ CREATE TABLE IF NOT EXISTS payments (
 );
 CREATE INDEX IF NOT EXISTS payments_at ON payments(at);
 CREATE INDEX IF NOT EXISTS payments_customer ON payments(customer_id);
+-- Who owns what changes only with the links and the customers' names: the owners index
+-- (links.ts) is rebuilt when this counter moves, not on every write (a snooze, a send, a payment).
+CREATE TRIGGER IF NOT EXISTS owners_link_added AFTER INSERT ON links BEGIN INSERT INTO meta (key, value) VALUES ('ownersVersion', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1; END;
+CREATE TRIGGER IF NOT EXISTS owners_link_removed AFTER DELETE ON links BEGIN INSERT INTO meta (key, value) VALUES ('ownersVersion', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1; END;
+CREATE TRIGGER IF NOT EXISTS owners_link_moved AFTER UPDATE OF customer_id, profile_id, resource, item_key, alt_key ON links
+  WHEN OLD.customer_id IS NOT NEW.customer_id OR OLD.profile_id IS NOT NEW.profile_id OR OLD.resource IS NOT NEW.resource OR OLD.item_key IS NOT NEW.item_key OR OLD.alt_key IS NOT NEW.alt_key BEGIN INSERT INTO meta (key, value) VALUES ('ownersVersion', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1; END;
+CREATE TRIGGER IF NOT EXISTS owners_customer_renamed AFTER UPDATE OF name ON customers WHEN OLD.name IS NOT NEW.name BEGIN INSERT INTO meta (key, value) VALUES ('ownersVersion', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1; END;
+CREATE TRIGGER IF NOT EXISTS owners_customer_removed AFTER DELETE ON customers BEGIN INSERT INTO meta (key, value) VALUES ('ownersVersion', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1; END;
 `
 
 export interface OpenedBook {

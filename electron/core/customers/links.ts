@@ -40,7 +40,7 @@ const ownerKey = (profileId: string, resource: string, key: string) => `${profil
 
 export class Links {
   #owners: Map<string, Owner> | null = null
-  #ownersVersion = -1
+  #ownersVersion = ''
 
   constructor(
     private readonly book: CustomerBook,
@@ -102,7 +102,9 @@ export class Links {
   }
 
   ownerMap(): Map<string, Owner> {
-    if (this.#owners && this.#ownersVersion === this.book.version) return this.#owners
+    // Rebuilt only when links or names changed: the radar reloads after every snooze and send.
+    const version = this.book.ownersVersion()
+    if (this.#owners && this.#ownersVersion === version) return this.#owners
     const rows = this.book
       .stmt(`SELECT l.id, l.profile_id, l.resource, l.item_key, l.alt_key, c.id AS cid, c.name FROM links l JOIN customers c ON c.id = l.customer_id`)
       .all() as { id: number; profile_id: string; resource: string; item_key: string; alt_key: string | null; cid: number; name: string }[]
@@ -117,7 +119,7 @@ export class Links {
       }
     }
     this.#owners = map
-    this.#ownersVersion = this.book.version
+    this.#ownersVersion = version
     return map
   }
 
