@@ -100,3 +100,29 @@ export function announceSaved(r: WriteResult, profileId: string, editing: boolea
   notifySuccess(editing ? t('done.saved') : t('done.created', { what }))
   return r.item ? ({ ...r.item, profileId } as Row) : null
 }
+
+export interface SaveFormOptions extends Omit<SpendFormOptions, 'spending' | 'onDone' | 'onUnknown'> {
+  /** Editing an item is free; creating one spends credits (quoted and confirmed first). */
+  editing: boolean
+  /** What the form makes, in the user's language ("line", "MAG device"). */
+  what: () => string
+  profileId: () => string
+  close: () => void
+  /** Saved: the row the panel answered (tagged with its panel), and the whole result for forms that show more. */
+  done: (row: Row | null, r: WriteResult) => void
+}
+
+/** A create-or-edit form (line, device, code, sub-reseller): its spend form, its title and its submit button's words. */
+export function useSaveForm(o: SaveFormOptions) {
+  const { editing, what, profileId, close, done, ...spend } = o
+  const form = useSpendForm({
+    ...spend,
+    spending: () => !editing,
+    // The write may have happened: the form closes so it cannot be sent twice.
+    onUnknown: close,
+    onDone: (r) => done(announceSaved(r, profileId(), editing, what()), r),
+  })
+  const title = computed(() => (editing ? t('form.editTitle', { what: what() }) : t('form.newTitle', { what: what() })))
+  const submitLabel = computed(() => (editing ? t('action.save') : t('action.create')))
+  return { form, title, submitLabel }
+}

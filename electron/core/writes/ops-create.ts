@@ -35,14 +35,39 @@ function extras(a: { ispLock?: boolean | undefined; bouquets?: number[] | undefi
   }
 }
 
+interface CreateSpec {
+  profileId: string
+  resource: WritableResource
+  /** The natural key the client chose: what the op is locked and labelled by. */
+  key: string
+  cost: number
+  prepared: Prepared
+  /** Whether the panel may put its own username in place of ours (docs/panel-api.md §9.2); undefined: not a username. */
+  panelNames?: boolean
+  bulkRunId?: string | undefined
+  reveal?: Record<string, string>
+}
+
 /**
- * Prepare a create: the key must be free first (free-key.ts); the context records that it was, and
- * whether the panel may put its own username in place of ours (docs/panel-api.md §9.2).
+ * A create: locked and labelled by its key, which must be free before anything is sent (free-key.ts);
+ * the context records that it was, and whether the panel may rename it.
  */
-function checked(env: SpendingEnv, profileId: string, resource: WritableResource, key: string, p: Prepared, panelNames?: boolean): WriteOp['prepare'] {
-  return async (client) => {
-    const keyFree = await confirmKeyFree(env, client, profileId, resource, key)
-    return { ...p, context: { ...p.context, keyFree, ...(panelNames === undefined ? {} : { panelNames }) } }
+function createOp(env: SpendingEnv, c: CreateSpec): WriteOp {
+  return {
+    profileId: c.profileId,
+    resource: c.resource,
+    kind: 'create',
+    action: actionFor(c.resource, 'create'),
+    lockKey: c.key,
+    label: c.key,
+    cost: c.cost,
+    bulkRunId: c.bulkRunId ?? null,
+    ...(c.reveal ? { reveal: c.reveal } : {}),
+    prepare: async (client) => {
+      const keyFree = await confirmKeyFree(env, client, c.profileId, c.resource, c.key)
+      const p = c.prepared
+      return { ...p, context: { ...p.context, keyFree, ...(c.panelNames === undefined ? {} : { panelNames: c.panelNames }) } }
+    },
   }
 }
 
@@ -63,17 +88,15 @@ export async function lineCreateOp(env: SpendingEnv, a: LineCreate, bulkRunId?: 
     ...(a.allowedIps && a.allowedIps.length > 0 ? { allowed_ips: a.allowedIps } : {}),
     ...extras(a),
   }
-  return {
+  return createOp(env, {
     profileId: a.profileId,
     resource: 'lines',
-    kind: 'create',
-    action: 'create_line',
-    lockKey: username,
-    label: username,
+    key: username,
     cost: packagePrice(pkg, a.trial),
-    bulkRunId: bulkRunId ?? null,
-    prepare: checked(env, a.profileId, 'lines', username, { params, context: { key: username, packageId: pkg.id, trial: a.trial }, secrets: [password] }, panelNames(account)),
-  }
+    prepared: { params, context: { key: username, packageId: pkg.id, trial: a.trial }, secrets: [password] },
+    panelNames: panelNames(account),
+    bulkRunId,
+  })
 }
 
 export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceCreate, bulkRunId?: string): Promise<WriteOp> {
@@ -87,17 +110,14 @@ export async function deviceCreateOp(env: SpendingEnv, resource: 'mags' | 'enigm
     ...(a.allowedIps && a.allowedIps.length > 0 ? { allowed_ips: a.allowedIps } : {}),
     ...extras(a),
   }
-  return {
+  return createOp(env, {
     profileId: a.profileId,
     resource,
-    kind: 'create',
-    action: actionFor(resource, 'create'),
-    lockKey: mac,
-    label: mac,
+    key: mac,
     cost: packagePrice(pkg, a.trial),
-    bulkRunId: bulkRunId ?? null,
-    prepare: checked(env, a.profileId, resource, mac, { params, context: { key: mac, packageId: pkg.id, trial: a.trial } }),
-  }
+    prepared: { params, context: { key: mac, packageId: pkg.id, trial: a.trial } },
+    bulkRunId,
+  })
 }
 
 export async function activeCodeCreateOp(env: SpendingEnv, a: ActiveCodeCreate, bulkRunId?: string): Promise<WriteOp> {
@@ -105,17 +125,14 @@ export async function activeCodeCreateOp(env: SpendingEnv, a: ActiveCodeCreate, 
   const pkg = await knownPackage(env, a.profileId, a.packageId, 'activecodes')
   const code = a.code || generateCode(account)
   const params = { package: pkg.id, trial: a.trial, code, ...extras(a) }
-  return {
+  return createOp(env, {
     profileId: a.profileId,
     resource: 'activecodes',
-    kind: 'create',
-    action: 'create_activecode',
-    lockKey: code,
-    label: code,
+    key: code,
     cost: packagePrice(pkg, a.trial),
-    bulkRunId: bulkRunId ?? null,
-    prepare: checked(env, a.profileId, 'activecodes', code, { params, context: { key: code, packageId: pkg.id, trial: a.trial } }),
-  }
+    prepared: { params, context: { key: code, packageId: pkg.id, trial: a.trial } },
+    bulkRunId,
+  })
 }
 
 export async function subResellerCreateOp(env: SpendingEnv, a: SubResellerCreate): Promise<WriteOp> {
@@ -132,16 +149,14 @@ export async function subResellerCreateOp(env: SpendingEnv, a: SubResellerCreate
     ...(a.resellerDns ? { reseller_dns: a.resellerDns } : {}),
     ...(a.notes ? { notes: a.notes } : {}),
   }
-  return {
+  return createOp(env, {
     profileId: a.profileId,
     resource: 'subResellers',
-    kind: 'create',
-    action: 'create_user',
-    lockKey: username,
-    label: username,
+    key: username,
     cost: price > 0 ? Math.trunc(price) : 0,
+    prepared: { params, context: { key: username }, secrets: [password] },
+    panelNames: panelNames(account),
     // The panel never shows a sub-reseller's password again: hand a generated one back once.
     ...(a.password ? {} : { reveal: { username, password } }),
-    prepare: checked(env, a.profileId, 'subResellers', username, { params, context: { key: username }, secrets: [password] }, panelNames(account)),
-  }
+  })
 }
