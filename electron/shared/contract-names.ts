@@ -132,3 +132,28 @@ const methodSet: ReadonlySet<string> = new Set(METHOD_NAMES)
 const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES)
 export const isMethodName = (s: unknown): s is MethodName => typeof s === 'string' && methodSet.has(s)
 export const isEventName = (s: unknown): s is EventName => typeof s === 'string' && eventSet.has(s)
+
+type Leaf = (...args: never[]) => unknown
+
+/**
+ * The page's handle as a frozen tree, the same for both transports (the preload over IPC,
+ * the WebSocket client): `xm.lines.create(args)` → `call('lines:create', args)`,
+ * `xm.sync.onProgress(cb)` → `subscribe('sync:progress', cb)`, which returns the unsubscribe.
+ */
+export function buildHandle(
+  call: (name: MethodName, args?: unknown) => unknown,
+  subscribe: (name: EventName, cb: (payload: unknown) => void) => () => void,
+): Readonly<Record<string, Readonly<Record<string, Leaf>>>> {
+  const tree: Record<string, Record<string, Leaf>> = {}
+  for (const name of METHOD_NAMES) {
+    const [ns, fn] = methodPath(name)
+    // Exactly one argument crosses: the args object (the core validates it).
+    ;(tree[ns] ??= {})[fn] = ((args?: unknown) => call(name, args)) as Leaf
+  }
+  for (const name of EVENT_NAMES) {
+    const [ns, on] = eventPath(name)
+    ;(tree[ns] ??= {})[on] = ((cb: (payload: unknown) => void) => subscribe(name, cb)) as Leaf
+  }
+  for (const ns of Object.keys(tree)) Object.freeze(tree[ns])
+  return Object.freeze(tree)
+}

@@ -10,7 +10,7 @@
  * so a restarted host is picked up again. No Vue, no Pinia: plain TypeScript.
  */
 import type { XmApi } from '../../electron/shared/contract'
-import { EVENT_NAMES, METHOD_NAMES, eventPath, methodPath } from '../../electron/shared/contract-names'
+import { buildHandle } from '../../electron/shared/contract-names'
 import type { Result } from '../../electron/shared/errors'
 
 /** The parts of the DOM WebSocket this client uses (the `ws` package's client fits too). */
@@ -61,128 +61,186 @@ function defaultSocketFactory(url: string): SocketLike {
   return new Ctor(url)
 }
 
-export function createRpcClient(opts: RpcClientOptions): RpcClient {
-  const createSocket = opts.createSocket ?? defaultSocketFactory
-  const initialMs = opts.backoff?.initialMs ?? 250
-  const maxMs = opts.backoff?.maxMs ?? 5000
-  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000
+type Listeners = Map<string, Set<(payload: unknown) => void>>
+type Waiting = Map<number, (r: Result<unknown>) => void>
 
-  let socket: SocketLike | null = null
-  let state: ConnectionState = 'idle'
-  let closed = false
-  let delay = initialMs
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let nextId = 1
-  /** Sent, waiting for the answer with this id. */
-  const inFlight = new Map<number, (r: Result<unknown>) => void>()
-  /** Waiting for the socket to open. */
-  let queued: string[] = []
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+/** An answer's Result; a JSON-RPC error (or anything else) becomes INTERNAL with its words. */
+function answerOf(result: unknown, error: unknown): Result<unknown> {
+  if (isResult(result)) return result
+  const message = (error as { message?: unknown } | null)?.message
+  return internal(typeof message === 'string' ? message : 'The app sent an unreadable answer.')
+}
 
-  const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0)
-  const wanted = () => !closed && (listenerCount() > 0 || inFlight.size > 0)
-
-  function failAll(): void {
-    const waiting = [...inFlight.values()]
-    inFlight.clear()
-    queued = []
-    for (const resolve of waiting) resolve(offline())
-  }
-
-  function scheduleReconnect(): void {
-    if (!wanted() || retryTimer !== undefined) return
-    state = 'waiting'
-    // ±20 % jitter so several tabs do not hammer a restarting host in step.
-    const wait = Math.round(delay * (0.8 + Math.random() * 0.4))
-    delay = Math.min(delay * 2, maxMs)
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined
-      if (wanted()) connect()
-      else state = 'idle'
-    }, wait)
-  }
-
-  function onMessage(data: unknown): void {
-    if (typeof data !== 'string') return
-    let msg: unknown
+/** An event to each of its subscribers; one broken subscriber must not starve the others. */
+function deliver(listeners: Listeners, method: string, params: unknown): void {
+  for (const cb of [...(listeners.get(method) ?? [])]) {
     try {
-      msg = JSON.parse(data)
-    } catch {
-      return
+      cb(params)
+    } catch (e) {
+      setTimeout(() => {
+        throw e
+      })
     }
-    for (const m of Array.isArray(msg) ? msg : [msg]) {
-      if (typeof m !== 'object' || m === null) continue
-      const { id, result, error, method, params } = m as Record<string, unknown>
-      if (typeof id === 'number') {
-        const resolve = inFlight.get(id)
-        if (!resolve) continue
-        inFlight.delete(id)
-        if (isResult(result)) resolve(result)
-        else
-          resolve(
-            internal(
-              typeof (error as { message?: unknown })?.message === 'string'
-                ? (error as { message: string }).message
-                : 'The app sent an unreadable answer.',
-            ),
-          )
-      } else if (typeof method === 'string' && id === undefined) {
-        for (const cb of [...(listeners.get(method) ?? [])]) {
-          try {
-            cb(params)
-          } catch (e) {
-            // One broken subscriber must not starve the others.
-            setTimeout(() => {
-              throw e
-            })
-          }
-        }
-      }
+  }
+}
+
+/** One text from the host: answers (by id) to the calls waiting, notifications to the listeners; anything else is dropped. */
+function receive(data: unknown, waiting: Waiting, listeners: Listeners): void {
+  if (typeof data !== 'string') return
+  let msg: unknown
+  try {
+    msg = JSON.parse(data)
+  } catch {
+    return
+  }
+  for (const m of Array.isArray(msg) ? msg : [msg]) {
+    if (typeof m !== 'object' || m === null) continue
+    const { id, result, error, method, params } = m as Record<string, unknown>
+    if (typeof id === 'number') {
+      const resolve = waiting.get(id)
+      if (!resolve) continue
+      waiting.delete(id)
+      resolve(answerOf(result, error))
+    } else if (typeof method === 'string' && id === undefined) deliver(listeners, method, params)
+  }
+}
+
+interface LinkHooks {
+  onText(data: unknown): void
+  /** The socket went (or never came): everything waiting is answered OFFLINE. */
+  onDrop(): void
+  /** Whether anyone still needs the connection (listeners, calls waiting). */
+  wanted(): boolean
+}
+
+/** The socket: connecting, sending (or queueing until open), reconnecting with backoff while wanted. */
+class Link {
+  socket: SocketLike | null = null
+  state: ConnectionState = 'idle'
+  closed = false
+  private delay: number
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  /** Waiting for the socket to open. */
+  private queued: string[] = []
+  private readonly createSocket: SocketFactory
+  private readonly initialMs: number
+  private readonly maxMs: number
+  private readonly connectTimeoutMs: number
+
+  constructor(
+    private readonly opts: RpcClientOptions,
+    private readonly hooks: LinkHooks,
+  ) {
+    this.createSocket = opts.createSocket ?? defaultSocketFactory
+    this.initialMs = opts.backoff?.initialMs ?? 250
+    this.maxMs = opts.backoff?.maxMs ?? 5000
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000
+    this.delay = this.initialMs
+  }
+
+  send(text: string): void {
+    if (this.state === 'open' && this.socket && this.socket.readyState === OPEN) this.socket.send(text)
+    else {
+      this.queued.push(text)
+      this.connect()
     }
   }
 
-  function connect(): void {
-    if (closed || state === 'connecting' || state === 'open') return
-    clearTimeout(retryTimer)
-    retryTimer = undefined
-    state = 'connecting'
+  connect(): void {
+    if (this.closed || this.state === 'connecting' || this.state === 'open') return
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.state = 'connecting'
     let ws: SocketLike
     try {
-      ws = createSocket(opts.url)
+      ws = this.createSocket(this.opts.url)
     } catch {
-      state = 'idle'
-      failAll()
-      scheduleReconnect()
+      this.state = 'idle'
+      this.drop()
       return
     }
-    socket = ws
-    const timeout = setTimeout(() => ws.close(), connectTimeoutMs)
+    this.socket = ws
+    this.watch(ws)
+  }
+
+  /** Drops what was queued and stops for good; the caller answers what was waiting. */
+  close(): void {
+    this.closed = true
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    const ws = this.socket
+    this.socket = null
+    this.state = 'idle'
+    this.queued = []
+    ws?.close(1000)
+  }
+
+  private watch(ws: SocketLike): void {
+    const timeout = setTimeout(() => ws.close(), this.connectTimeoutMs)
     ws.onopen = () => {
       clearTimeout(timeout)
-      if (socket !== ws) return
-      state = 'open'
-      delay = initialMs
-      const toSend = queued
-      queued = []
+      if (this.socket !== ws) return
+      this.state = 'open'
+      this.delay = this.initialMs
+      const toSend = this.queued
+      this.queued = []
       for (const text of toSend) ws.send(text)
     }
     ws.onmessage = (ev) => {
-      if (socket === ws) onMessage(ev.data)
+      if (this.socket === ws) this.hooks.onText(ev.data)
     }
     // 'error' is always followed by 'close'; all the work happens there.
     ws.onerror = () => {}
     ws.onclose = () => {
       clearTimeout(timeout)
-      if (socket !== ws) return
-      socket = null
-      state = 'idle'
-      failAll()
-      scheduleReconnect()
+      if (this.socket !== ws) return
+      this.socket = null
+      this.state = 'idle'
+      this.drop()
     }
   }
 
+  private drop(): void {
+    this.queued = []
+    this.hooks.onDrop()
+    this.scheduleReconnect()
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.hooks.wanted() || this.retryTimer !== undefined) return
+    this.state = 'waiting'
+    // ±20 % jitter so several tabs do not hammer a restarting host in step.
+    const wait = Math.round(this.delay * (0.8 + Math.random() * 0.4))
+    this.delay = Math.min(this.delay * 2, this.maxMs)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      if (this.hooks.wanted()) this.connect()
+      else this.state = 'idle'
+    }, wait)
+  }
+}
+
+export function createRpcClient(opts: RpcClientOptions): RpcClient {
+  let nextId = 1
+  /** Sent, waiting for the answer with this id. */
+  const waiting: Waiting = new Map()
+  const listeners: Listeners = new Map()
+  const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0)
+
+  function failAll(): void {
+    const all = [...waiting.values()]
+    waiting.clear()
+    for (const resolve of all) resolve(offline())
+  }
+
+  const link: Link = new Link(opts, {
+    onText: (data) => receive(data, waiting, listeners),
+    onDrop: failAll,
+    wanted: (): boolean => !link.closed && (listenerCount() > 0 || waiting.size > 0),
+  })
+
   function call(name: string, args: unknown): Promise<Result<unknown>> {
-    if (closed) return Promise.resolve(offline())
+    if (link.closed) return Promise.resolve(offline())
     const id = nextId++
     const message: Record<string, unknown> = { jsonrpc: '2.0', id, method: name }
     if (args !== undefined) message.params = args
@@ -193,12 +251,8 @@ export function createRpcClient(opts: RpcClientOptions): RpcClient {
       return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'These arguments cannot be sent.' } })
     }
     return new Promise((resolve) => {
-      inFlight.set(id, resolve)
-      if (state === 'open' && socket && socket.readyState === OPEN) socket.send(text)
-      else {
-        queued.push(text)
-        connect()
-      }
+      waiting.set(id, resolve)
+      link.send(text)
     })
   }
 
@@ -209,35 +263,18 @@ export function createRpcClient(opts: RpcClientOptions): RpcClient {
     let set = listeners.get(name)
     if (!set) listeners.set(name, (set = new Set()))
     set.add(entry)
-    if (state === 'idle') connect()
+    if (link.state === 'idle') link.connect()
     return () => {
       set.delete(entry)
     }
   }
 
-  const tree: Record<string, Record<string, unknown>> = {}
-  for (const name of METHOD_NAMES) {
-    const [ns, fn] = methodPath(name)
-    ;(tree[ns] ??= {})[fn] = (args?: unknown) => call(name, args)
-  }
-  for (const name of EVENT_NAMES) {
-    const [ns, on] = eventPath(name)
-    ;(tree[ns] ??= {})[on] = (cb: (payload: unknown) => void) => subscribe(name, cb)
-  }
-  for (const ns of Object.keys(tree)) Object.freeze(tree[ns])
-
   return {
-    xm: Object.freeze(tree) as unknown as XmApi,
-    state: () => state,
+    xm: buildHandle(call, subscribe) as unknown as XmApi,
+    state: () => link.state,
     close() {
-      closed = true
-      clearTimeout(retryTimer)
-      retryTimer = undefined
-      const ws = socket
-      socket = null
-      state = 'idle'
+      link.close()
       failAll()
-      ws?.close(1000)
     },
   }
 }

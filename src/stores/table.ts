@@ -34,6 +34,131 @@ function readColumns(resource: Resource): string[] {
   return defaultColumns(resource)
 }
 
+function saveColumns(resource: Resource, keys: string[]): void {
+  try {
+    localStorage.setItem(columnsKey(resource), JSON.stringify(keys))
+  } catch {
+    /* a preference only */
+  }
+}
+
+/**
+ * Typing: the first key after a pause runs at once (leading edge); keys that
+ * follow within SEARCH_DEBOUNCE_MS are folded into one trailing run.
+ */
+function leadingDebounce(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let lastAt = -Infinity
+  return () => {
+    if (timer) clearTimeout(timer)
+    const now = Date.now()
+    const quiet = now - lastAt > SEARCH_DEBOUNCE_MS
+    lastAt = now
+    const fire = () => {
+      timer = null
+      run()
+    }
+    if (quiet) fire()
+    else timer = setTimeout(fire, SEARCH_DEBOUNCE_MS)
+  }
+}
+
+/** One object fresh from the panel (drawer "refresh", global search → drawer); log rows have no read of their own. */
+async function fetchItem(resource: Resource, rows: readonly Row[], rowProfileId: string, id: number): Promise<Row | null> {
+  if (!isWritable(resource)) return rows.find((r) => r.id === id && r.profileId === rowProfileId) ?? null
+  const ns: { get(a: { profileId: string; id: number }): Promise<Result<Record<string, unknown>>> } = xm[resource]
+  const item = await call(() => ns.get({ profileId: rowProfileId, id }))
+  return item ? ({ ...item, profileId: rowProfileId } as Row) : null
+}
+
+/** Re-query when the cache under this view changed (sync, a write), at most every 400 ms; also when its freshness banner would change. */
+function reloadOnChange(profileId: string, resource: Resource, load: () => Promise<void>): void {
+  const sync = useSyncStore()
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null
+  const soon = () =>
+    (refreshTimer ??= setTimeout(() => {
+      refreshTimer = null
+      void load()
+    }, 400))
+  const mine = (id: string) => profileId === 'all' || id === profileId
+  watch(
+    () => sync.lastChange,
+    (c) => c && c.resource === resource && mine(c.profileId) && soon(),
+  )
+  // A sync that ended (done or failed) or a panel going on/offline changes the freshness banner.
+  watch(
+    () =>
+      Object.values(sync.progress)
+        .filter((p) => mine(p.profileId) && p.state !== 'running')
+        .map((p) => `${p.profileId}:${p.resource}:${p.state}`)
+        .join() +
+      Object.values(sync.statuses)
+        .filter((s) => mine(s.profileId))
+        .map((s) => `${s.profileId}:${s.reachable}`)
+        .join(),
+    () => soon(),
+  )
+}
+
+/** What the user asked to see (chips, search, sort, page) and how each change reloads. */
+function tableView(resource: Resource, load: () => Promise<void>) {
+  const status = ref<StatusFilter[]>([])
+  const search = ref('')
+  const sort = ref<{ column: string; dir: 'asc' | 'desc' } | null>(null)
+  const page = ref(1)
+  const pageSize = ref<number>(50)
+
+  function setStatus(chips: StatusFilter[]) {
+    status.value = chips
+    page.value = 1
+    return load()
+  }
+  /**
+   * "Expiring in 7 days" is a to-do list: turned on with no sort of the user's own, it sorts
+   * by expiry, soonest first (the column header shows it); turned off, that sort goes with it.
+   */
+  const BY_EXPIRY = { column: 'expDate', dir: 'asc' } as const
+  let sortedForExpiring = false
+  function toggleChip(chip: StatusFilter) {
+    const on = !status.value.includes(chip)
+    if (chip === 'expiring' && on && sort.value === null && RESOURCE_META[resource].columns.some((c) => c.key === 'expDate')) {
+      sort.value = { ...BY_EXPIRY }
+      sortedForExpiring = true
+    } else if (chip === 'expiring' && !on && sortedForExpiring) {
+      if (sort.value?.column === BY_EXPIRY.column && sort.value.dir === BY_EXPIRY.dir) sort.value = null
+      sortedForExpiring = false
+    }
+    return setStatus(on ? [...status.value, chip] : status.value.filter((c) => c !== chip))
+  }
+
+  const searchSoon = leadingDebounce(() => {
+    page.value = 1
+    void load()
+  })
+  function setSearch(text: string) {
+    search.value = text
+    searchSoon()
+  }
+
+  function setSort(column: string | null, dir: 'asc' | 'desc' = 'asc') {
+    sortedForExpiring = false
+    sort.value = column ? { column, dir } : null
+    page.value = 1
+    return load()
+  }
+  function setPage(p: number) {
+    page.value = Math.max(1, Math.floor(p))
+    return load()
+  }
+  function setPageSize(size: number) {
+    pageSize.value = size
+    page.value = 1
+    return load()
+  }
+
+  return { status, search, sort, page, pageSize, setStatus, toggleChip, setSearch, setSort, setPage, setPageSize }
+}
+
 export function useTableStore(tabId: string, profileId: string, resource: Resource) {
   return defineStore(`table:${tabId}`, () => {
     const rows = shallowRef<Row[]>([])
@@ -42,11 +167,8 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
     const loading = ref(false)
     const loadedOnce = ref(false)
 
-    const status = ref<StatusFilter[]>([])
-    const search = ref('')
-    const sort = ref<{ column: string; dir: 'asc' | 'desc' } | null>(null)
-    const page = ref(1)
-    const pageSize = ref<number>(50)
+    const view = tableView(resource, () => load())
+    const { status, search, sort, page, pageSize } = view
     const selection = ref<string[]>([])
     const visibleColumns = ref<string[]>(readColumns(resource))
 
@@ -54,7 +176,6 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
     const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)))
 
     let seq = 0
-    let searchTimer: ReturnType<typeof setTimeout> | null = null
 
     /** Answers can come back out of order (typing fast): only the newest one is shown. */
     async function load(): Promise<void> {
@@ -84,107 +205,13 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
       }
     }
 
-    function setStatus(chips: StatusFilter[]) {
-      status.value = chips
-      page.value = 1
-      return load()
-    }
-    /**
-     * "Expiring in 7 days" is a to-do list: turned on with no sort of the user's own, it sorts
-     * by expiry, soonest first (the column header shows it); turned off, that sort goes with it.
-     */
-    const BY_EXPIRY = { column: 'expDate', dir: 'asc' } as const
-    let sortedForExpiring = false
-    function toggleChip(chip: StatusFilter) {
-      const on = !status.value.includes(chip)
-      if (chip === 'expiring' && on && sort.value === null && RESOURCE_META[resource].columns.some((c) => c.key === 'expDate')) {
-        sort.value = { ...BY_EXPIRY }
-        sortedForExpiring = true
-      } else if (chip === 'expiring' && !on && sortedForExpiring) {
-        if (sort.value?.column === BY_EXPIRY.column && sort.value.dir === BY_EXPIRY.dir) sort.value = null
-        sortedForExpiring = false
-      }
-      return setStatus(on ? [...status.value, chip] : status.value.filter((c) => c !== chip))
-    }
-
-    /**
-     * Typing: the first key after a pause queries at once (leading edge); keys that
-     * follow within SEARCH_DEBOUNCE_MS are folded into one trailing query.
-     */
-    let lastSearchAt = -Infinity
-    function setSearch(text: string) {
-      search.value = text
-      if (searchTimer) clearTimeout(searchTimer)
-      const now = Date.now()
-      const quiet = now - lastSearchAt > SEARCH_DEBOUNCE_MS
-      lastSearchAt = now
-      const run = () => {
-        searchTimer = null
-        page.value = 1
-        void load()
-      }
-      if (quiet) run()
-      else searchTimer = setTimeout(run, SEARCH_DEBOUNCE_MS)
-    }
-
-    function setSort(column: string | null, dir: 'asc' | 'desc' = 'asc') {
-      sortedForExpiring = false
-      sort.value = column ? { column, dir } : null
-      page.value = 1
-      return load()
-    }
-    function setPage(p: number) {
-      page.value = Math.max(1, Math.floor(p))
-      return load()
-    }
-    function setPageSize(size: number) {
-      pageSize.value = size
-      page.value = 1
-      return load()
-    }
     function setColumns(keys: string[]) {
       visibleColumns.value = keys
-      try {
-        localStorage.setItem(columnsKey(resource), JSON.stringify(keys))
-      } catch {
-        /* a preference only */
-      }
+      saveColumns(resource, keys)
     }
+    const fetchOne = (rowProfileId: string, id: number) => fetchItem(resource, rows.value, rowProfileId, id)
 
-    /** One object fresh from the panel (drawer "refresh", global search → drawer). */
-    async function fetchOne(rowProfileId: string, id: number): Promise<Row | null> {
-      if (!isWritable(resource)) return rows.value.find((r) => r.id === id && r.profileId === rowProfileId) ?? null
-      const ns = xm[resource] as unknown as { get(a: { profileId: string; id: number }): Promise<Result<Record<string, unknown>>> }
-      const item = await call(() => ns.get({ profileId: rowProfileId, id }))
-      return item ? ({ ...item, profileId: rowProfileId } as Row) : null
-    }
-
-    /** Re-query when the cache under this view changed (sync, a write), at most every 400 ms. */
-    const sync = useSyncStore()
-    let refreshTimer: ReturnType<typeof setTimeout> | null = null
-    const soon = () =>
-      (refreshTimer ??= setTimeout(() => {
-        refreshTimer = null
-        void load()
-      }, 400))
-    const mine = (id: string) => profileId === 'all' || id === profileId
-    watch(
-      () => sync.lastChange,
-      (c) => c && c.resource === resource && mine(c.profileId) && soon(),
-    )
-    // A sync that ended (done or failed) or a panel going on/offline changes the freshness banner.
-    watch(
-      () =>
-        Object.values(sync.progress)
-          .filter((p) => mine(p.profileId) && p.state !== 'running')
-          .map((p) => `${p.profileId}:${p.resource}:${p.state}`)
-          .join() +
-        Object.values(sync.statuses)
-          .filter((s) => mine(s.profileId))
-          .map((s) => `${s.profileId}:${s.reachable}`)
-          .join(),
-      () => soon(),
-    )
+    reloadOnChange(profileId, resource, load)
 
     return {
       profileId,
@@ -194,21 +221,11 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
       panels,
       loading,
       loadedOnce,
-      status,
-      search,
-      sort,
-      page,
-      pageSize,
+      ...view,
       pageCount,
       selection,
       visibleColumns,
       load,
-      setStatus,
-      toggleChip,
-      setSearch,
-      setSort,
-      setPage,
-      setPageSize,
       setColumns,
       fetchOne,
     }
