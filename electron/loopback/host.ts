@@ -13,7 +13,7 @@
  * printed URL's fragment (`/#token=…`, never sent by the browser); the page
  * reads it and puts it on its socket URL itself (src/api/xm.ts).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { contentSecurityPolicy } from '../main/csp'
@@ -66,59 +66,137 @@ const RPC_PATH = '/rpc'
 /** A failure's class name only: its message could quote a row or a URL. */
 const errorName = (e: unknown) => (e instanceof Error ? e.name : typeof e)
 
-export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<LoopbackHost> {
+function checkedOptions(opts: LoopbackHostOptions): { port: number; token: string } {
   if (opts.host !== undefined && opts.host !== '127.0.0.1')
     throw new Error('The loopback host listens on 127.0.0.1 only.')
   const port = opts.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${port}`)
   if (opts.token !== undefined && !TOKEN_RE.test(opts.token))
     throw new Error('The token must be at least 43 URL-safe characters.')
-  const token = opts.token ?? newToken()
+  return { port, token: opts.token ?? newToken() }
+}
+
+function securityHeaders(res: ServerResponse, boundPort: number): void {
+  res.setHeader(
+    'Content-Security-Policy',
+    contentSecurityPolicy({ connectSrc: [...allowedHosts(boundPort)].map((h) => `ws://${h}`) }),
+  )
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  // The token is in the page URL: never send it anywhere in a Referer.
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function refuse(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(text + '\n')
+}
+
+/** Plain HTTP: the built page's files, GET and HEAD only, behind the Host check. */
+async function handleHttp(req: IncomingMessage, res: ServerResponse, staticDir: string, boundPort: number): Promise<void> {
+  securityHeaders(res, boundPort)
+  if (!hostAllowed(req.headers.host, boundPort)) return refuse(res, 403, 'Forbidden: unexpected Host header.')
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD')
+    return refuse(res, 405, 'Method not allowed.')
+  }
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
+  if (url.pathname === RPC_PATH) return refuse(res, 426, 'Upgrade required: /rpc is a WebSocket.')
+  const found = await lookupStatic(staticDir, url.pathname)
+  if (found.kind === 'file') return sendFile(res, found, req.method === 'HEAD')
+  if (found.kind === 'refused') return refuse(res, 403, 'Forbidden.')
+  if (found.kind === 'bad') return refuse(res, 400, 'Bad request.')
+  // Browsers ask for it on their own; a 404 would be noise in the page's console.
+  if (url.pathname === '/favicon.ico') {
+    res.statusCode = 204
+    res.end()
+    return
+  }
+  return refuse(res, 404, 'Not found.')
+}
+
+/** Why a WebSocket upgrade is refused, null when it may pass: /rpc only, our Host and Origin, the token. */
+function upgradeRefusal(req: IncomingMessage, token: string, boundPort: number): string | null {
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
+  if (url.pathname !== RPC_PATH) return '404 Not Found'
+  if (!hostAllowed(req.headers.host, boundPort)) return '403 Forbidden'
+  // Cross-site WebSocket hijacking: a foreign page's socket carries its own Origin.
+  if (!originAllowed(req.headers.origin, boundPort)) return '403 Forbidden'
+  if (!tokenMatches(token, url.searchParams.get('token'))) return '403 Forbidden'
+  return null
+}
+
+/** An accepted page: each text message is a JSON-RPC request (or batch) for the core. */
+function serveSocket(ws: WebSocket, sockets: Set<WebSocket>, dispatch: Dispatch, log: (msg: string) => void): void {
+  sockets.add(ws)
+  ws.on('close', () => sockets.delete(ws))
+  ws.on('error', () => ws.terminate())
+  ws.on('message', (data, isBinary) => {
+    const text = isBinary
+      ? ''
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.concat(data as Buffer[]).toString('utf8')
+    // handleRpcText never rejects; the catch is for send() itself: one message never kills the host.
+    handleRpcText(text, dispatch)
+      .then((answer) => {
+        if (answer !== null && ws.readyState === ws.OPEN) ws.send(answer)
+      })
+      .catch((e: unknown) => log(`loopback: could not answer a message: ${errorName(e)}`))
+  })
+}
+
+/** The core's events to every open page; only contract events cross, as over IPC (main/ipc.ts forwardEvents). */
+function forwardEvents(core: ContractEndpoint, sockets: Set<WebSocket>, log: (msg: string) => void): () => void {
+  return core.onEvent((name, payload) => {
+    if (sockets.size === 0 || !isEventName(name)) return
+    let message: string
+    try {
+      message = eventNotification(name, payload)
+    } catch (e) {
+      log(`loopback: dropped a ${name} event that could not be encoded: ${errorName(e)}`)
+      return
+    }
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message)
+  })
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+/** Pages are told the app is going; one that does not answer the closing handshake is cut off after a second. */
+async function shutDown(server: Server, wss: WebSocketServer, sockets: Set<WebSocket>): Promise<void> {
+  const closed = [...sockets].map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())))
+  for (const ws of sockets) ws.close(1001, 'The app is shutting down')
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))])
+  clearTimeout(timer)
+  for (const ws of sockets) ws.terminate()
+  await new Promise<void>((resolve) => wss.close(() => resolve()))
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+
+export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<LoopbackHost> {
+  const { port, token } = checkedOptions(opts)
   const log = opts.log ?? (() => {})
   let boundPort = 0 // known once listening; the guards read it per request
 
-  const securityHeaders = (res: ServerResponse) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      contentSecurityPolicy({ connectSrc: [...allowedHosts(boundPort)].map((h) => `ws://${h}`) }),
-    )
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    // The token is in the page URL: never send it anywhere in a Referer.
-    res.setHeader('Referrer-Policy', 'no-referrer')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
-  }
-  const refuse = (res: ServerResponse, status: number, text: string) => {
-    res.statusCode = status
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-    res.setHeader('Cache-Control', 'no-store')
-    res.end(text + '\n')
-  }
-
-  const handleHttp = async (req: IncomingMessage, res: ServerResponse) => {
-    securityHeaders(res)
-    if (!hostAllowed(req.headers.host, boundPort)) return refuse(res, 403, 'Forbidden: unexpected Host header.')
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD')
-      return refuse(res, 405, 'Method not allowed.')
-    }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
-    if (url.pathname === RPC_PATH) return refuse(res, 426, 'Upgrade required: /rpc is a WebSocket.')
-    const found = await lookupStatic(opts.staticDir, url.pathname)
-    if (found.kind === 'file') return sendFile(res, found, req.method === 'HEAD')
-    if (found.kind === 'refused') return refuse(res, 403, 'Forbidden.')
-    if (found.kind === 'bad') return refuse(res, 400, 'Bad request.')
-    // Browsers ask for it on their own; a 404 would be noise in the page's console.
-    if (url.pathname === '/favicon.ico') {
-      res.statusCode = 204
-      return res.end()
-    }
-    return refuse(res, 404, 'Not found.')
-  }
-
   const server = createServer((req, res) => {
-    handleHttp(req, res).catch((e: unknown) => {
+    handleHttp(req, res, opts.staticDir, boundPort).catch((e: unknown) => {
       log(`loopback: ${String(e)}`)
       if (!res.headersSent) refuse(res, 500, 'Internal error.')
       else res.destroy()
@@ -130,57 +208,18 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
   const dispatch: Dispatch = (name, raw) => opts.core.dispatch(name, raw)
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-    const deny = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    const refusal = upgradeRefusal(req, token, boundPort)
+    if (refusal !== null) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       socket.destroy()
-    }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`)
-    if (url.pathname !== RPC_PATH) return deny('404 Not Found')
-    if (!hostAllowed(req.headers.host, boundPort)) return deny('403 Forbidden')
-    // Cross-site WebSocket hijacking: a foreign page's socket carries its own Origin.
-    if (!originAllowed(req.headers.origin, boundPort)) return deny('403 Forbidden')
-    if (!tokenMatches(token, url.searchParams.get('token'))) return deny('403 Forbidden')
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws)
-      ws.on('close', () => sockets.delete(ws))
-      ws.on('error', () => ws.terminate())
-      ws.on('message', (data, isBinary) => {
-        const text = isBinary
-          ? ''
-          : Buffer.isBuffer(data)
-            ? data.toString('utf8')
-            : Buffer.concat(data as Buffer[]).toString('utf8')
-        // handleRpcText never rejects; the catch is for send() itself: one message never kills the host.
-        handleRpcText(text, dispatch)
-          .then((answer) => {
-            if (answer !== null && ws.readyState === ws.OPEN) ws.send(answer)
-          })
-          .catch((e: unknown) => log(`loopback: could not answer a message: ${errorName(e)}`))
-      })
-    })
-  })
-
-  const unsubscribe = opts.core.onEvent((name, payload) => {
-    // Only contract events cross, as over IPC (main/ipc.ts forwardEvents).
-    if (sockets.size === 0 || !isEventName(name)) return
-    let message: string
-    try {
-      message = eventNotification(name, payload)
-    } catch (e) {
-      log(`loopback: dropped a ${name} event that could not be encoded: ${errorName(e)}`)
       return
     }
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(message)
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, sockets, dispatch, log))
   })
 
+  const unsubscribe = forwardEvents(opts.core, sockets, log)
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
+    await listen(server, port)
   } catch (e) {
     unsubscribe()
     throw e
@@ -192,18 +231,7 @@ export async function startLoopbackHost(opts: LoopbackHostOptions): Promise<Loop
   const close = () =>
     (closing ??= (async () => {
       unsubscribe()
-      const closed = [...sockets].map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())))
-      for (const ws of sockets) ws.close(1001, 'The app is shutting down')
-      // A page that does not answer the closing handshake is cut off after a second.
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))])
-      clearTimeout(timer)
-      for (const ws of sockets) ws.terminate()
-      await new Promise<void>((resolve) => wss.close(() => resolve()))
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      await shutDown(server, wss, sockets)
     })())
 
   return { url: `${origin}/#token=${token}`, origin, port: boundPort, token, close }

@@ -72,13 +72,81 @@ export interface PageListOptions<T = unknown> {
   pacer?: Pacer
 }
 
-export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
-  const limits = opts.limits ?? PAGE_LIMITS
-  // Without the panel's own pacer: one request at a time, as before pipelining.
-  const pacer = opts.pacer ?? new Pacer({ aim: 1 })
-  /** One request through the panel's window (its cool-down after strain included). */
-  const paced = async (s: number, l: number): Promise<ListPage<T>> => {
-    const slot = await pacer.acquire(opts.signal)
+/** Where a pass stands: the next offset and page size, and what it learnt of the panel's paging. */
+interface Cursor {
+  start: number
+  limit: number
+  /** Index into the limits: how far the page size has been shrunk. */
+  step: number
+  readonly limits: readonly number[]
+  /** True once the panel has shown it honours our page size (it sent a full page). */
+  sizeKnown: boolean
+  /** A short page seen before the page size was known: the next request confirms it was the end. */
+  unconfirmedShort: number | null
+}
+
+/** The next smaller page size, false when there is none. */
+function shrink(c: Cursor): boolean {
+  if (c.step + 1 >= c.limits.length) return false
+  c.step++
+  c.limit = Math.min(c.limit, c.limits[c.step] as number)
+  return true
+}
+
+/** Where the pass goes after a page of `received` rows; moves the cursor on. */
+function advance(c: Cursor, received: number, total: number | null, label: string): 'more' | 'done' | 'retry' {
+  if (total !== null) {
+    if (received === 0 && c.start < total) {
+      // The count says more exist but the page is empty: a smaller page may pass where this one died.
+      if (shrink(c)) return 'retry'
+      throw new AppError(
+        'BAD_RESPONSE',
+        `The panel said it has ${total} ${label} but sent none after the first ${c.start}. The list was not updated; try again later.`,
+      )
+    }
+    c.start += received
+    return c.start >= total || received === 0 ? 'done' : 'more'
+  }
+  // No count from the panel: page until a short page.
+  c.start += received
+  if (c.unconfirmedShort !== null) {
+    if (received === 0) return 'done'
+    // More rows came after a short page: the panel clamps pages, at the size it sent.
+    c.limit = Math.min(c.limit, c.unconfirmedShort)
+    c.unconfirmedShort = null
+    c.sizeKnown = true
+    return received < c.limit ? 'done' : 'more'
+  }
+  if (received >= c.limit) {
+    c.sizeKnown = true
+    return 'more'
+  }
+  if (received === 0 || c.sizeKnown) return 'done'
+  c.unconfirmedShort = received
+  return 'more'
+}
+
+/** Without a sink the pass keeps the rows (last copy of an id wins); with one it only counts ids. */
+function collector<T extends { id: number }>(onRows: PageListOptions<T>['onRows']) {
+  const byId = onRows ? null : new Map<number, T>()
+  const ids = onRows ? new Set<number>() : null
+  return {
+    take(rows: T[], page: ListPage<T>): void {
+      if (byId) for (const r of rows) byId.set(r.id, r)
+      else {
+        for (const r of rows) ids?.add(r.id)
+        onRows?.(rows, page)
+      }
+    },
+    rows: (): T[] => (byId ? [...byId.values()] : []),
+    unique: (): number => (byId ? byId.size : (ids?.size ?? 0)),
+  }
+}
+
+/** One request at a time through the panel's window (its cool-down after strain included). */
+function pacedFetch<T>(fetchPage: FetchPage<T>, pacer: Pacer, signal: AbortSignal | undefined): FetchPage<T> {
+  return async (s, l) => {
+    const slot = await pacer.acquire(signal)
     try {
       const page = await fetchPage(s, l)
       slot.release()
@@ -88,31 +156,23 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
       throw e
     }
   }
+}
+
+export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
+  const limits = opts.limits ?? PAGE_LIMITS
+  // Without the panel's own pacer: one request at a time, as before pipelining.
+  const pacer = opts.pacer ?? new Pacer({ aim: 1 })
+  const paced = pacedFetch(fetchPage, pacer, opts.signal)
   const label = opts.label ?? 'rows'
-  let step = 0
-  let limit = limits[0] ?? 1000
-  // Without a sink the pass keeps the rows (last copy of an id wins); with one it only counts ids.
-  const byId = opts.onRows ? null : new Map<number, T>()
-  const ids = opts.onRows ? new Set<number>() : null
-  let start = 0
+  const cur: Cursor = { start: 0, limit: limits[0] ?? 1000, step: 0, limits, sizeKnown: false, unconfirmedShort: null }
+  const got = collector(opts.onRows)
   let skipped = 0
   let pages = 0
   let total: number | null = null
-  /** True once the panel has shown it honours our page size (it sent a full page). */
-  let sizeKnown = false
-  /** A short page seen before the page size was known: the next request confirms it was the end. */
-  let unconfirmedShort: number | null = null
   /** The next page, asked for before the current one was handed over (see onRows). */
   let pending: Promise<ListPage<T>> | null = null
-
-  const shrink = (): boolean => {
-    if (step + 1 >= limits.length) return false
-    step++
-    limit = Math.min(limit, limits[step] as number)
-    return true
-  }
   const ask = (): Promise<ListPage<T>> => {
-    const p = paced(start, limit)
+    const p = paced(cur.start, cur.limit)
     // Awaited on the next turn; if the sink throws first, its failure must not go unhandled.
     p.catch(() => undefined)
     return p
@@ -125,33 +185,29 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
       page = await (pending ?? ask())
     } catch (e) {
       pending = null
-      if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !opts.signal?.aborted && shrink()) continue
+      if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !opts.signal?.aborted && shrink(cur)) continue
       throw e
     }
     pending = null
     if (page.total !== null && pages === 0) {
       // Counted: every offset to read is known now; the rest of the pass has pages in flight side by side.
+      const { start, limit, step } = cur
       const st = await pageWindow(fetchPage, { next: start, total: page.total, limit, limits, step, pages, received: start, skipped }, page, {
         pacer,
         signal: opts.signal,
         label,
-        take: (rows, p) => {
-          if (byId) for (const r of rows) byId.set(r.id, r)
-          else {
-            for (const r of rows) ids?.add(r.id)
-            opts.onRows?.(rows, p)
-          }
-        },
+        take: got.take,
         report: (n, pagesTotal, received, total) => opts.onPage?.({ pages: n, pagesTotal, received, total }),
       })
-      return { rows: byId ? [...byId.values()] : [], unique: byId ? byId.size : (ids?.size ?? 0), total: st.total, skipped: st.skipped, pages: st.pages }
+      return { rows: got.rows(), unique: got.unique(), total: st.total, skipped: st.skipped, pages: st.pages }
     }
     pages++
     const received = page.rows.length + page.skipped
     skipped += page.skipped
     if (page.total !== null) total = page.total
-    const more = nextStep()
+    const more = advance(cur, received, total, label)
     if (more === 'retry') continue
+    report(opts, pages, cur.start, total, cur.limit)
     // Only a sink has work to overlap with the next request; never ask once cancelled.
     if (more === 'more' && opts.onRows && !opts.signal?.aborted) {
       pending = ask()
@@ -159,50 +215,10 @@ export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>
       // before the sink blocks this thread storing the page.
       await yieldToIo()
     }
-    if (byId) for (const r of page.rows) byId.set(r.id, r)
-    else {
-      for (const r of page.rows) ids?.add(r.id)
-      opts.onRows?.(page.rows, page)
-    }
+    got.take(page.rows, page)
     if (more === 'done') break
-
-    /** Where the pass goes after this page; moves `start`/`limit` on. */
-    function nextStep(): 'more' | 'done' | 'retry' {
-      if (total !== null) {
-        if (received === 0 && start < total) {
-          // The count says more exist but the page is empty: a smaller page may pass where this one died.
-          if (shrink()) return 'retry'
-          throw new AppError(
-            'BAD_RESPONSE',
-            `The panel said it has ${total} ${label} but sent none after the first ${start}. The list was not updated; try again later.`,
-          )
-        }
-        start += received
-        report(opts, pages, start, total, limit)
-        return start >= total || received === 0 ? 'done' : 'more'
-      }
-
-      // No count from the panel: page until a short page.
-      start += received
-      report(opts, pages, start, null, limit)
-      if (unconfirmedShort !== null) {
-        if (received === 0) return 'done'
-        // More rows came after a short page: the panel clamps pages, at the size it sent.
-        limit = Math.min(limit, unconfirmedShort)
-        unconfirmedShort = null
-        sizeKnown = true
-        return received < limit ? 'done' : 'more'
-      }
-      if (received >= limit) {
-        sizeKnown = true
-        return 'more'
-      }
-      if (received === 0 || sizeKnown) return 'done'
-      unconfirmedShort = received
-      return 'more'
-    }
   }
-  return { rows: byId ? [...byId.values()] : [], unique: byId ? byId.size : (ids?.size ?? 0), total, skipped, pages }
+  return { rows: got.rows(), unique: got.unique(), total, skipped, pages }
 }
 
 const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
