@@ -988,4 +988,13 @@ export const ar: Catalogue = {
   'confirm.deleteDeviceLine': 'يُحذف خطه معه ما لم يستخدمه شيء آخر.',
   'settings.keysMemoryChosen': 'بدأت هذه الجلسة بمفاتيح في الذاكرة فقط (--memory-keys)، كما اخترت: لا يُكتب شيء في سلسلة مفاتيح النظام، ويُطلب مفتاح كل لوحة من جديد بعد إعادة التشغيل.',
   'welcome.keyNoteMemory': 'يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط، كما اخترت (--memory-keys): لا يُكتب على القرص أبدًا، ولا يُعرض مرة أخرى.',
+
+  // Failed refreshes in the status bar; what spending by package is made of
+  'conn.failedList': 'فشل آخر تحديث: {names}',
+  'spend.unitemised': 'غير مفصّل (تغيّرات الرصيد بين عمليات الفحص)',
+  'spend.giveCredits': 'رصيد ممنوح للموزعين الفرعيين',
+  'spend.newSubs': 'موزعون فرعيون جدد',
+  'spend.other': 'رسوم أخرى',
+  'spend.package': 'الباقة {id}',
+}
   'welcome.keyNoteNoKeychain': 'لا يمكن استخدام سلسلة مفاتيح النظام، لذا يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط ولا يُعرض مرة أخرى؛ والإعدادات توضح السبب.',

@@ -931,4 +931,13 @@ export const de: Catalogue = {
   'confirm.deleteDeviceLine': 'Seine Line wird mitgelöscht, sofern nichts anderes sie nutzt.',
   'settings.keysMemoryChosen': 'Diese Sitzung wurde wie gewählt mit Schlüsseln nur im Arbeitsspeicher gestartet (--memory-keys): Nichts wird in den Schlüsselbund des Systems geschrieben, und der Schlüssel jedes Panels wird nach einem Neustart erneut abgefragt.',
   'welcome.keyNoteMemory': 'Ihr API-Schlüssel wird wie gewählt nur für diese Sitzung im Arbeitsspeicher gehalten (--memory-keys): nie auf die Festplatte geschrieben, nie wieder angezeigt.',
+
+  // Failed refreshes in the status bar; what spending by package is made of
+  'conn.failedList': 'Letzte Aktualisierung fehlgeschlagen: {names}',
+  'spend.unitemised': 'Nicht aufgeschlüsselt (Guthabenänderungen zwischen Prüfungen)',
+  'spend.giveCredits': 'An Sub-Reseller gegebene Credits',
+  'spend.newSubs': 'Neue Sub-Reseller',
+  'spend.other': 'Sonstige Abbuchungen',
+  'spend.package': 'Paket {id}',
+}
   'welcome.keyNoteNoKeychain': 'Der Schlüsselbund des Systems ist nicht nutzbar, daher wird Ihr API-Schlüssel nur für diese Sitzung im Arbeitsspeicher gehalten und nie wieder angezeigt; die Einstellungen sagen, warum.',

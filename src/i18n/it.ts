@@ -945,4 +945,13 @@ export const it: Catalogue = {
   'confirm.deleteDeviceLine': 'Anche la sua linea viene eliminata, se nient’altro la usa.',
   'settings.keysMemoryChosen': 'Questa sessione è stata avviata con chiavi solo in memoria (--memory-keys), come scelto: nulla viene scritto nel portachiavi del sistema e la chiave di ogni pannello viene richiesta di nuovo dopo un riavvio.',
   'welcome.keyNoteMemory': 'La tua chiave API è tenuta in memoria solo per questa sessione, come scelto (--memory-keys): mai scritta su disco, mai più mostrata.',
+
+  // Failed refreshes in the status bar; what spending by package is made of
+  'conn.failedList': 'Ultimo aggiornamento non riuscito: {names}',
+  'spend.unitemised': 'Non dettagliato (variazioni di saldo tra un controllo e l’altro)',
+  'spend.giveCredits': 'Crediti dati ai sub-rivenditori',
+  'spend.newSubs': 'Nuovi sub-rivenditori',
+  'spend.other': 'Altri addebiti',
+  'spend.package': 'Pacchetto {id}',
+}
   'welcome.keyNoteNoKeychain': 'Il portachiavi di sistema non è utilizzabile, quindi la tua chiave API è tenuta in memoria solo per questa sessione e non viene più mostrata; le Impostazioni spiegano perché.',

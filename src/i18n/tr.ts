@@ -931,4 +931,13 @@ export const tr: Catalogue = {
   'confirm.deleteDeviceLine': 'Başka bir şey kullanmıyorsa hattı da onunla birlikte silinir.',
   'settings.keysMemoryChosen': 'Bu oturum, seçildiği gibi yalnızca bellekte tutulan anahtarlarla (--memory-keys) başlatıldı: işletim sisteminin anahtar zincirine hiçbir şey yazılmaz ve her panelin anahtarı yeniden başlatmadan sonra tekrar sorulur.',
   'welcome.keyNoteMemory': 'API anahtarınız, seçildiği gibi (--memory-keys) yalnızca bu oturum için bellekte tutulur: diske asla yazılmaz, bir daha gösterilmez.',
+
+  // Failed refreshes in the status bar; what spending by package is made of
+  'conn.failedList': 'Son yenileme başarısız: {names}',
+  'spend.unitemised': 'Ayrıntısız (kontroller arasındaki bakiye değişiklikleri)',
+  'spend.giveCredits': 'Alt bayilere verilen krediler',
+  'spend.newSubs': 'Yeni alt bayiler',
+  'spend.other': 'Diğer harcamalar',
+  'spend.package': 'Paket {id}',
+}
   'welcome.keyNoteNoKeychain': 'Sistem anahtar zinciri kullanılamıyor, bu yüzden API anahtarınız yalnızca bu oturum için bellekte tutulur ve bir daha gösterilmez; nedenini Ayarlar söyler.',
