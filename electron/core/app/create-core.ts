@@ -87,6 +87,177 @@ export const DATA_FILES = {
   settings: 'settings.json',
 } as const
 
+/** Closes each; one that fails must not keep the rest open. */
+function closeAll(closers: readonly (() => void)[]): void {
+  for (const close of closers) {
+    try {
+      close()
+    } catch {
+      // closing the rest matters more than one failure here
+    }
+  }
+}
+
+/** The services, opened; `closers` closes them newest first. */
+interface Parts {
+  opts: CoreOptions
+  ctx: CoreContext
+  bus: EventBus
+  settings: SettingsStore
+  profiles: JsonProfileStore
+  problems: DataProblems
+  cache: ReturnType<typeof openCache>
+  keys: KeyService
+  clients: PanelClients
+  board: PanelStatusBoard
+  sync: SyncEngine
+  credits: ReturnType<typeof createCreditMonitor>
+  spending: ReturnType<typeof createSpending>
+  customerBook: ReturnType<typeof createCustomerBook>
+  closers: (() => void)[]
+}
+
+type Opened = Pick<Parts, 'opts' | 'bus' | 'settings' | 'profiles' | 'problems' | 'cache' | 'closers'>
+
+/** The credit monitor, told of every panel answer; the journal (checked first) with the write path; the customer book. */
+function openServices(o: Opened, file: (name: keyof typeof DATA_FILES) => string, keys: KeyService, clients: PanelClients): Parts {
+  const { opts, bus, settings, problems, closers } = o
+  const now = opts.now ?? Date.now
+  let monitor: CreditMonitor | null = null
+  const ctx: CoreContext = {
+    now,
+    emit: bus.emit,
+    profiles: o.profiles,
+    secrets: opts.secrets,
+    cache: o.cache,
+    clients,
+    onSpend: (profileId) => monitor?.refreshSoon(profileId),
+  }
+  const board = new PanelStatusBoard({ now, emit: bus.emit, cache: o.cache })
+  const sync = new SyncEngine(ctx, board, { ...(opts.log ? { log: opts.log } : {}) })
+  const initial = settings.get()
+  const credits = createCreditMonitor(ctx, {
+    notify: (n) => opts.notify?.({ title: n.title, body: n.body }),
+    offlineAlertMinutes: initial.offlineAlertMinutes,
+    paused: initial.monitorPaused,
+  })
+  monitor = credits.monitor
+  closers.unshift(() => credits.dispose())
+  // Any successful contact with a panel ends the monitor's view of an outage at once (not at its next backoff step).
+  closers.unshift(bus.on((name, payload) => tellMonitor(credits.monitor, name, payload)))
+  const journalCheck = checkJournalFile(file('journal'), settings.journalSeen, now())
+  if (journalCheck.logLine) opts.log?.(journalCheck.logLine)
+  if (journalCheck.problem) problems.add(journalCheck.problem)
+  const spending = openSpending(() => createSpending(ctx, { journalFile: file('journal') }), file('journal'))
+  // From now on a missing journal.db is a lost one, not a first start.
+  void settings.rememberJournal(now()).catch(() => undefined)
+  closers.unshift(() => spending.dispose())
+  const customerBook = createCustomerBook(ctx, file('customers'), {
+    journal: journalReader((f) => spending.handlers['journal:query'](f)),
+    settings,
+    backupDir: join(opts.dataDir, 'backups'),
+    appVersion: opts.appVersion,
+    notify: (n) => opts.notify?.(n),
+    ...(opts.log ? { log: opts.log } : {}),
+  })
+  closers.unshift(() => customerBook.dispose())
+  return { ...o, ctx, keys, clients, board, sync, credits, spending, customerBook }
+}
+
+/** Every contract method, from each service's group of handlers. */
+function contractHandlers(p: Parts): ContractHandlers {
+  const { ctx, opts, keys, settings, cache, problems, sync, board, clients, credits, spending, customerBook } = p
+  const profilesChanged = () => credits.monitor.profilesChanged()
+  const settingsChanged = (s: Settings) => {
+    credits.monitor.setPaused(s.monitorPaused)
+    credits.monitor.setOfflineAlertMinutes(s.offlineAlertMinutes)
+    opts.onSettingsChanged?.(s)
+  }
+  const reads: ReadDeps = { ctx, sync, board, ownedBy: customerBook.ownedBy }
+  return exactly({
+    ...appHandlers({
+      ctx,
+      opts,
+      keys,
+      settings,
+      cacheProblem: cache.recoveryProblem,
+      problems,
+      settingsChanged,
+      profilesChanged,
+      demoReady: (id) => void sync.run({ profileIds: [id] }),
+    }),
+    ...supportHandlers({
+      ctx,
+      opts,
+      problems,
+      cacheProblem: cache.recoveryProblem,
+      recentLog: () => (opts.logDir ? openFileLog(opts.logDir).recent() : []),
+    }),
+    ...profileHandlers({ ctx, keys, sync, board, clients, profilesChanged, settle: () => credits.monitor.idle() }),
+    ...cacheHandlers(reads),
+    ...linksHandler(reads),
+    ...itemHandlers(reads),
+    ...syncHandlers(sync),
+    ...gateSpending(spending.handlers, problems),
+    ...customerBook.handlers,
+    ...credits.handlers,
+    // The pause is a setting too: it must survive a restart.
+    'credits:setPaused': async (args) => {
+      const r = await credits.handlers['credits:setPaused'](args)
+      const s = await settings.set({ monitorPaused: r.paused })
+      opts.onSettingsChanged?.(s)
+      return r
+    },
+  })
+}
+
+/** What the app does once the page can listen: monitor, backups, the first syncs, settling last session's unknown writes. */
+function startUp(p: Parts): void {
+  const { opts, cache, credits, customerBook, sync, profiles, spending } = p
+  credits.start()
+  // Daily automatic backup of the customer book and the renewal notification.
+  customerBook.start()
+  if (cache.recovered) {
+    // The old cache was unreadable: refill everything, and say so once.
+    sync.run()
+    if (cache.recoveryProblem) opts.notify?.({ title: 'Offline cache rebuilt', body: cache.recoveryProblem })
+  } else {
+    // The credit monitor reads every balance as it starts; the account need not be read twice.
+    const targets = credits.monitor.paused ? FULL_SYNC : FULL_SYNC.filter((t) => t !== 'account')
+    for (const pr of profiles.list()) for (const t of targets) sync.refreshIfStale(pr.id, t)
+  }
+  // Writes whose outcome was unknown when the app last stopped: look them up now.
+  void spending.reconcileUnknown().catch(() => undefined)
+}
+
+function coreOf(p: Parts): Core {
+  const handlers = contractHandlers(p)
+  const logInternal = (method: string, e: unknown) =>
+    p.opts.log?.(`${method} failed unexpectedly: ${redactSecrets(e instanceof Error ? (e.stack ?? e.message) : String(e))}`)
+  let started = false
+  let disposed: Promise<void> | null = null
+  return {
+    handlers,
+    dispatch: (name, rawArgs) => dispatchTo(handlers, name, rawArgs, { onInternal: logInternal }),
+    onEvent: (listener) => p.bus.on(listener),
+    monitor: p.credits.monitor,
+    sync: p.sync,
+    async start() {
+      if (started || disposed) return
+      started = true
+      startUp(p)
+    },
+    dispose() {
+      disposed ??= (async () => {
+        await p.sync.dispose()
+        closeAll(p.closers)
+        p.bus.clear()
+      })()
+      return disposed
+    },
+  }
+}
+
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now
   prepareDataDir(opts.dataDir) // 0700: the folder holds customers' passwords (data-folder.ts)
@@ -108,143 +279,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const keys = new KeyService(opts.secrets)
     await forgetLostKeys(profiles, keys, opts.secrets)
     const clients = new PanelClients({ profiles, keys, ...(opts.fetch ? { fetch: opts.fetch } : {}) })
-    let monitor: CreditMonitor | null = null
-    const ctx: CoreContext = {
-      now,
-      emit: bus.emit,
-      profiles,
-      secrets: opts.secrets,
-      cache,
-      clients,
-      onSpend: (profileId) => monitor?.refreshSoon(profileId),
-    }
-    const board = new PanelStatusBoard({ now, emit: bus.emit, cache })
-    const sync = new SyncEngine(ctx, board, { ...(opts.log ? { log: opts.log } : {}) })
-    const initial = settings.get()
-    const credits = createCreditMonitor(ctx, {
-      notify: (n) => opts.notify?.({ title: n.title, body: n.body }),
-      offlineAlertMinutes: initial.offlineAlertMinutes,
-      paused: initial.monitorPaused,
-    })
-    monitor = credits.monitor
-    closers.unshift(() => credits.dispose())
-    // Any successful contact with a panel ends the monitor's view of an outage at once (not at its next backoff step).
-    closers.unshift(bus.on((name, payload) => tellMonitor(credits.monitor, name, payload)))
-    const journalCheck = checkJournalFile(file('journal'), settings.journalSeen, now())
-    if (journalCheck.logLine) opts.log?.(journalCheck.logLine)
-    if (journalCheck.problem) problems.add(journalCheck.problem)
-    const spending = openSpending(() => createSpending(ctx, { journalFile: file('journal') }), file('journal'))
-    // From now on a missing journal.db is a lost one, not a first start.
-    void settings.rememberJournal(now()).catch(() => undefined)
-    closers.unshift(() => spending.dispose())
-    const customerBook = createCustomerBook(ctx, file('customers'), {
-      journal: journalReader((f) => spending.handlers['journal:query'](f)),
-      settings,
-      backupDir: join(opts.dataDir, 'backups'),
-      appVersion: opts.appVersion,
-      notify: (n) => opts.notify?.(n),
-      ...(opts.log ? { log: opts.log } : {}),
-    })
-    closers.unshift(() => customerBook.dispose())
+    const parts = openServices({ opts, bus, settings, profiles, problems, cache, closers }, file, keys, clients)
     // Every file is open now (SQLite made its -wal/-shm): none may be readable by other accounts.
     tightenModes(opts.dataDir)
-
-    const profilesChanged = () => credits.monitor.profilesChanged()
-    const settingsChanged = (s: Settings) => {
-      credits.monitor.setPaused(s.monitorPaused)
-      credits.monitor.setOfflineAlertMinutes(s.offlineAlertMinutes)
-      opts.onSettingsChanged?.(s)
-    }
-    const reads: ReadDeps = { ctx, sync, board, ownedBy: customerBook.ownedBy }
-
-    const merged: ContractHandlers = {
-      ...appHandlers({
-        ctx,
-        opts,
-        keys,
-        settings,
-        cacheProblem: cache.recoveryProblem,
-        problems,
-        settingsChanged,
-        profilesChanged,
-        demoReady: (id) => void sync.run({ profileIds: [id] }),
-      }),
-      ...supportHandlers({
-        ctx,
-        opts,
-        problems,
-        cacheProblem: cache.recoveryProblem,
-        recentLog: () => (opts.logDir ? openFileLog(opts.logDir).recent() : []),
-      }),
-      ...profileHandlers({ ctx, keys, sync, board, clients, profilesChanged, settle: () => credits.monitor.idle() }),
-      ...cacheHandlers(reads),
-      ...linksHandler(reads),
-      ...itemHandlers(reads),
-      ...syncHandlers(sync),
-      ...gateSpending(spending.handlers, problems),
-      ...customerBook.handlers,
-      ...credits.handlers,
-      // The pause is a setting too: it must survive a restart.
-      'credits:setPaused': async (args) => {
-        const r = await credits.handlers['credits:setPaused'](args)
-        const s = await settings.set({ monitorPaused: r.paused })
-        opts.onSettingsChanged?.(s)
-        return r
-      },
-    }
-    const handlers = exactly(merged)
-    const logInternal = (method: string, e: unknown) =>
-      opts.log?.(`${method} failed unexpectedly: ${redactSecrets(e instanceof Error ? (e.stack ?? e.message) : String(e))}`)
-
-    let started = false
-    let disposed: Promise<void> | null = null
-    return {
-      handlers,
-      dispatch: (name, rawArgs) => dispatchTo(handlers, name, rawArgs, { onInternal: logInternal }),
-      onEvent: (listener) => bus.on(listener),
-      monitor: credits.monitor,
-      sync,
-      async start() {
-        if (started || disposed) return
-        started = true
-        credits.start()
-        // Daily automatic backup of the customer book and the renewal notification.
-        customerBook.start()
-        if (cache.recovered) {
-          // The old cache was unreadable: refill everything, and say so once.
-          sync.run()
-          if (cache.recoveryProblem) opts.notify?.({ title: 'Offline cache rebuilt', body: cache.recoveryProblem })
-        } else {
-          // The credit monitor reads every balance as it starts; the account need not be read twice.
-          const targets = credits.monitor.paused ? FULL_SYNC : FULL_SYNC.filter((t) => t !== 'account')
-          for (const p of profiles.list()) for (const t of targets) sync.refreshIfStale(p.id, t)
-        }
-        // Writes whose outcome was unknown when the app last stopped: look them up now.
-        void spending.reconcileUnknown().catch(() => undefined)
-      },
-      dispose() {
-        disposed ??= (async () => {
-          await sync.dispose()
-          for (const close of closers) {
-            try {
-              close()
-            } catch {
-              // closing the rest matters more than one failure here
-            }
-          }
-          bus.clear()
-        })()
-        return disposed
-      },
-    }
+    return coreOf(parts)
   } catch (e) {
-    for (const close of closers) {
-      try {
-        close()
-      } catch {
-        /* already failing */
-      }
-    }
+    closeAll(closers)
     throw e
   }
 }
