@@ -40,8 +40,14 @@ function inside(root: string, candidate: string): boolean {
   return candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep)
 }
 
-/** Maps a URL pathname (still percent-encoded) to a file under `root`. */
-export async function lookupStatic(root: string, pathname: string): Promise<StaticLookup> {
+/** The two file-system calls a lookup makes (app:// passes the callback forms, which ASAR patches). */
+export interface LookupFs {
+  realpath(path: string): Promise<string>
+  stat(path: string): Promise<{ isFile(): boolean; size: number }>
+}
+
+/** Maps a URL pathname (still percent-encoded) to a file under `root`; the loopback host and app:// both serve through it. */
+export async function lookupStatic(root: string, pathname: string, fs: LookupFs = { realpath, stat }): Promise<StaticLookup> {
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)
@@ -51,17 +57,18 @@ export async function lookupStatic(root: string, pathname: string): Promise<Stat
   if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'refused' }
   // The page is a single document at '/': the UI routes with the hash (as it must under file://).
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
-  const rootReal = await realpath(root).catch(() => resolve(root))
+  const rootReal = await fs.realpath(root).catch(() => resolve(root))
   const candidate = resolve(rootReal, relative)
   if (!inside(rootReal, candidate)) return { kind: 'refused' }
   let real: string
   try {
-    real = await realpath(candidate)
+    real = await fs.realpath(candidate)
   } catch {
     return { kind: 'missing' }
   }
+  // A symlink inside the folder that points out of it.
   if (!inside(rootReal, real)) return { kind: 'refused' }
-  const info = await stat(real).catch(() => null)
+  const info = await fs.stat(real).catch(() => null)
   if (!info?.isFile()) return { kind: 'missing' }
   return {
     kind: 'file',

@@ -15,9 +15,8 @@
  * security headers; only GET/HEAD on our one host are answered.
  */
 import { readFile, realpath, stat } from 'node:fs'
-import { extname, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
-import { MIME } from '../loopback/static-files'
+import { lookupStatic, type StaticLookup } from '../loopback/static-files'
 import { APP_CSP } from './csp'
 
 export const APP_SCHEME = 'app'
@@ -49,41 +48,10 @@ const fsReal = promisify(realpath)
 const fsStat = promisify(stat)
 const fsRead = promisify(readFile)
 
-export type AppFile =
-  | { kind: 'file'; file: string; contentType: string }
-  | { kind: 'refused' } // outside the folder: 403
-  | { kind: 'missing' } // 404
-  | { kind: 'bad' } // undecodable: 400
+export type AppFile = StaticLookup
 
-const inside = (root: string, candidate: string) =>
-  candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep)
-
-/** A pathname (still percent-encoded) → a file under `root`. */
-export async function resolveAppFile(root: string, pathname: string): Promise<AppFile> {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pathname)
-  } catch {
-    return { kind: 'bad' }
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'refused' }
-  // One document: the UI routes with the hash.
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
-  const rootReal = await fsReal(root).catch(() => resolve(root))
-  const candidate = resolve(rootReal, relative)
-  if (!inside(rootReal, candidate)) return { kind: 'refused' }
-  let real: string
-  try {
-    real = await fsReal(candidate)
-  } catch {
-    return { kind: 'missing' }
-  }
-  // A symlink inside the folder that points out of it.
-  if (!inside(rootReal, real)) return { kind: 'refused' }
-  const info = await fsStat(real).catch(() => null)
-  if (!info?.isFile()) return { kind: 'missing' }
-  return { kind: 'file', file: real, contentType: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' }
-}
+/** A pathname (still percent-encoded) → a file under `root` (the same rules as the loopback host's). */
+export const resolveAppFile = (root: string, pathname: string): Promise<AppFile> => lookupStatic(root, pathname, { realpath: fsReal, stat: fsStat })
 
 /** Headers on every app:// answer, error pages included. */
 export function appSecurityHeaders(csp: string = APP_CSP): Record<string, string> {
