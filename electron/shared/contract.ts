@@ -78,6 +78,7 @@ const ConnectionTest = z.object({
 /** Read one object fresh from the panel (and refresh the cache with it). */
 const get = <R extends z.ZodType>(row: R) => method(ById, row)
 
+// A declarative table: its entries look alike on purpose, one per method, each its own schemas.
 export const methods = {
   // App
   'app:info': method(none, AppInfo),

@@ -54,6 +54,7 @@ const subscriptionFields = {
   isIspLock: z.boolean(),
 }
 
+// Declarative schemas below: the row types look alike on purpose, each the panel's own fields (panel-api §5).
 export const Line = z.object({
   id,
   username: z.string(),

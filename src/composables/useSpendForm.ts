@@ -112,7 +112,7 @@ export interface SaveFormOptions extends Omit<SpendFormOptions, 'spending' | 'on
   done: (row: Row | null, r: WriteResult) => void
 }
 
-/** A create-or-edit form (line, device, code, sub-reseller): its spend form, its title and its submit button's words. */
+/** A create-or-edit form (line, device, code, sub-reseller): its spend form, and its modal's title and submit button's words. */
 export function useSaveForm(o: SaveFormOptions) {
   const { editing, what, profileId, close, done, ...spend } = o
   const form = useSpendForm({
@@ -122,7 +122,12 @@ export function useSaveForm(o: SaveFormOptions) {
     onUnknown: close,
     onDone: (r) => done(announceSaved(r, profileId(), editing, what()), r),
   })
-  const title = computed(() => (editing ? t('form.editTitle', { what: what() }) : t('form.newTitle', { what: what() })))
-  const submitLabel = computed(() => (editing ? t('action.save') : t('action.create')))
-  return { form, title, submitLabel }
+  // SpendFormModal's props: `<SpendFormModal v-bind="modal">`.
+  const modal = computed(() => ({
+    form,
+    spending: !editing,
+    title: editing ? t('form.editTitle', { what: what() }) : t('form.newTitle', { what: what() }),
+    submitLabel: editing ? t('action.save') : t('action.create'),
+  }))
+  return { form, modal }
 }

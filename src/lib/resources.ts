@@ -71,6 +71,7 @@ const subscriptionTail: ColumnDef[] = [
   c('isIspLock', 'col.ispLock', 'bool', { hidden: true }),
 ]
 
+// A declarative table: its entries look alike on purpose, one per resource, each its own columns.
 export const RESOURCE_META: Record<Resource, ResourceMeta> = {
   lines: {
     title: 'res.lines',

@@ -64,6 +64,7 @@ const row =
     fn(env.data, sent)
 const toggle = () => write(P.IdParams, 'never', () => true as const)
 
+// A declarative table: its entries look alike on purpose, one per API action, each its own params and normaliser.
 export const ACTIONS = {
   // General
   user_info: read(P.NoParams, (env) => normaliseAccount(env.data, env)),

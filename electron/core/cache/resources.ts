@@ -94,6 +94,7 @@ const log = {
 /** What the resource's descriptor says (shared/resources.ts): its table and natural key. */
 const described = (resource: Resource) => ({ resource, table: RESOURCE_INFO[resource].table, naturalKey: RESOURCE_INFO[resource].naturalKey, nullIsForever: [] as string[] })
 
+// A declarative table: its entries look alike on purpose, one per resource, each its own columns.
 export const SPECS: Record<Resource, ResourceSpec> = {
   lines: {
     ...described('lines'),

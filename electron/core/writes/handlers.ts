@@ -36,6 +36,7 @@ export function createWriteHandlers(env: SpendingEnv): WriteHandlers {
     const r = await executeWrite(env, op)
     return op.reveal ? { ...r, extra: { ...(r.extra ?? {}), ...op.reveal } } : r
   }
+  // A declarative table: its entries look alike on purpose, one per write method, each naming its operation.
   return {
     'lines:create': (a) => run(lineCreateOp(env, a)),
     'lines:edit': (a) => run(lineEditOp(env, a)),
