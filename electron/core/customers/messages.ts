@@ -7,6 +7,7 @@
  * log keeps only which template went about which subscription, and how.
  */
 import type { Composed, ComposeInput, CustomerLink, SendChannel, SendLog, Template, TemplateKind } from '../../shared/customers'
+import { RESOURCE_INFO } from '../../shared/resources'
 import { TEMPLATE_KINDS } from '../../shared/customers'
 import { customerLinks } from '../../shared/links'
 import { messageLink, MESSAGE_CHANNELS } from '../../shared/message-links'
@@ -117,10 +118,12 @@ export class Messages {
     const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : null)
     const profile = this.profiles.get(link.profileId)
     v.panel = profile?.name ?? null
-    v.username = str(row.username) ?? (link.resource === 'activecodes' ? null : link.key)
+    // The link's key is the item's natural key (shared/resources.ts): a code is no username.
+    const keyIsCode = RESOURCE_INFO[link.resource].naturalKey === 'code'
+    v.username = str(row.username) ?? (keyIsCode ? null : link.key)
     v.password = str(row.password)
     v.mac = str(row.mac)
-    v.code = link.resource === 'activecodes' ? link.key : null
+    v.code = keyIsCode ? link.key : null
     v.package = link.packageName
     if (link.expDate !== null) {
       v.expiry = formatDate(link.expDate * 1000, language)
