@@ -2,6 +2,7 @@
  * العربية (right-to-left). Same keys and {placeholders} as en.ts (test/unit/i18n checks it),
  * and all six plural forms Intl.PluralRules('ar') selects: zero, one, two, few (3–10), many (11–99), other (100+).
  * Reseller words as Arabic resellers use them: خط، رصيد، لوحة، موزع / موزع فرعي.
+ * Latin flags inside Arabic text sit between \u2066 and \u2069 (left-to-right isolate), so --memory-keys keeps its dashes in front.
  */
 import type { Catalogue } from './catalogue'
 import { A11Y_WORDS } from './en-a11y'
@@ -728,7 +729,7 @@ export const ar: Catalogue = {
   'settings.keysKeychain': 'سلسلة مفاتيح نظام التشغيل',
   'settings.keysMemory': 'الذاكرة فقط (تضيع عند إغلاق التطبيق)',
   'settings.keysMemoryTitle': 'سلسلة مفاتيح نظام التشغيل غير مستخدمة',
-  'settings.keysMemoryNoReason': 'تُحفظ المفاتيح في الذاكرة لهذه الجلسة فقط (شُغّل التطبيق بالخيار --memory-keys، أو دون سلسلة مفاتيح).',
+  'settings.keysMemoryNoReason': 'تُحفظ المفاتيح في الذاكرة لهذه الجلسة فقط (شُغّل التطبيق بالخيار \u2066--memory-keys\u2069، أو دون سلسلة مفاتيح).',
   'settings.keysMemoryFix':
     'إلى أن يُصلح ذلك، عليك إدخال مفتاح API لكل لوحة من جديد بعد كل إعادة تشغيل. عندما تعمل سلسلة المفاتيح، أعد تشغيل التطبيق وأدخل المفاتيح مرة أخيرة.',
   'settings.cacheProblemTitle': 'أُعيد بناء النسخة المحلية',
@@ -946,7 +947,6 @@ export const ar: Catalogue = {
   'panelForm.notSaved': 'لم يُحفظ: فشل الاتصال. صحّح الحقول، أو احفظ اللوحة كما هي.',
   'panelForm.notSavedEdit': 'لم تُحفظ التغييرات: فشل الاتصال. صحّح الحقول، أو احفظها كما هي.',
   'panelForm.saveAnyway': 'الحفظ على أي حال',
-}
 
   // What “expiring” counts; empty lists after a sync; delete confirmations; memory-only keys
   'chip.expiringHint': 'مفعّلة، لم تنتهِ بعد، وتنتهي خلال الأيام السبعة القادمة؛ الأقرب أولًا. «الأيام السبعة القادمة» في رادار التجديدات تعدّ العناصر نفسها.',
@@ -986,8 +986,9 @@ export const ar: Catalogue = {
   'confirm.deleteNamed': '{action} «{name}»؟',
   'confirm.deleteOn': 'على اللوحة {panel}.',
   'confirm.deleteDeviceLine': 'يُحذف خطه معه ما لم يستخدمه شيء آخر.',
-  'settings.keysMemoryChosen': 'بدأت هذه الجلسة بمفاتيح في الذاكرة فقط (--memory-keys)، كما اخترت: لا يُكتب شيء في سلسلة مفاتيح النظام، ويُطلب مفتاح كل لوحة من جديد بعد إعادة التشغيل.',
-  'welcome.keyNoteMemory': 'يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط، كما اخترت (--memory-keys): لا يُكتب على القرص أبدًا، ولا يُعرض مرة أخرى.',
+  'settings.keysMemoryChosen': 'بدأت هذه الجلسة بمفاتيح في الذاكرة فقط (\u2066--memory-keys\u2069)، كما اخترت: لا يُكتب شيء في سلسلة مفاتيح النظام، ويُطلب مفتاح كل لوحة من جديد بعد إعادة التشغيل.',
+  'welcome.keyNoteMemory': 'يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط، كما اخترت (\u2066--memory-keys\u2069): لا يُكتب على القرص أبدًا، ولا يُعرض مرة أخرى.',
+  'welcome.keyNoteNoKeychain': 'لا يمكن استخدام سلسلة مفاتيح النظام، لذا يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط ولا يُعرض مرة أخرى؛ والإعدادات توضح السبب.',
 
   // Failed refreshes in the status bar; what spending by package is made of
   'conn.failedList': 'فشل آخر تحديث: {names}',
@@ -997,4 +998,3 @@ export const ar: Catalogue = {
   'spend.other': 'رسوم أخرى',
   'spend.package': 'الباقة {id}',
 }
-  'welcome.keyNoteNoKeychain': 'لا يمكن استخدام سلسلة مفاتيح النظام، لذا يُحفظ مفتاح API في الذاكرة لهذه الجلسة فقط ولا يُعرض مرة أخرى؛ والإعدادات توضح السبب.',

@@ -901,7 +901,6 @@ export const de: Catalogue = {
   'panelForm.notSaved': 'Nicht gespeichert: Die Verbindung ist fehlgeschlagen. Korrigieren Sie die Felder oder speichern Sie das Panel so, wie es ist.',
   'panelForm.notSavedEdit': 'Änderungen nicht gespeichert: Die Verbindung ist fehlgeschlagen. Korrigieren Sie die Felder oder speichern Sie sie so, wie sie sind.',
   'panelForm.saveAnyway': 'Trotzdem speichern',
-}
 
   // What “expiring” counts; empty lists after a sync; delete confirmations; memory-only keys
   'chip.expiringHint': 'Aktiviert, noch nicht abgelaufen und in den nächsten 7 Tagen ablaufend; die nächsten zuerst. „Nächste 7 Tage“ im Verlängerungen-Radar zählt dieselben.',
@@ -931,6 +930,7 @@ export const de: Catalogue = {
   'confirm.deleteDeviceLine': 'Seine Line wird mitgelöscht, sofern nichts anderes sie nutzt.',
   'settings.keysMemoryChosen': 'Diese Sitzung wurde wie gewählt mit Schlüsseln nur im Arbeitsspeicher gestartet (--memory-keys): Nichts wird in den Schlüsselbund des Systems geschrieben, und der Schlüssel jedes Panels wird nach einem Neustart erneut abgefragt.',
   'welcome.keyNoteMemory': 'Ihr API-Schlüssel wird wie gewählt nur für diese Sitzung im Arbeitsspeicher gehalten (--memory-keys): nie auf die Festplatte geschrieben, nie wieder angezeigt.',
+  'welcome.keyNoteNoKeychain': 'Der Schlüsselbund des Systems ist nicht nutzbar, daher wird Ihr API-Schlüssel nur für diese Sitzung im Arbeitsspeicher gehalten und nie wieder angezeigt; die Einstellungen sagen, warum.',
 
   // Failed refreshes in the status bar; what spending by package is made of
   'conn.failedList': 'Letzte Aktualisierung fehlgeschlagen: {names}',
@@ -940,4 +940,3 @@ export const de: Catalogue = {
   'spend.other': 'Sonstige Abbuchungen',
   'spend.package': 'Paket {id}',
 }
-  'welcome.keyNoteNoKeychain': 'Der Schlüsselbund des Systems ist nicht nutzbar, daher wird Ihr API-Schlüssel nur für diese Sitzung im Arbeitsspeicher gehalten und nie wieder angezeigt; die Einstellungen sagen, warum.',

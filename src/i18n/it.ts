@@ -912,7 +912,6 @@ export const it: Catalogue = {
   'panelForm.notSaved': 'Non salvato: la connessione non è riuscita. Correggi i campi o salva il pannello così com’è.',
   'panelForm.notSavedEdit': 'Modifiche non salvate: la connessione non è riuscita. Correggi i campi o salvale così come sono.',
   'panelForm.saveAnyway': 'Salva comunque',
-}
 
   // What “expiring” counts; empty lists after a sync; delete confirmations; memory-only keys
   'chip.expiringHint': 'Attivi, non ancora scaduti e in scadenza nei prossimi 7 giorni; prima i più vicini. “Prossimi 7 giorni” nel radar Rinnovi conta gli stessi.',
@@ -945,6 +944,7 @@ export const it: Catalogue = {
   'confirm.deleteDeviceLine': 'Anche la sua linea viene eliminata, se nient’altro la usa.',
   'settings.keysMemoryChosen': 'Questa sessione è stata avviata con chiavi solo in memoria (--memory-keys), come scelto: nulla viene scritto nel portachiavi del sistema e la chiave di ogni pannello viene richiesta di nuovo dopo un riavvio.',
   'welcome.keyNoteMemory': 'La tua chiave API è tenuta in memoria solo per questa sessione, come scelto (--memory-keys): mai scritta su disco, mai più mostrata.',
+  'welcome.keyNoteNoKeychain': 'Il portachiavi di sistema non è utilizzabile, quindi la tua chiave API è tenuta in memoria solo per questa sessione e non viene più mostrata; le Impostazioni spiegano perché.',
 
   // Failed refreshes in the status bar; what spending by package is made of
   'conn.failedList': 'Ultimo aggiornamento non riuscito: {names}',
@@ -954,4 +954,3 @@ export const it: Catalogue = {
   'spend.other': 'Altri addebiti',
   'spend.package': 'Pacchetto {id}',
 }
-  'welcome.keyNoteNoKeychain': 'Il portachiavi di sistema non è utilizzabile, quindi la tua chiave API è tenuta in memoria solo per questa sessione e non viene più mostrata; le Impostazioni spiegano perché.',

@@ -901,7 +901,6 @@ export const tr: Catalogue = {
   'panelForm.notSaved': 'Kaydedilmedi: bağlantı başarısız oldu. Alanları düzeltin veya paneli olduğu gibi kaydedin.',
   'panelForm.notSavedEdit': 'Değişiklikler kaydedilmedi: bağlantı başarısız oldu. Alanları düzeltin veya değişiklikleri olduğu gibi kaydedin.',
   'panelForm.saveAnyway': 'Yine de kaydet',
-}
 
   // What “expiring” counts; empty lists after a sync; delete confirmations; memory-only keys
   'chip.expiringHint': 'Etkin, süresi henüz dolmamış ve önümüzdeki 7 gün içinde bitecek olanlar; en yakını önce. Yenilemeler radarındaki “Önümüzdeki 7 gün” aynılarını sayar.',
@@ -931,6 +930,7 @@ export const tr: Catalogue = {
   'confirm.deleteDeviceLine': 'Başka bir şey kullanmıyorsa hattı da onunla birlikte silinir.',
   'settings.keysMemoryChosen': 'Bu oturum, seçildiği gibi yalnızca bellekte tutulan anahtarlarla (--memory-keys) başlatıldı: işletim sisteminin anahtar zincirine hiçbir şey yazılmaz ve her panelin anahtarı yeniden başlatmadan sonra tekrar sorulur.',
   'welcome.keyNoteMemory': 'API anahtarınız, seçildiği gibi (--memory-keys) yalnızca bu oturum için bellekte tutulur: diske asla yazılmaz, bir daha gösterilmez.',
+  'welcome.keyNoteNoKeychain': 'Sistem anahtar zinciri kullanılamıyor, bu yüzden API anahtarınız yalnızca bu oturum için bellekte tutulur ve bir daha gösterilmez; nedenini Ayarlar söyler.',
 
   // Failed refreshes in the status bar; what spending by package is made of
   'conn.failedList': 'Son yenileme başarısız: {names}',
@@ -940,4 +940,3 @@ export const tr: Catalogue = {
   'spend.other': 'Diğer harcamalar',
   'spend.package': 'Paket {id}',
 }
-  'welcome.keyNoteNoKeychain': 'Sistem anahtar zinciri kullanılamıyor, bu yüzden API anahtarınız yalnızca bu oturum için bellekte tutulur ve bir daha gösterilmez; nedenini Ayarlar söyler.',

@@ -139,6 +139,21 @@ describe.skipIf(!canRun())('languages in a real browser: nothing cut or overlapp
         }
       }, 60_000)
 
+      it('at 1024×700 too: the lines and the settings', async () => {
+        const small = await openBrowser(app.url, { locale: lang.os, width: 1024, height: 700 })
+        try {
+          await small.page.locator(`${tid('sidebar-panel')}[data-profile-name="Demo panel"] ${tid('nav-lines')}`).click()
+          await small.page.locator(tid('row')).first().waitFor({ timeout: T })
+          await expectLaidOut(small.page, SHELL, 'lines at 1024×700')
+          await small.page.click(tid('nav-settings'))
+          await small.page.locator(tid('settings-view')).waitFor({ timeout: T })
+          await expectLaidOut(small.page, SHELL, 'settings at 1024×700')
+        } finally {
+          await screenshot(small.page, `${lang.code}-small-window`)
+          await small.close()
+        }
+      }, 90_000)
+
       for (const view of VIEWS) {
         it(`${view.shot.replace('-view', '')}`, async () => {
           await page.click(tid(view.nav))
@@ -150,6 +165,25 @@ describe.skipIf(!canRun())('languages in a real browser: nothing cut or overlapp
             const charts = await page.locator(`${tid('credit-charts')} .chart`).evaluateAll((els) => els.map((el) => getComputedStyle(el).direction))
             expect(charts.length).toBeGreaterThan(0)
             expect(new Set(charts)).toEqual(new Set(['ltr']))
+          }
+          if (view.nav === 'nav-settings') {
+            // Paths keep their order inside Arabic text: "/tmp/…" starts with its slash on the left, not "tmp/…/".
+            for (const id of ['settings-dataDir', 'settings-logDir']) {
+              const [slash, next] = await page.locator(tid(id)).evaluate((el) => {
+                const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+                let node: Node | null
+                while ((node = walker.nextNode()) && !node.textContent!.includes('/'));
+                const i = node!.textContent!.indexOf('/')
+                const left = (at: number) => {
+                  const r = document.createRange()
+                  r.setStart(node!, at)
+                  r.setEnd(node!, at + 1)
+                  return r.getBoundingClientRect().left
+                }
+                return [left(i), left(i + 1)]
+              })
+              expect(slash, `${id}: the path's first "/" is left of what follows`).toBeLessThan(next!)
+            }
           }
           await expectLaidOut(page, SHELL, view.shot)
           await screenshot(page, `${lang.code}-${view.shot}`)
