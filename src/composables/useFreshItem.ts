@@ -33,7 +33,7 @@ export function useFreshItem(resource: WritableResource, row: Row | undefined, a
   async function refresh(): Promise<void> {
     if (!row) return
     state.value = 'loading'
-    const get = (xm[resource] as unknown as { get: Get }).get
+    const { get }: { get: Get } = xm[resource]
     const r = await settle(() => get({ profileId: row.profileId, id: row.id }))
     if (r.ok && r.value) {
       baseline.value = { ...r.value, profileId: row.profileId } as Row
