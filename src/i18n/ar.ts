@@ -468,7 +468,7 @@ export const ar: Catalogue = {
   'table.count.many': '{n} صفًا',
   'table.count.other': '{n} صف',
   'empty.noMatch': 'لا شيء يطابق عوامل التصفية هذه.',
-  'empty.noRows': 'لا توجد {what} محفوظة لهذه اللوحة بعد.',
+  'empty.noRows': 'لا توجد بيانات محفوظة من «{what}» لهذه اللوحة بعد.',
   'fresh.offline': 'دون اتصال — البيانات المعروضة من {ago}.',
   'fresh.stale': 'جارٍ التحديث — البيانات المعروضة من {ago}.',
   'fresh.never': 'لم تتم المزامنة بعد — زامن هذه اللوحة لترى بياناتها.',
