@@ -7,8 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { createFakeXm, type FakeXm } from '../renderer/fake-xm'
-import { byTestId, settle } from '../renderer/setup'
+import { createFakeXm, type FakeXm } from './fake-xm'
+import { byTestId, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
