@@ -429,13 +429,12 @@ export const es: Catalogue = {
   'conn.unknown': 'Aún sin comprobar',
   'conn.allOnline': 'Todos los paneles accesibles',
   'conn.offlineList': 'Sin conexión: {names}',
+  'conn.refused': 'El panel rechaza esta aplicación (clave, IP o dirección)',
+  'conn.refusedList': 'Rechazados por el panel: {names}',
 
   'sync.running': 'Sincronizando {what}',
   'sync.rows': '{n} de {total} filas',
   'sync.last': 'Última sincronización {ago}',
-
-  'conn.refused': 'El panel rechaza esta aplicación (clave, IP o dirección)',
-  'conn.refusedList': 'Rechazados por el panel: {names}',
 
   'shortcuts.hint': '? Atajos',
   'shortcuts.title': 'Atajos de teclado',

@@ -429,13 +429,12 @@ export const fr: Catalogue = {
   'conn.unknown': 'Pas encore vérifié',
   'conn.allOnline': 'Tous les panels sont joignables',
   'conn.offlineList': 'Hors ligne : {names}',
+  'conn.refused': 'Le panel refuse cette application (clé, IP ou adresse)',
+  'conn.refusedList': 'Refusés par le panel : {names}',
 
   'sync.running': 'Synchronisation : {what}',
   'sync.rows': '{n} entrées sur {total}',
   'sync.last': 'Dernière synchro {ago}',
-
-  'conn.refused': 'Le panel refuse cette application (clé, IP ou adresse)',
-  'conn.refusedList': 'Refusés par le panel : {names}',
 
   'shortcuts.hint': '? Raccourcis',
   'shortcuts.title': 'Raccourcis clavier',

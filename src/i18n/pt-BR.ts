@@ -429,13 +429,12 @@ export const ptBR: Catalogue = {
   'conn.unknown': 'Ainda não verificado',
   'conn.allOnline': 'Todos os painéis acessíveis',
   'conn.offlineList': 'Offline: {names}',
+  'conn.refused': 'O painel recusa este aplicativo (chave, IP ou endereço)',
+  'conn.refusedList': 'Recusados pelo painel: {names}',
 
   'sync.running': 'Sincronizando {what}',
   'sync.rows': '{n} de {total} registros',
   'sync.last': 'Última sincronização {ago}',
-
-  'conn.refused': 'O painel recusa este aplicativo (chave, IP ou endereço)',
-  'conn.refusedList': 'Recusados pelo painel: {names}',
 
   'shortcuts.hint': '? Atalhos',
   'shortcuts.title': 'Atalhos de teclado',
