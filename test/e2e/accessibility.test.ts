@@ -58,7 +58,7 @@ async function audit(): Promise<Finding[]> {
       found.push({
         theme,
         rule: v.id,
-        impact: v.impact,
+        impact: v.impact ?? 'unknown',
         help: v.help,
         nodes: v.nodes
           .slice(0, 5)

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BookSchedule } from '../../../electron/core/customers/book-schedule'
-import { commandOf } from '../../../electron/main/notifications'
+import { commandOf, type Notice } from '../../../electron/main/notifications'
 import { DAY, line } from '../../helpers/rows'
 import { anna, bookFixture, type BookFixture } from './book-fixture'
 
@@ -24,7 +24,7 @@ describe('renewal notification', () => {
     f.sync(f.north, 'lines', [line(1, { username: 'due', expDate: sec + 2 * DAY })])
     const c = f.customers.create(anna)
     f.links.attach(c.id, [{ profileId: f.north.id, resource: 'lines', key: 'due', id: 1 }])
-    const shown: { title: string; body: string; command?: string }[] = []
+    const shown: Notice[] = []
     // The backups are not part of this check (remindIfDue alone).
     const s = new BookSchedule({ book: f.book, radar: f.radar, backups: null as never, notify: (n) => shown.push(n) })
     expect(s.remindIfDue()).toBe(true)
