@@ -5,13 +5,13 @@
  * forms, the app-wide views and the dialogs. One browser, one page: the theme
  * is switched by the OS colour scheme the app follows (Settings → System).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
 
 const T = 20_000
 const tid = (id: string) => `[data-testid="${id}"]`
@@ -116,12 +116,7 @@ describe.skipIf(!canRun())('accessibility (axe-core, light and dark)', () => {
     })
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(browser, app, staticDir))
 
   it('the welcome screen', async () => {
     await expectClean(

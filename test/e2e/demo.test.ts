@@ -2,11 +2,11 @@
  * "Try the demo panel" from the welcome screen: the app starts its built-in
  * simulator, adds it as a panel and syncs — the user sees lines at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
 
 const tid = (id: string) => `[data-testid="${id}"]`
 let app: AppProcess
@@ -21,12 +21,7 @@ describe.skipIf(!canRun())('demo panel', () => {
     browser = await openBrowser(app.url)
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(browser, app, staticDir))
 
   it('starts from the welcome screen and shows its lines', async () => {
     const { page } = browser

@@ -3,12 +3,12 @@
  * open, every [role=dialog] on the page has a non-empty accessible name — in a
  * real Chromium, over the demo panel.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
 
 const T = 20_000
 let app: AppProcess
@@ -52,12 +52,7 @@ describe.skipIf(!canRun())('every dialog has a name', () => {
     await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(browser, app, staticDir))
 
   it('search, shortcuts, a row\'s drawer, its forms and its delete confirmation', async () => {
     expect(await expectNamed('search', () => page.keyboard.press('Control+k'))).toContain('Search every panel')

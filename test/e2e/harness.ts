@@ -153,3 +153,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 }
+
+/** The end of a suite: the browser, the app and its data folder, and the built page, all gone. */
+export async function tearDown(browser: BrowserSession | undefined, app: AppProcess | undefined, staticDir: string | undefined): Promise<void> {
+  await browser?.close()
+  await app?.stop()
+  if (app) rmSync(app.dataDir, { recursive: true, force: true })
+  if (staticDir) rmSync(staticDir, { recursive: true, force: true })
+}

@@ -3,11 +3,11 @@
  * ↑/↓ move, Space selects, Enter opens the drawer, Escape closes it and the
  * focus goes back to the row; "/" jumps to the list's search.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
 
 const tid = (id: string) => `[data-testid="${id}"]`
 let app: AppProcess
@@ -24,12 +24,7 @@ describe.skipIf(!canRun())('keyboard', () => {
     await browser.page.locator(tid('row')).nth(3).waitFor({ timeout: 60_000 })
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(browser, app, staticDir))
 
   const focusedKey = () => browser.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null)
 
