@@ -6,27 +6,24 @@
  * main/index.ts is the thin caller that passes the real parts.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, protocol, session } from 'electron'
 import type { Core, CoreOptions } from '../core/app/create-core'
-import { AppError } from '../core/errors'
+import type { HeldLock } from '../core/lock/data-folder-lock'
 import { openFileLog } from '../core/log/file-log'
 import type { SecretStore } from '../core/ports'
-import type { Settings } from '../shared/views'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol'
 import { resolveAppLocation, type AppLocation } from './app-url'
 import type { AutostartEnv } from './autostart'
 import { claimDataFolder } from './data-folder'
 import type { DemoLauncher } from './demo'
-import { bindContract, createSenderCheck, forwardEvents } from './ipc'
-import { claimSingleInstance, disposeOnQuit, quitWhenAllWindowsClosed } from './lifecycle'
+import { claimSingleInstance, disposeOnQuit, quitWhenAllWindowsClosed, type QuitControl } from './lifecycle'
+import { bindCore, startCore, type Log, type Notify, type SettingsHolder } from './main-core'
+import { mainWindowSlot, openMainWindow, type OpenWindowOptions } from './main-window'
 import { commandOf, createNotifier, setWindowsAppId } from './notifications'
-import { hardenSession, installAppHardening, isSafeExternalUrl } from './security'
+import { hardenSession, installAppHardening } from './security'
 import { STILL_RUNNING } from './tray'
 import { setupTray, type TraySetup } from './tray-electron'
 import { createCloseToTray, shouldStartHidden } from './tray-lifecycle'
-import { createMainWindow, revealWindow } from './window'
-import { watchRendererHealth } from './window-recovery'
-import { applyTheme } from './theme'
 
 export interface MainProcessDeps {
   createCore(opts: CoreOptions): Promise<Core>
@@ -60,9 +57,6 @@ export interface MainContext {
   tray: TraySetup | null
 }
 
-type Log = (msg: string) => void
-type Notify = (n: Parameters<ReturnType<typeof createNotifier>>[0]) => void
-
 /** Everything main and the core log also goes to a rotating, redacted file in the data folder (core/log/file-log.ts). */
 function mainLog(deps: MainProcessDeps): { log: Log; logDir: string } {
   const logDir = join(deps.dataDir, 'logs')
@@ -82,71 +76,6 @@ function beforeReady(location: AppLocation, openFromPage: (url: string) => Promi
     openExternal: openFromPage,
     onBlocked: (what, url) => log(`blocked ${what} ${url.slice(0, 200)}`),
   })
-}
-
-/** The settings main acts on itself (theme, close to tray), kept as the core changes them. */
-interface SettingsHolder {
-  current: Settings | null
-}
-
-async function startCore(deps: MainProcessDeps, o: { log: Log; logDir: string; notify: Notify; settings: SettingsHolder }): Promise<Core> {
-  const { store, problem } = await deps.chooseSecretStore({ preferKeychain: true })
-  if (problem) o.log(`keychain unavailable, keys kept in memory: ${problem}`)
-  const core = await deps.createCore({
-    dataDir: deps.dataDir,
-    secrets: store,
-    keychainProblem: problem,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    transport: 'ipc',
-    appVersion: deps.appVersion,
-    platform: deps.autostart.platform,
-    ...(deps.demo ? { startDemo: deps.demo.start } : {}),
-    // Called by the core's app:openExternal once its allowlist passed the link (core/app/external-links.ts).
-    openExternal: async (url: string) => {
-      if (!isSafeExternalUrl(url)) throw new Error('Only web and message links can be opened.')
-      await shell.openExternal(url)
-    },
-    log: o.log,
-    logDir: o.logDir,
-    openPath: async (dir) => {
-      // shell.openPath answers an error text instead of throwing.
-      const failed = await shell.openPath(dir)
-      if (failed) throw new AppError('VALIDATION', `The logs folder could not be opened (${failed.slice(0, 200)}). It is ${dir}.`)
-    },
-    notify: o.notify,
-    onSettingsChanged: (s) => {
-      o.settings.current = s
-      applyTheme(s)
-    },
-  })
-  const read = await core.dispatch('settings:get', {})
-  if (read.ok) {
-    o.settings.current = read.value as Settings
-    applyTheme(o.settings.current)
-  }
-  return core
-}
-
-/** The contract over IPC, to and from our own window only. Returns the undo. */
-function bindCore(core: Core, location: AppLocation, getWindow: () => BrowserWindow | null): () => void {
-  const ourWindows = () => BrowserWindow.getAllWindows().filter((w) => w === getWindow())
-  const unbind = bindContract(
-    ipcMain,
-    (name, raw) => core.dispatch(name, raw),
-    createSenderCheck({
-      isOurWebContents: (contents) => ourWindows().some((w) => w.webContents === contents),
-      isAppUrl: location.isAppUrl,
-    }),
-  )
-  const unforward = forwardEvents(
-    (listener) => core.onEvent(listener),
-    () => ourWindows().map((w) => w.webContents),
-    location.isAppUrl,
-  )
-  return () => {
-    unforward()
-    unbind()
-  }
 }
 
 /** The tray, when there are icons for it; a tray that fails is logged and the app runs without. */
@@ -169,102 +98,115 @@ async function startTray(deps: MainProcessDeps, core: Core, context: MainContext
   }
 }
 
-/** The window, closing to the tray when it should, and watched for a crashed or hung page. */
-function openMainWindow(
+/**
+ * One copy per data folder: a second launch of this app shows the first one's
+ * window (lifecycle.ts), and a folder another process holds is refused with a
+ * dialog saying who (data-folder.ts). Null = this copy quits.
+ */
+function claimThisCopy(dataDir: string, showRunningCopy: () => void, log: Log): HeldLock | null {
+  if (!claimSingleInstance(app, showRunningCopy)) return null
+  return claimDataFolder(dataDir, dialog, log)
+}
+
+/** After 'ready': the session's guards, app:// serving the built page, and the app id Windows shows notifications under. */
+async function whenReady(location: AppLocation, platform: MainProcessDeps['autostart']['platform']): Promise<void> {
+  await app.whenReady()
+  hardenSession(session.defaultSession)
+  if (location.kind === 'app') protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: location.rendererDir }))
+  setWindowsAppId(app, platform)
+}
+
+/** Desktop notifications; a click shows the window and hands the page the notification's command. */
+function desktopNotify(deps: MainProcessDeps, showWindow: () => BrowserWindow | undefined): Notify {
+  const notifier = createNotifier({
+    icon: deps.notificationIcon,
+    onClick: (n) => showWindow()?.webContents.send('app:command', { command: commandOf(n) }),
+  })
+  return (n) => void notifier(n)
+}
+
+/**
+ * Quitting releases everything in reverse order of taking it — the tray, the
+ * IPC binding, the core (its SQLite files and timers), the demo panel, and
+ * last the data folder, so the next copy finds it free only once all is shut.
+ */
+function shutdownOnQuit(
+  deps: MainProcessDeps,
+  held: { tray: () => TraySetup | null; unbind: () => void; core: Core; folder: HeldLock },
+  log: Log,
+): QuitControl {
+  const quit = disposeOnQuit(
+    app,
+    async () => {
+      held.tray()?.dispose()
+      held.unbind()
+      await held.core.dispose()
+      await deps.demo?.stop()
+      held.folder.release()
+    },
+    { log },
+  )
+  quitWhenAllWindowsClosed(app, deps.autostart.platform as NodeJS.Platform)
+  return quit
+}
+
+/** window.open / target=_blank from the page: the same allowlist as app:openExternal (core/app/external-links.ts). */
+function openFromPage(core: () => Core | null, log: Log): (url: string) => Promise<void> {
+  return async (url) => {
+    const c = core()
+    const r = c ? await c.dispatch('app:openExternal', { url }) : null
+    if (!r?.ok) log(`blocked window-open ${url.slice(0, 200)}`)
+  }
+}
+
+/**
+ * What every main window is opened with. Closing it hides it to the tray when
+ * the setting asks for that and there is a tray to come back from
+ * (tray-lifecycle.ts); the first such hide says so in a notification.
+ */
+function windowOpening(
   deps: MainProcessDeps,
   location: AppLocation,
-  hidden: boolean,
-  o: { closeToTray: ReturnType<typeof createCloseToTray>; isQuitting: () => boolean; log: Log },
-): BrowserWindow {
-  const win = createMainWindow({
-    location,
-    preloadPath: deps.preloadPath,
-    startHidden: hidden,
-    onClose: (event, w) => void o.closeToTray(event, w, o.isQuitting()),
-    onLoadFailed: (e) => o.log(`page failed to load: ${String(e)}`),
+  o: { settings: SettingsHolder; tray: () => TraySetup | null; notify: Notify; isQuitting: () => boolean; log: Log },
+): OpenWindowOptions {
+  const closeToTray = createCloseToTray({
+    closeToTray: () => o.settings.current?.closeToTray ?? true,
+    trayAvailable: () => o.tray()?.visible ?? false,
+    onFirstHide: () => o.notify(STILL_RUNNING),
   })
-  watchRendererHealth(win, {
-    entry: location.entry,
-    isQuitting: o.isQuitting,
-    ask: (w, opts) => dialog.showMessageBox(w, opts),
-    log: o.log,
-  })
-  return win
+  return { location, preloadPath: deps.preloadPath, closeToTray, isQuitting: o.isQuitting, log: o.log }
 }
 
 /** Returns null when another copy of the app is already running (this one quits). */
 export async function startMainProcess(deps: MainProcessDeps): Promise<MainContext | null> {
   const { log, logDir } = mainLog(deps)
-  const platform = deps.autostart.platform
-  let win: BrowserWindow | null = null
   let ctx: MainContext | null = null
-  const getWindow = () => (win && !win.isDestroyed() ? win : null)
-
-  if (!claimSingleInstance(app, () => ctx?.showWindow())) {
-    app.quit()
-    return null
-  }
-  const folder = claimDataFolder(deps.dataDir, dialog, log)
+  const folder = claimThisCopy(deps.dataDir, () => ctx?.showWindow(), log)
   if (!folder) {
     app.quit()
     return null
   }
   const location = resolveAppLocation({ rendererDir: deps.rendererDir, devServerUrl: deps.devServerUrl })
   let coreRef: Core | null = null
-  // window.open / target=_blank from the page: the same allowlist as app:openExternal.
-  beforeReady(
-    location,
-    async (url) => {
-      const r = coreRef ? await coreRef.dispatch('app:openExternal', { url }) : null
-      if (!r?.ok) log(`blocked window-open ${url.slice(0, 200)}`)
-    },
-    log,
-  )
+  beforeReady(location, openFromPage(() => coreRef, log), log)
+  await whenReady(location, deps.autostart.platform)
 
-  await app.whenReady()
-  hardenSession(session.defaultSession)
-  if (location.kind === 'app') protocol.handle(APP_SCHEME, createAppRequestHandler({ rendererDir: location.rendererDir }))
-  setWindowsAppId(app, platform)
-
-  const notifier = createNotifier({
-    icon: deps.notificationIcon,
-    onClick: (n) => ctx?.showWindow().webContents.send('app:command', { command: commandOf(n) }),
-  })
-  const notify: Notify = (n) => void notifier(n)
+  const notify = desktopNotify(deps, () => ctx?.showWindow())
   const settings: SettingsHolder = { current: null }
   const core = await startCore(deps, { log, logDir, notify, settings })
   coreRef = core
-  const unbind = bindCore(core, location, getWindow)
-
+  const mainWindow = mainWindowSlot()
+  const unbind = bindCore(core, location, mainWindow.get)
   let tray: TraySetup | null = null
-  const quit = disposeOnQuit(
-    app,
-    async () => {
-      tray?.dispose()
-      unbind()
-      await core.dispose()
-      await deps.demo?.stop()
-      folder.release()
-    },
-    { log },
-  )
-  quitWhenAllWindowsClosed(app, platform as NodeJS.Platform)
+  const quit = shutdownOnQuit(deps, { tray: () => tray, unbind, core, folder }, log)
 
-  const closeToTray = createCloseToTray({
-    closeToTray: () => settings.current?.closeToTray ?? true,
-    trayAvailable: () => tray?.visible ?? false,
-    onFirstHide: () => void notifier(STILL_RUNNING),
-  })
-  const openWindow = (hidden: boolean): BrowserWindow => (win = openMainWindow(deps, location, hidden, { closeToTray, isQuitting: quit.isQuitting, log }))
+  const opening = windowOpening(deps, location, { settings, tray: () => tray, notify, isQuitting: quit.isQuitting, log })
+  const openWindow = (hidden: boolean) => mainWindow.hold(openMainWindow(opening, hidden))
   const context: MainContext = {
     core,
     location,
-    getWindow,
-    showWindow: () => {
-      const w = getWindow() ?? openWindow(false)
-      revealWindow(w)
-      return w
-    },
+    getWindow: mainWindow.get,
+    showWindow: () => mainWindow.show(() => openWindow(false)),
     isQuitting: quit.isQuitting,
     quit: () => app.quit(),
     tray: null,
