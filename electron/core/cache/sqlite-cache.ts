@@ -76,7 +76,10 @@ export class SqliteCache implements CacheDb {
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {
-          withPanelRecount(this.db, table, key, () => set.commit())
+          // Bulk statements run with the tally's triggers off and recount the panel after;
+          // a switch in place writes row by row, the triggers keeping the counts.
+          if (set.switchesInPlace) set.commit()
+          else withPanelRecount(this.db, table, key, () => set.commit())
           this.putMeta(profileId, resource, { syncedAt, error: null })
         })
         done()
@@ -91,11 +94,23 @@ export class SqliteCache implements CacheDb {
 
   upsert<R extends Resource>(profileId: string, resource: R, row: ResourceRow[R], raw?: unknown): void {
     const spec = SPECS[resource]
-    this.write(() => upsertRow(this.prepare, spec, keyFor(this.prepare, profileId), row, raw, this.stagedMax(spec.table)))
+    const key = this.write(() => {
+      const k = keyFor(this.prepare, profileId)
+      upsertRow(this.prepare, spec, k, row, raw, this.stagedMax(spec.table))
+      return k
+    })
+    this.noteWrite(spec.table, key)
   }
 
   remove(profileId: string, resource: Resource, id: number): void {
     this.write(() => deleteRows(this.prepare, SPECS[resource], `${PANEL_IS} AND id = ?`, [profileId, id]))
+    const key = findKey(this.prepare, profileId)
+    if (key !== null) this.noteWrite(SPECS[resource].table, key)
+  }
+
+  /** An open pass of the same panel and resource learns that a row changed under it (staging.ts). */
+  private noteWrite(table: string, panelKey: string): void {
+    for (const s of this.#staging) if (s.table === table && s.panelKey === panelKey) s.noteWrite()
   }
 
   getRow<R extends Resource>(profileId: string, resource: R, id: number): CachedRow<R> | null {

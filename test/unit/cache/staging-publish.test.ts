@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { StatusFilter } from '../../../electron/shared/domain'
 import { rawLine } from './fixtures'
 import { line, NOW } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
@@ -77,6 +78,37 @@ describe('publish (first sync)', () => {
     expect(cache.getSyncMeta('p1', 'lines').syncedAt).toBeNull()
     cache.close()
     expect(sideCounts(join(dir, 'cache.db'))).toEqual({ narrow: 2, data: 2 })
+  })
+
+  it('the switch after published pages shows the unpublished rest, and the chip counts (tally) stay exact', async () => {
+    const cache = tempCache()
+    const s = cache.beginReplace('p1', 'lines')
+    s.add([line(1), line(2, { enabled: false })])
+    s.publish()
+    s.add([line(3, { isTrial: true }), line(4, { enabled: false }), line(1, { isTrial: true })])
+    await s.settled()
+    s.commit(9)
+    const total = (status: StatusFilter[]) => cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 100, status }, NOW).total
+    expect(ids(cache)).toEqual([1, 2, 3, 4])
+    expect({ active: total(['active']), disabled: total(['disabled']), trial: total(['trial']) }).toEqual({ active: 2, disabled: 2, trial: 2 })
+    expect(cache.count('p1', 'lines')).toBe(4)
+  })
+
+  it('a line written during a first sync gets the same switch as a re-sync: kept if listed, edits kept, a line created meanwhile goes', async () => {
+    const cache = tempCache()
+    const s = cache.beginReplace('p1', 'lines')
+    s.add([line(1), line(2)])
+    s.publish()
+    cache.upsert('p1', 'lines', line(2, { resellerNotes: 'edited during the sync' }))
+    // Created in the app while the pass ran; the panel's list is what the cache keeps.
+    cache.upsert('p1', 'lines', line(50, { isTrial: true }))
+    s.add([line(3)])
+    await s.settled()
+    s.commit(9)
+    expect(ids(cache)).toEqual([1, 2, 3])
+    expect(cache.getRow('p1', 'lines', 2)?.resellerNotes).toBe('edited during the sync')
+    const trial = cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 100, status: ['trial'] }, NOW).total
+    expect(trial).toBe(0)
   })
 
   it('is refused once the panel has rows: a re-sync stays all-or-nothing', () => {
