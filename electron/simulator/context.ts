@@ -56,6 +56,7 @@ export function idParam(params: Params): number | null {
   return id > 0 ? id : null
 }
 
+/** Per-action request whitelists, written out as the panel lists them: alike on purpose, so each reads against panel-api §4. */
 export const WHITELIST = {
   line: [
     'trial',

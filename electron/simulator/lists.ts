@@ -10,6 +10,7 @@ import { enigmaListRow, magListRow } from './rows'
 import { columnSelector } from './shape'
 import { canCreate, canCreateSubResellers } from './permissions'
 import type { Built } from './listScopes'
+import type { SimulatorState } from './model'
 import { codesList, devicesList, linesList } from './listsSubs'
 import { activityList, liveList, userLogsList, usersList } from './listsLogs'
 
@@ -28,35 +29,40 @@ function page<T>(ctx: Ctx, built: Built<T>): Reply {
   return json(body)
 }
 
+type ListEntry = { run: (ctx: Ctx) => Reply; allowed: (ctx: Ctx) => boolean }
+
+/** get_mags and get_enigmas: one device list over its table, row shape and third search column. */
+function deviceList<T extends { user_id: number; mac: string }>(
+  rows: (st: SimulatorState) => readonly T[],
+  row: (st: SimulatorState, d: T) => Record<string, unknown>,
+  third: (d: T) => string,
+  type: 'is_mag' | 'is_e2',
+): ListEntry {
+  return {
+    run: (c) =>
+      page(
+        c,
+        devicesList(c, rows(c.st), (d) => row(c.st, d), third),
+      ),
+    allowed: (c) => canCreate(c.st, c.group, type),
+  }
+}
+
 /** List action → runner and the permission it needs (missing → body `null`, panel-api §5). */
-export const LISTS: Record<string, { run: (ctx: Ctx) => Reply; allowed: (ctx: Ctx) => boolean }> = {
+export const LISTS: Record<string, ListEntry> = {
   get_lines: { run: (c) => page(c, linesList(c)), allowed: (c) => canCreate(c.st, c.group, 'is_line') },
-  get_mags: {
-    run: (c) =>
-      page(
-        c,
-        devicesList(
-          c,
-          c.st.mags.rows,
-          (m) => magListRow(c.st, m),
-          (m) => m.stb_type,
-        ),
-      ),
-    allowed: (c) => canCreate(c.st, c.group, 'is_mag'),
-  },
-  get_enigmas: {
-    run: (c) =>
-      page(
-        c,
-        devicesList(
-          c,
-          c.st.enigmas.rows,
-          (e) => enigmaListRow(c.st, e),
-          (e) => e.public_ip,
-        ),
-      ),
-    allowed: (c) => canCreate(c.st, c.group, 'is_e2'),
-  },
+  get_mags: deviceList(
+    (st) => st.mags.rows,
+    magListRow,
+    (m) => m.stb_type,
+    'is_mag',
+  ),
+  get_enigmas: deviceList(
+    (st) => st.enigmas.rows,
+    enigmaListRow,
+    (e) => e.public_ip,
+    'is_e2',
+  ),
   get_activecodes: { run: (c) => page(c, codesList(c)), allowed: (c) => c.group.enable_activecode === 1 },
   get_users: {
     run: (c) => page(c, usersList(c)),

@@ -78,18 +78,33 @@ function connJoin(st: SimulatorState, c: SimActivity | SimLive): Row {
   }
 }
 
+/** The device columns both connection lists lead with. */
+const deviceColumns = (joined: Row): Row => ({
+  mag_id: joined['mag_id'],
+  device_id: joined['device_id'],
+  is_e2: joined['is_e2'],
+  is_mag: joined['is_mag'],
+})
+
+/** The connection's username (a device's MAC) as the list sorts and searches it. */
+const joinedUser = (st: SimulatorState, c: SimActivity | SimLive): SortKey =>
+  (connJoin(st, c)['username'] as string | null) ?? null
+
+/** A connection is in scope when its line belongs to the caller's tree. */
+function lineInTree(ctx: Ctx, c: SimActivity | SimLive): boolean {
+  const o = ctx.st.lines.get(c.user_id)?.member_id
+  return o !== undefined && o !== null && ctx.tree.has(o)
+}
+
 export function activityList(ctx: Ctx): Built<SimActivity> {
   const { st } = ctx
   const inRange = rangeScope(ctx)
   const j = (a: SimActivity): Row => connJoin(st, a)
-  const user = (a: SimActivity): SortKey => (j(a)['username'] as string | null) ?? null
+  const user = (a: SimActivity): SortKey => joinedUser(st, a)
   return {
     rows: st.activity.rows,
     spec: {
-      scope: (a) => {
-        const o = st.lines.get(a.user_id)?.member_id
-        return o !== undefined && o !== null && ctx.tree.has(o) && inRange(a.date_start)
-      },
+      scope: (a) => lineInTree(ctx, a) && inRange(a.date_start),
       search: (a) => [
         a.user_agent,
         a.user_ip,
@@ -116,10 +131,7 @@ export function activityList(ctx: Ctx): Built<SimActivity> {
     project: (a) => {
       const joined = j(a)
       return out(st, {
-        mag_id: joined['mag_id'],
-        device_id: joined['device_id'],
-        is_e2: joined['is_e2'],
-        is_mag: joined['is_mag'],
+        ...deviceColumns(joined),
         activity_id: a.activity_id,
         container: a.container,
         isp: a.isp,
@@ -144,14 +156,11 @@ export function activityList(ctx: Ctx): Built<SimActivity> {
 export function liveList(ctx: Ctx): Built<SimLive> {
   const { st } = ctx
   const j = (c: SimLive): Row => connJoin(st, c)
-  const user = (c: SimLive): SortKey => (j(c)['username'] as string | null) ?? null
+  const user = (c: SimLive): SortKey => joinedUser(st, c)
   return {
     rows: st.live.rows,
     spec: {
-      scope: (c) => {
-        const o = st.lines.get(c.user_id)?.member_id
-        return o !== undefined && o !== null && ctx.tree.has(o)
-      },
+      scope: (c) => lineInTree(ctx, c),
       search: (c) => [
         c.user_agent,
         c.user_ip,
@@ -177,10 +186,7 @@ export function liveList(ctx: Ctx): Built<SimLive> {
     project: (c) => {
       const joined = j(c)
       return out(st, {
-        mag_id: joined['mag_id'],
-        device_id: joined['device_id'],
-        is_e2: joined['is_e2'],
-        is_mag: joined['is_mag'],
+        ...deviceColumns(joined),
         activity_id: c.activity_id,
         divergence: c.divergence,
         user_id: c.user_id,

@@ -93,12 +93,10 @@ export interface SimUser {
   timezone: string
 }
 
-export interface SimLine {
+/** The subscription columns a `lines` row and an activation code share (panel-api §9.3). */
+export interface SimSubscription {
   id: number
   member_id: number | null
-  username: string
-  password: string
-  last_ip: string | null
   exp_date: number | null
   admin_enabled: Flag
   enabled: Flag
@@ -109,17 +107,23 @@ export interface SimLine {
   max_connections: number
   is_restreamer: Flag
   is_trial: Flag
-  is_mag: Flag
-  is_e2: Flag
   is_isplock: Flag
   allowed_ips: string[]
-  allowed_ua: string[]
   created_at: number
-  pair_id: number | null
   force_server_id: number
   forced_country: string
   package_id: number | null
   contact: string
+}
+
+export interface SimLine extends SimSubscription {
+  username: string
+  password: string
+  last_ip: string | null
+  is_mag: Flag
+  is_e2: Flag
+  allowed_ua: string[]
+  pair_id: number | null
   last_activity: number | null
   active_connections: number
 }
@@ -157,30 +161,12 @@ export interface SimEnigma {
 }
 
 /** Activation codes look like `lines` rows plus `code` (panel-api §9.3). */
-export interface SimActiveCode {
-  id: number
-  member_id: number | null
+export interface SimActiveCode extends SimSubscription {
   code: string
-  exp_date: number | null
-  admin_enabled: Flag
-  enabled: Flag
-  admin_notes: string
-  reseller_notes: string
-  bouquet: number[]
-  allowed_outputs: number[]
-  max_connections: number
-  is_restreamer: Flag
-  is_trial: Flag
-  is_isplock: Flag
-  allowed_ips: string[]
-  created_at: number
-  force_server_id: number
-  forced_country: string
-  package_id: number | null
-  contact: string
 }
 
-export interface SimActivity {
+/** What an activity_logs row and a live_connections row share (panel-api §5). */
+interface SimConnection {
   activity_id: number
   user_id: number
   stream_id: number
@@ -192,25 +178,16 @@ export interface SimActivity {
   isp: string
   container: string
   date_start: number
+  geoip_country_code: string
+}
+
+export interface SimActivity extends SimConnection {
   date_end: number
-  geoip_country_code: string
 }
 
-export interface SimLive {
-  activity_id: number
-  user_id: number
-  stream_id: number
-  stream_display_name: string
-  type: 'live' | 'movie' | 'series'
-  server_id: number
-  user_agent: string
-  user_ip: string
-  isp: string
-  container: string
+export interface SimLive extends SimConnection {
   uuid: string
-  date_start: number
   divergence: number
-  geoip_country_code: string
 }
 
 /** users_logs row (panel-api §5 user_logs, §7). */

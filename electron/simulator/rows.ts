@@ -1,5 +1,5 @@
 /** Row builders: the JSON shape of each resource in single-row and list answers (panel-api §4-§6). */
-import type { SimActiveCode, SimEnigma, SimLine, SimMag, SimUser, SimulatorState } from './model'
+import type { SimActiveCode, SimEnigma, SimLine, SimMag, SimSubscription, SimUser, SimulatorState } from './model'
 import { createdAtField, listField, out } from './shape'
 import { formatDateTime } from './time'
 
@@ -8,13 +8,32 @@ type Row = Record<string, unknown>
 /** Doc-only `status`: 1 while neither the reseller nor the admin disabled the row. */
 const docStatus = (r: { enabled: number; admin_enabled: number }): number => (r.enabled && r.admin_enabled ? 1 : 0)
 
+/** Doc shape: `status` and a `bouquets` array; the live panel's numeric-strings shape: `bouquet` as JSON text. */
+function addBouquet(st: SimulatorState, row: Row, r: SimSubscription): void {
+  if (!st.variants.numericStrings) {
+    row['status'] = docStatus(r)
+    row['bouquets'] = [...r.bouquet]
+  } else row['bouquet'] = JSON.stringify(r.bouquet)
+}
+
+/** The tail of create_line / create_activecode data per the doc examples. */
+function createdTail(st: SimulatorState, r: SimSubscription): Row {
+  return {
+    package_id: r.package_id,
+    exp_date: r.exp_date,
+    is_trial: r.is_trial,
+    status: docStatus(r),
+    reseller_notes: r.reseller_notes,
+    created_at: createdAtField(st, r.created_at, formatDateTime),
+  }
+}
+
 export function ownerName(st: SimulatorState, id: number | null): string | null {
   return id === null ? null : (st.users.get(id)?.username ?? null)
 }
 
 /** get_line / edit_line data: the whole row. Doc shape has `bouquets`/`allowed_ips` arrays and `status`. */
 export function lineRow(st: SimulatorState, l: SimLine): Row {
-  const doc = !st.variants.numericStrings
   const row: Row = {
     id: l.id,
     member_id: l.member_id,
@@ -30,10 +49,7 @@ export function lineRow(st: SimulatorState, l: SimLine): Row {
     is_trial: l.is_trial,
     is_isplock: l.is_isplock,
   }
-  if (doc) {
-    row['status'] = docStatus(l)
-    row['bouquets'] = [...l.bouquet]
-  } else row['bouquet'] = JSON.stringify(l.bouquet)
+  addBouquet(st, row, l)
   Object.assign(row, {
     allowed_ips: listField(st, l.allowed_ips),
     allowed_outputs: listField(st, l.allowed_outputs),
@@ -59,12 +75,7 @@ export function lineSubset(st: SimulatorState, l: SimLine): Row {
     id: l.id,
     username: l.username,
     password: l.password,
-    package_id: l.package_id,
-    exp_date: l.exp_date,
-    is_trial: l.is_trial,
-    status: docStatus(l),
-    reseller_notes: l.reseller_notes,
-    created_at: createdAtField(st, l.created_at, formatDateTime),
+    ...createdTail(st, l),
   })
 }
 
@@ -173,7 +184,6 @@ export function enigmaListRow(st: SimulatorState, e: SimEnigma): Row {
 
 /** Activation code row: a lines-like row with `code` (panel-api §9.3). */
 export function activecodeRow(st: SimulatorState, a: SimActiveCode): Row {
-  const doc = !st.variants.numericStrings
   const row: Row = {
     id: a.id,
     member_id: a.member_id,
@@ -188,10 +198,7 @@ export function activecodeRow(st: SimulatorState, a: SimActiveCode): Row {
     reseller_notes: a.reseller_notes,
     admin_notes: a.admin_notes,
   }
-  if (doc) {
-    row['status'] = docStatus(a)
-    row['bouquets'] = [...a.bouquet]
-  } else row['bouquet'] = JSON.stringify(a.bouquet)
+  addBouquet(st, row, a)
   Object.assign(row, {
     allowed_ips: listField(st, a.allowed_ips),
     allowed_outputs: listField(st, a.allowed_outputs),
@@ -206,14 +213,7 @@ export function activecodeRow(st: SimulatorState, a: SimActiveCode): Row {
 export function activecodeCreateData(st: SimulatorState, a: SimActiveCode): Row {
   const row: Row = { id: a.id }
   if (st.variants.activecodeCreateReturnsCode) row['code'] = a.code
-  Object.assign(row, {
-    package_id: a.package_id,
-    exp_date: a.exp_date,
-    is_trial: a.is_trial,
-    status: docStatus(a),
-    reseller_notes: a.reseller_notes,
-    created_at: createdAtField(st, a.created_at, formatDateTime),
-  })
+  Object.assign(row, createdTail(st, a))
   return out(st, row)
 }
 

@@ -67,25 +67,12 @@ export function createSimulatorState(opts: SimulatorOptions = {}): SimulatorStat
     rng: streamRng(seed, 7),
   }
   for (const p of seedPackages()) st.packages.insert(p)
-  seedUsers(
-    st,
-    streamRng(seed, 1),
-    nowSec,
-    opts.subResellers ?? DEFAULT_COUNTS.subResellers,
-    opts.credits ?? DEFAULT_COUNTS.credits,
-    apiKey,
-  )
+  const count = (k: keyof typeof DEFAULT_COUNTS): number => opts[k] ?? DEFAULT_COUNTS[k]
+  seedUsers(st, streamRng(seed, 1), nowSec, count('subResellers'), count('credits'), apiKey)
   const owners = ownerPicker(st)
-  seedLines(st, streamRng(seed, 2), nowSec, opts.lines ?? DEFAULT_COUNTS.lines, owners)
-  seedDevices(
-    st,
-    streamRng(seed, 3),
-    nowSec,
-    opts.mags ?? DEFAULT_COUNTS.mags,
-    opts.enigmas ?? DEFAULT_COUNTS.enigmas,
-    owners,
-  )
-  seedCodes(st, streamRng(seed, 4), nowSec, opts.activecodes ?? DEFAULT_COUNTS.activecodes, owners)
+  seedLines(st, streamRng(seed, 2), nowSec, count('lines'), owners)
+  seedDevices(st, streamRng(seed, 3), nowSec, count('mags'), count('enigmas'), owners)
+  seedCodes(st, streamRng(seed, 4), nowSec, count('activecodes'), owners)
   seedLogs(st, streamRng(seed, 5), nowSec)
   return st
 }

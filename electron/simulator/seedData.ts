@@ -23,6 +23,7 @@ export const BOUQUETS: SimBouquet[] = [
   { id: 8, bouquet_name: 'Radio', bouquet_order: 7 },
 ]
 
+// group() and pkg() are alike on purpose: each spells out one table's full default row.
 function group(id: number, name: string, over: Partial<SimGroup>): SimGroup {
   return {
     group_id: id,

@@ -55,6 +55,19 @@ function lifecycle(rng: Rng, nowSec: number): Lifecycle {
   return base
 }
 
+/** What a seeded line and a seeded code take from their lifecycle and package (draws one rng value, for the notes). */
+function seededTerms(st: SimulatorState, rng: Rng, pkg: SimPackage, life: Lifecycle) {
+  return {
+    admin_enabled: life.admin_enabled,
+    enabled: life.enabled,
+    admin_notes: '',
+    reseller_notes: rng() < 0.3 ? pick(rng, NOTES) : '',
+    bouquet: [...pkg.bouquets].sort(bouquetOrder(st)),
+    allowed_outputs: [...pkg.output_formats],
+    max_connections: pkg.max_connections,
+  }
+}
+
 function makeLine(
   st: SimulatorState,
   rng: Rng,
@@ -73,13 +86,7 @@ function makeLine(
     password,
     last_ip: active ? `84.${randInt(rng, 0, 255)}.${randInt(rng, 0, 255)}.${randInt(rng, 1, 254)}` : null,
     exp_date: life.exp_date,
-    admin_enabled: life.admin_enabled,
-    enabled: life.enabled,
-    admin_notes: '',
-    reseller_notes: rng() < 0.3 ? pick(rng, NOTES) : '',
-    bouquet: [...pkg.bouquets].sort(bouquetOrder(st)),
-    allowed_outputs: [...pkg.output_formats],
-    max_connections: pkg.max_connections,
+    ...seededTerms(st, rng, pkg, life),
     is_restreamer: pkg.is_restreamer,
     is_trial: life.is_trial,
     is_mag: 0,
@@ -219,13 +226,7 @@ export function seedCodes(st: SimulatorState, rng: Rng, nowSec: number, count: n
       code,
       // Panel-created codes stay exp_date=null until first watch ("OnWatch", panel-api §9.3).
       exp_date: rng() < 0.25 ? null : life.exp_date,
-      admin_enabled: life.admin_enabled,
-      enabled: life.enabled,
-      admin_notes: '',
-      reseller_notes: rng() < 0.3 ? pick(rng, NOTES) : '',
-      bouquet: [...pkg.bouquets].sort(bouquetOrder(st)),
-      allowed_outputs: [...pkg.output_formats],
-      max_connections: pkg.max_connections,
+      ...seededTerms(st, rng, pkg, life),
       is_restreamer: 0,
       is_trial: life.is_trial,
       is_isplock: 0,

@@ -5,18 +5,47 @@
 import type { SimActiveCode, SimEnigma, SimLine, SimMag, SimulatorState, SimUser } from './model'
 import type { Table } from './table'
 
-export function addLine(st: SimulatorState, line: SimLine): SimLine {
-  st.lines.insert(line)
-  st.usernames.set(line.username.toLowerCase(), line.id)
-  if (line.id >= st.nextId.line) st.nextId.line = line.id + 1
-  return line
+/** Lines (by username) and codes (by code) are unique by a case-insensitive name kept in a map beside the table. */
+interface NamedIndex<R extends { id: number }> {
+  rows: Table<R>
+  names: Map<string, number>
+  name(r: R): string
+  setName(r: R, name: string): void
+  next: 'line' | 'activecode'
 }
 
-export function renameLine(st: SimulatorState, line: SimLine, username: string): void {
-  st.usernames.delete(line.username.toLowerCase())
-  line.username = username
-  st.usernames.set(username.toLowerCase(), line.id)
+const lineNames = (st: SimulatorState): NamedIndex<SimLine> => ({
+  rows: st.lines,
+  names: st.usernames,
+  name: (l) => l.username,
+  setName: (l, name) => void (l.username = name),
+  next: 'line',
+})
+
+const codeNames = (st: SimulatorState): NamedIndex<SimActiveCode> => ({
+  rows: st.activecodes,
+  names: st.codes,
+  name: (a) => a.code,
+  setName: (a, name) => void (a.code = name),
+  next: 'activecode',
+})
+
+function addNamed<R extends { id: number }>(st: SimulatorState, ix: NamedIndex<R>, row: R): R {
+  ix.rows.insert(row)
+  ix.names.set(ix.name(row).toLowerCase(), row.id)
+  if (row.id >= st.nextId[ix.next]) st.nextId[ix.next] = row.id + 1
+  return row
 }
+
+function renameNamed<R extends { id: number }>(ix: NamedIndex<R>, row: R, name: string): void {
+  ix.names.delete(ix.name(row).toLowerCase())
+  ix.setName(row, name)
+  ix.names.set(name.toLowerCase(), row.id)
+}
+
+export const addLine = (st: SimulatorState, line: SimLine): SimLine => addNamed(st, lineNames(st), line)
+export const renameLine = (st: SimulatorState, line: SimLine, username: string): void =>
+  renameNamed(lineNames(st), line, username)
 
 /** Deletes a line, its device row if any, and its live connections (panel-api §4 delete_line). */
 export function removeLine(st: SimulatorState, lineId: number): SimLine | undefined {
@@ -99,18 +128,9 @@ export const setEnigmaMac = (st: SimulatorState, dev: SimEnigma, mac: string): v
 export const removeEnigma = (st: SimulatorState, deviceId: number, withLine: boolean): SimEnigma | undefined =>
   removeDevice(st, enigmaIndex(st), deviceId, withLine)
 
-export function addActiveCode(st: SimulatorState, ac: SimActiveCode): SimActiveCode {
-  st.activecodes.insert(ac)
-  st.codes.set(ac.code.toLowerCase(), ac.id)
-  if (ac.id >= st.nextId.activecode) st.nextId.activecode = ac.id + 1
-  return ac
-}
-
-export function setCode(st: SimulatorState, ac: SimActiveCode, code: string): void {
-  st.codes.delete(ac.code.toLowerCase())
-  ac.code = code
-  st.codes.set(code.toLowerCase(), ac.id)
-}
+export const addActiveCode = (st: SimulatorState, ac: SimActiveCode): SimActiveCode => addNamed(st, codeNames(st), ac)
+export const setCode = (st: SimulatorState, ac: SimActiveCode, code: string): void =>
+  renameNamed(codeNames(st), ac, code)
 
 export function removeActiveCode(st: SimulatorState, id: number): SimActiveCode | undefined {
   const ac = st.activecodes.remove(id)

@@ -15,6 +15,7 @@ import {
   type SubSpec,
   applyPackage,
   applyRequestFields,
+  blankSubscription,
   finishCreate,
   finishEdit,
   ownedActions,
@@ -53,28 +54,7 @@ export function createActivecode(ctx: Ctx): Reply {
   if (wanted && ctx.st.codes.has(wanted.toLowerCase()))
     return echoError('STATUS_FAILURE', filtered(ctx.params, WHITELIST.activecode))
   const code = wanted || freshCode(ctx.st, ctx.group)
-  const ac: SimActiveCode = {
-    id: ctx.st.nextId.activecode,
-    member_id: ownerFor(ctx),
-    code,
-    exp_date: null,
-    admin_enabled: 1,
-    enabled: 1,
-    admin_notes: '',
-    reseller_notes: '',
-    bouquet: [],
-    allowed_outputs: [],
-    max_connections: 1,
-    is_restreamer: 0,
-    is_trial: 0,
-    is_isplock: 0,
-    allowed_ips: [],
-    created_at: ctx.nowSec,
-    force_server_id: 0,
-    forced_country: '',
-    package_id: null,
-    contact: '',
-  }
+  const ac: SimActiveCode = { ...blankSubscription(ctx, ctx.st.nextId.activecode, ownerFor(ctx)), code }
   applyPackage(ctx, ac, pre.value, true)
   applyRequestFields(ctx, ac, true)
   addActiveCode(ctx.st, ac)

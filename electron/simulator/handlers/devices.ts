@@ -53,6 +53,7 @@ const MAG_FIELDS = [
 ] as const
 const E2_FIELDS = ['modem_mac', 'local_ip', 'enigma_version', 'cpu', 'lversion', 'token'] as const
 
+// MAG and ENIGMA are alike on purpose: one declarative descriptor per device table (panel-api §4).
 export const MAG: DeviceKind<SimMag> = {
   name: 'mag',
   spec: { pkgType: 'is_mag', whitelist: WHITELIST.mag, allowed: (ctx) => canCreate(ctx.st, ctx.group, 'is_mag') },

@@ -7,7 +7,7 @@
  */
 import type { Ctx, Reply } from '../context'
 import { arr, bare, charge, echoError, failure, filtered, idParam, recordWrite, str, success } from '../context'
-import type { Flag, SimLine, SimPackage, SimUserLog, SimulatorState } from '../model'
+import type { Flag, SimLine, SimPackage, SimSubscription, SimUserLog, SimulatorState } from '../model'
 import { type PackageType, checkPackage, ispLockFrom, newExpiry, resolveBouquets } from '../rules'
 import { truthy } from '../php'
 import { applyColumns } from '../shape'
@@ -98,6 +98,31 @@ export function ownerFor(ctx: Ctx): number {
   const raw = str(ctx.params, 'member_id')
   const id = raw === undefined ? NaN : Number.parseInt(raw, 10)
   return Number.isInteger(id) && ctx.tree.has(id) ? id : ctx.caller.id
+}
+
+/** The subscription columns of a new line or code before its package and the request are applied. */
+export function blankSubscription(ctx: Ctx, id: number, owner: number): SimSubscription {
+  return {
+    id,
+    member_id: owner,
+    exp_date: null,
+    admin_enabled: 1,
+    enabled: 1,
+    admin_notes: '',
+    reseller_notes: '',
+    bouquet: [],
+    allowed_outputs: [],
+    max_connections: 1,
+    is_restreamer: 0,
+    is_trial: 0,
+    is_isplock: 0,
+    allowed_ips: [],
+    created_at: ctx.nowSec,
+    force_server_id: 0,
+    forced_country: '',
+    package_id: null,
+    contact: '',
+  }
 }
 
 /** Applies a package on create or extension; extension overwrites the package-derived fields (panel-api §7). */
