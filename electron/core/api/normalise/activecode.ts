@@ -4,15 +4,11 @@
  * code, so the code we sent is the fallback (else '', and the caller re-reads).
  */
 import type { ActiveCode } from '../../../shared/domain'
-import { first, intList, isObject, rowId, text } from './coerce'
+import { first, intList, isObject, rowNormaliser, text } from './coerce'
 import { readMac } from './device'
-import { subscriptionOf, type Sent } from './line'
+import { subscriptionOf } from './line'
 
-export function normaliseActiveCode(v: unknown, sent?: Sent): ActiveCode | null {
-  if (!isObject(v)) return null
-  const id = rowId(v.id)
-  if (id === null) return null
-  const s = sent ?? {}
+export const normaliseActiveCode = rowNormaliser<ActiveCode>((v, id, s) => {
   const mac = readMac(v.mac)
   return {
     id,
@@ -22,7 +18,7 @@ export function normaliseActiveCode(v: unknown, sent?: Sent): ActiveCode | null 
     resellerNotes: text(first(v, 'reseller_notes') ?? s.reseller_notes),
     mac: mac === '' ? null : mac,
   }
-}
+})
 
 /** reset_activecode answers `{old_code, new_code}` (doc). Without a new code the result is unusable. */
 export function normaliseCodeReset(v: unknown): { oldCode: string; newCode: string } | null {

@@ -52,6 +52,24 @@ export function rowId(v: unknown): number | null {
   return n !== null && n > 0 ? n : null
 }
 
+/** What the request sent, used to fill fields a write's answer leaves out. */
+export type Sent = Record<string, unknown> | undefined
+
+/**
+ * How every row normaliser opens: anything but an object with a usable id
+ * (`idOf`, by default the row's `id`) gives null, and `sent` defaults to {}.
+ */
+export function rowNormaliser<T>(
+  build: (v: Raw, id: number, s: Raw) => T,
+  idOf: (v: Raw) => number | null = (v) => rowId(v.id),
+): (v: unknown, sent?: Sent) => T | null {
+  return (v, sent) => {
+    if (!isObject(v)) return null
+    const id = idOf(v)
+    return id === null ? null : build(v, id, sent ?? {})
+  }
+}
+
 /** A boolean from true/false/0/1/"0"/"1"/""/"true"/"false"; `dflt` for anything else. */
 export function bool<D extends boolean | null>(v: unknown, dflt: D): boolean | D {
   if (typeof v === 'boolean') return v

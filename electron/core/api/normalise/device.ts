@@ -8,8 +8,8 @@
  * Line fields are taken from the row first, then from `user`.
  */
 import type { EnigmaDevice, MagDevice } from '../../../shared/domain'
-import { bool, int, intList, isObject, rowId, text, textList, textOrNull, unix, type Raw } from './coerce'
-import { enabledOf, type Sent } from './line'
+import { bool, int, intList, isObject, rowId, text, textList, textOrNull, unix, type Raw, type Sent } from './coerce'
+import { enabledOf } from './line'
 import { tryNormaliseMac } from '../mac'
 
 /** Panel-created devices may carry any accepted MAC form; show and key them canonically. */

@@ -6,10 +6,7 @@
  * Missing fields get safe defaults; a row without a usable id gives null.
  */
 import type { Line } from '../../../shared/domain'
-import { bool, first, int, intList, isObject, rowId, text, textList, textOrNull, unix, type Raw } from './coerce'
-
-/** What the request sent, used to fill fields a write's answer leaves out. */
-export type Sent = Record<string, unknown> | undefined
+import { bool, first, int, intList, rowNormaliser, text, textList, textOrNull, unix, type Raw } from './coerce'
 
 /** `enabled` if the panel sends it, else the XM doc's `status` (1 = enabled), else true. */
 export function enabledOf(enabled: unknown, status: unknown): boolean {
@@ -45,21 +42,15 @@ export function subscriptionOf(
   }
 }
 
-export function normaliseLine(v: unknown, sent?: Sent): Line | null {
-  if (!isObject(v)) return null
-  const id = rowId(v.id)
-  if (id === null) return null
-  const s = sent ?? {}
-  return {
-    id,
-    username: text(first(v, 'username') ?? s.username),
-    password: text(first(v, 'password') ?? s.password),
-    ...subscriptionOf(v, s),
-    maxConnections: int(v.max_connections),
-    activeConnections: int(v.active_connections),
-    allowedIps: textList(v.allowed_ips),
-    bouquets: intList(first(v, 'bouquet', 'bouquets')),
-    resellerNotes: text(first(v, 'reseller_notes') ?? s.reseller_notes),
-    lastActivity: unix(v.last_activity),
-  }
-}
+export const normaliseLine = rowNormaliser<Line>((v, id, s) => ({
+  id,
+  username: text(first(v, 'username') ?? s.username),
+  password: text(first(v, 'password') ?? s.password),
+  ...subscriptionOf(v, s),
+  maxConnections: int(v.max_connections),
+  activeConnections: int(v.active_connections),
+  allowedIps: textList(v.allowed_ips),
+  bouquets: intList(first(v, 'bouquet', 'bouquets')),
+  resellerNotes: text(first(v, 'reseller_notes') ?? s.reseller_notes),
+  lastActivity: unix(v.last_activity),
+}))

@@ -3,7 +3,7 @@
  * keyed by `activity_id`; user_logs rows are the credit ledger.
  */
 import type { ActivityLog, CreditLog, LiveConnection } from '../../../shared/domain'
-import { bool, first, int, isObject, num, rowId, text, unix, type Raw } from './coerce'
+import { bool, first, int, num, rowId, rowNormaliser, text, unix, type Raw } from './coerce'
 
 function deviceType(v: Raw): ActivityLog['deviceType'] {
   if (bool(v.is_mag, false)) return 'mag'
@@ -49,33 +49,24 @@ function activityCommon(v: Raw, id: number): Omit<ActivityLog, 'dateEnd'> {
   }
 }
 
-export function normaliseActivityLog(v: unknown): ActivityLog | null {
-  if (!isObject(v)) return null
-  const id = activityId(v)
-  if (id === null) return null
-  return { ...activityCommon(v, id), dateEnd: unix(v.date_end) }
-}
+export const normaliseActivityLog = rowNormaliser<ActivityLog>(
+  (v, id) => ({ ...activityCommon(v, id), dateEnd: unix(v.date_end) }),
+  activityId,
+)
 
-export function normaliseLiveConnection(v: unknown): LiveConnection | null {
-  if (!isObject(v)) return null
-  const id = activityId(v)
-  if (id === null) return null
-  return { ...activityCommon(v, id), serverId: int(v.server_id) }
-}
+export const normaliseLiveConnection = rowNormaliser<LiveConnection>(
+  (v, id) => ({ ...activityCommon(v, id), serverId: int(v.server_id) }),
+  activityId,
+)
 
-export function normaliseCreditLog(v: unknown): CreditLog | null {
-  if (!isObject(v)) return null
-  const id = rowId(v.id)
-  if (id === null) return null
-  return {
-    id,
-    ownerName: text(first(v, 'username', 'owner_username', 'owner_name')),
-    type: text(v.type),
-    action: text(v.action),
-    targetId: int(v.log_id),
-    packageId: int(v.package_id),
-    cost: num(v.cost) ?? 0,
-    creditsAfter: num(v.credits_after),
-    date: unix(v.date),
-  }
-}
+export const normaliseCreditLog = rowNormaliser<CreditLog>((v, id) => ({
+  id,
+  ownerName: text(first(v, 'username', 'owner_username', 'owner_name')),
+  type: text(v.type),
+  action: text(v.action),
+  targetId: int(v.log_id),
+  packageId: int(v.package_id),
+  cost: num(v.cost) ?? 0,
+  creditsAfter: num(v.credits_after),
+  date: unix(v.date),
+}))

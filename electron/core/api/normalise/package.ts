@@ -6,7 +6,7 @@
  * - XM doc: one `credits` price and `duration_months`, `groups` as an array.
  */
 import type { DurationUnit, Package } from '../../../shared/domain'
-import { bool, first, int, intList, isObject, num, rowId, text } from './coerce'
+import { bool, first, int, intList, num, rowNormaliser, text } from './coerce'
 
 /** 'hour(s)'/'day(s)'/'month(s)'/'year(s)' in any case; the admin form also stores 'day'/'month' (panel-api §7). */
 export function durationUnit(v: unknown, dflt: DurationUnit): DurationUnit {
@@ -18,10 +18,7 @@ export function durationUnit(v: unknown, dflt: DurationUnit): DurationUnit {
   return dflt
 }
 
-export function normalisePackage(v: unknown): Package | null {
-  if (!isObject(v)) return null
-  const id = rowId(v.id)
-  if (id === null) return null
+export const normalisePackage = rowNormaliser<Package>((v, id) => {
   // The doc shape has a single price and a duration in months for both kinds.
   const docPrice = num(v.credits)
   const docMonths = num(v.duration_months)
@@ -44,4 +41,4 @@ export function normalisePackage(v: unknown): Package | null {
     bouquets: intList(first(v, 'bouquets', 'bouquet')),
     maxConnections: int(v.max_connections),
   }
-}
+})

@@ -4,32 +4,25 @@
  * (panel-api §5, §6); `status` is the enabled flag.
  */
 import type { SubReseller } from '../../../shared/domain'
-import { bool, first, int, isObject, num, rowId, text, textOrNull, unix } from './coerce'
-import type { Sent } from './line'
+import { bool, first, int, isObject, num, rowId, rowNormaliser, text, textOrNull, unix, type Sent } from './coerce'
 
-export function normaliseSubReseller(v: unknown, sent?: Sent): SubReseller | null {
-  if (!isObject(v)) return null
-  const id = rowId(v.id)
-  if (id === null) return null
-  const s = sent ?? {}
-  return {
-    id,
-    username: text(first(v, 'username') ?? s.username),
-    email: text(first(v, 'email') ?? s.email),
-    credits: num(v.credits) ?? 0,
-    enabled: bool(first(v, 'status', 'enabled'), true),
-    ownerId: int(v.owner_id),
-    ownerName: textOrNull(first(v, 'owner_username', 'owner_name')),
-    memberGroupId: int(first(v, 'member_group_id') ?? s.member_group_id),
-    groupName: textOrNull(v.group_name),
-    notes: text(first(v, 'notes') ?? s.notes),
-    resellerDns: text(first(v, 'reseller_dns') ?? s.reseller_dns),
-    ip: text(v.ip),
-    dateRegistered: unix(first(v, 'date_registered', 'created_at')),
-    lastLogin: unix(v.last_login),
-    lineCount: int(first(v, 'user_count', 'line_count')),
-  }
-}
+export const normaliseSubReseller = rowNormaliser<SubReseller>((v, id, s) => ({
+  id,
+  username: text(first(v, 'username') ?? s.username),
+  email: text(first(v, 'email') ?? s.email),
+  credits: num(v.credits) ?? 0,
+  enabled: bool(first(v, 'status', 'enabled'), true),
+  ownerId: int(v.owner_id),
+  ownerName: textOrNull(first(v, 'owner_username', 'owner_name')),
+  memberGroupId: int(first(v, 'member_group_id') ?? s.member_group_id),
+  groupName: textOrNull(v.group_name),
+  notes: text(first(v, 'notes') ?? s.notes),
+  resellerDns: text(first(v, 'reseller_dns') ?? s.reseller_dns),
+  ip: text(v.ip),
+  dateRegistered: unix(first(v, 'date_registered', 'created_at')),
+  lastLogin: unix(v.last_login),
+  lineCount: int(first(v, 'user_count', 'line_count')),
+}))
 
 export interface CreditAdjustment {
   id: number
