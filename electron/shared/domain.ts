@@ -54,17 +54,34 @@ const subscriptionFields = {
   isIspLock: z.boolean(),
 }
 
+/**
+ * What a line and a MAG/Enigma2 device carry from their line. A device's
+ * `allowedIps` is only in get/create/edit rows (list rows give []), panel-api §4-§5.
+ */
+const lineTerms = {
+  maxConnections: z.number().int().nullable(),
+  activeConnections: z.number().int().nullable(),
+  allowedIps: z.array(z.string()),
+  bouquets: z.array(z.number().int()),
+  resellerNotes: z.string(),
+}
+
+/** The panel `users` columns a sub-reseller and the reseller's own account both carry (panel-api §4). */
+const userFields = {
+  id,
+  username: z.string(),
+  email: z.string(),
+  credits: z.number(),
+  enabled: z.boolean(),
+}
+
 // Declarative schemas below: the row types look alike on purpose, each the panel's own fields (panel-api §5).
 export const Line = z.object({
   id,
   username: z.string(),
   password: z.string(),
   ...subscriptionFields,
-  maxConnections: z.number().int().nullable(),
-  activeConnections: z.number().int().nullable(),
-  allowedIps: z.array(z.string()),
-  bouquets: z.array(z.number().int()),
-  resellerNotes: z.string(),
+  ...lineTerms,
   lastActivity: unix,
 })
 export type Line = z.infer<typeof Line>
@@ -78,12 +95,7 @@ export const MagDevice = z.object({
   password: z.string(),
   stbType: z.string(),
   ...subscriptionFields,
-  maxConnections: z.number().int().nullable(),
-  activeConnections: z.number().int().nullable(),
-  /** The device line's IP list; only get/create/edit rows carry it (list rows give []), panel-api §4-§5. */
-  allowedIps: z.array(z.string()),
-  bouquets: z.array(z.number().int()),
-  resellerNotes: z.string(),
+  ...lineTerms,
 })
 export type MagDevice = z.infer<typeof MagDevice>
 
@@ -104,11 +116,7 @@ export const ActiveCode = z.object({
 export type ActiveCode = z.infer<typeof ActiveCode>
 
 export const SubReseller = z.object({
-  id,
-  username: z.string(),
-  email: z.string(),
-  credits: z.number(),
-  enabled: z.boolean(),
+  ...userFields,
   ownerId: z.number().int().nullable(),
   ownerName: z.string().nullable(),
   memberGroupId: z.number().int().nullable(),
@@ -184,11 +192,7 @@ export type Package = z.infer<typeof Package>
 
 /** The reseller's own account (`user_info`), with what the group allows. */
 export const AccountInfo = z.object({
-  id,
-  username: z.string(),
-  email: z.string(),
-  credits: z.number(),
-  enabled: z.boolean(),
+  ...userFields,
   resellerDns: z.string(),
   memberGroupId: z.number().int().nullable(),
   createdAt: unix,
