@@ -128,6 +128,7 @@ export function activityList(ctx: Ctx): Built<SimActivity> {
       ],
       storageOrderIndex: null, // default index 0 is username, not id (panel-api §5)
     },
+    // Each projection spells out its list's columns in the panel's order (panel-api §5): alike on purpose.
     project: (a) => {
       const joined = j(a)
       return out(st, {

@@ -14,6 +14,7 @@ interface NamedIndex<R extends { id: number }> {
   next: 'line' | 'activecode'
 }
 
+// lineNames and codeNames are alike on purpose: one descriptor per name-keyed table.
 const lineNames = (st: SimulatorState): NamedIndex<SimLine> => ({
   rows: st.lines,
   names: st.usernames,
