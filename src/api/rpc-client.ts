@@ -12,6 +12,7 @@
 import type { XmApi } from '../../electron/shared/contract'
 import { buildHandle } from '../../electron/shared/contract-names'
 import type { Result } from '../../electron/shared/errors'
+import { Link } from './rpc-link'
 
 /** The parts of the DOM WebSocket this client uses (the `ws` package's client fits too). */
 export interface SocketLike {
@@ -44,7 +45,6 @@ export interface RpcClient {
   close(): void
 }
 
-const OPEN = 1
 export const OFFLINE_MESSAGE = 'Lost connection to the app'
 const offline = (): Result<never> => ({ ok: false, error: { code: 'OFFLINE', message: OFFLINE_MESSAGE } })
 const internal = (message: string): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message } })
@@ -53,12 +53,6 @@ function isResult(v: unknown): v is Result<unknown> {
   if (typeof v !== 'object' || v === null) return false
   const r = v as { ok?: unknown; error?: unknown }
   return r.ok === true || (r.ok === false && typeof r.error === 'object' && r.error !== null)
-}
-
-function defaultSocketFactory(url: string): SocketLike {
-  const Ctor = (globalThis as { WebSocket?: new (url: string) => SocketLike }).WebSocket
-  if (!Ctor) throw new Error('No WebSocket in this environment')
-  return new Ctor(url)
 }
 
 type Listeners = Map<string, Set<(payload: unknown) => void>>
@@ -105,119 +99,34 @@ function receive(data: unknown, waiting: Waiting, listeners: Listeners): void {
   }
 }
 
-interface LinkHooks {
-  onText(data: unknown): void
-  /** The socket went (or never came): everything waiting is answered OFFLINE. */
-  onDrop(): void
-  /** Whether anyone still needs the connection (listeners, calls waiting). */
-  wanted(): boolean
+/** A call as JSON-RPC 2.0 text (no `params` when there are no arguments); null when the arguments cannot be serialised. */
+function requestText(id: number, method: string, args: unknown): string | null {
+  const message: Record<string, unknown> = { jsonrpc: '2.0', id, method }
+  if (args !== undefined) message.params = args
+  try {
+    return JSON.stringify(message)
+  } catch {
+    return null
+  }
 }
 
-/** The socket: connecting, sending (or queueing until open), reconnecting with backoff while wanted. */
-class Link {
-  socket: SocketLike | null = null
-  state: ConnectionState = 'idle'
-  closed = false
-  private delay: number
-  private retryTimer: ReturnType<typeof setTimeout> | undefined
-  /** Waiting for the socket to open. */
-  private queued: string[] = []
-  private readonly createSocket: SocketFactory
-  private readonly initialMs: number
-  private readonly maxMs: number
-  private readonly connectTimeoutMs: number
-
-  constructor(
-    private readonly opts: RpcClientOptions,
-    private readonly hooks: LinkHooks,
-  ) {
-    this.createSocket = opts.createSocket ?? defaultSocketFactory
-    this.initialMs = opts.backoff?.initialMs ?? 250
-    this.maxMs = opts.backoff?.maxMs ?? 5000
-    this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000
-    this.delay = this.initialMs
+/** Adds a subscriber to an event; returns its removal. */
+function listen(listeners: Listeners, name: string, cb: (payload: unknown) => void): () => void {
+  // A fresh wrapper per subscription: the same callback subscribed twice is two subscriptions.
+  const entry = (payload: unknown) => cb(payload)
+  let set = listeners.get(name)
+  if (!set) listeners.set(name, (set = new Set()))
+  set.add(entry)
+  return () => {
+    set.delete(entry)
   }
+}
 
-  send(text: string): void {
-    if (this.state === 'open' && this.socket && this.socket.readyState === OPEN) this.socket.send(text)
-    else {
-      this.queued.push(text)
-      this.connect()
-    }
-  }
-
-  connect(): void {
-    if (this.closed || this.state === 'connecting' || this.state === 'open') return
-    clearTimeout(this.retryTimer)
-    this.retryTimer = undefined
-    this.state = 'connecting'
-    let ws: SocketLike
-    try {
-      ws = this.createSocket(this.opts.url)
-    } catch {
-      this.state = 'idle'
-      this.drop()
-      return
-    }
-    this.socket = ws
-    this.watch(ws)
-  }
-
-  /** Drops what was queued and stops for good; the caller answers what was waiting. */
-  close(): void {
-    this.closed = true
-    clearTimeout(this.retryTimer)
-    this.retryTimer = undefined
-    const ws = this.socket
-    this.socket = null
-    this.state = 'idle'
-    this.queued = []
-    ws?.close(1000)
-  }
-
-  private watch(ws: SocketLike): void {
-    const timeout = setTimeout(() => ws.close(), this.connectTimeoutMs)
-    ws.onopen = () => {
-      clearTimeout(timeout)
-      if (this.socket !== ws) return
-      this.state = 'open'
-      this.delay = this.initialMs
-      const toSend = this.queued
-      this.queued = []
-      for (const text of toSend) ws.send(text)
-    }
-    ws.onmessage = (ev) => {
-      if (this.socket === ws) this.hooks.onText(ev.data)
-    }
-    // 'error' is always followed by 'close'; all the work happens there.
-    ws.onerror = () => {}
-    ws.onclose = () => {
-      clearTimeout(timeout)
-      if (this.socket !== ws) return
-      this.socket = null
-      this.state = 'idle'
-      this.drop()
-    }
-  }
-
-  private drop(): void {
-    this.queued = []
-    this.hooks.onDrop()
-    this.scheduleReconnect()
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.hooks.wanted() || this.retryTimer !== undefined) return
-    this.state = 'waiting'
-    // ±20 % jitter so several tabs do not hammer a restarting host in step.
-    const wait = Math.round(this.delay * (0.8 + Math.random() * 0.4))
-    this.delay = Math.min(this.delay * 2, this.maxMs)
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined
-      if (this.hooks.wanted()) this.connect()
-      else this.state = 'idle'
-    }, wait)
-  }
+/** The socket went: no answer will come to what was sent, so each call waiting is answered OFFLINE (never resent, see the header). */
+function answerAllOffline(waiting: Waiting): void {
+  const all = [...waiting.values()]
+  waiting.clear()
+  for (const resolve of all) resolve(offline())
 }
 
 export function createRpcClient(opts: RpcClientOptions): RpcClient {
@@ -227,12 +136,7 @@ export function createRpcClient(opts: RpcClientOptions): RpcClient {
   const listeners: Listeners = new Map()
   const listenerCount = () => [...listeners.values()].reduce((n, s) => n + s.size, 0)
 
-  function failAll(): void {
-    const all = [...waiting.values()]
-    waiting.clear()
-    for (const resolve of all) resolve(offline())
-  }
-
+  const failAll = () => answerAllOffline(waiting)
   const link: Link = new Link(opts, {
     onText: (data) => receive(data, waiting, listeners),
     onDrop: failAll,
@@ -242,14 +146,9 @@ export function createRpcClient(opts: RpcClientOptions): RpcClient {
   function call(name: string, args: unknown): Promise<Result<unknown>> {
     if (link.closed) return Promise.resolve(offline())
     const id = nextId++
-    const message: Record<string, unknown> = { jsonrpc: '2.0', id, method: name }
-    if (args !== undefined) message.params = args
-    let text: string
-    try {
-      text = JSON.stringify(message)
-    } catch {
+    const text = requestText(id, name, args)
+    if (text === null)
       return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: 'These arguments cannot be sent.' } })
-    }
     return new Promise((resolve) => {
       waiting.set(id, resolve)
       link.send(text)
@@ -258,15 +157,9 @@ export function createRpcClient(opts: RpcClientOptions): RpcClient {
 
   function subscribe(name: string, cb: (payload: unknown) => void): () => void {
     if (typeof cb !== 'function') throw new TypeError(`${name} needs a function`)
-    // A fresh wrapper per subscription: the same callback subscribed twice is two subscriptions.
-    const entry = (payload: unknown) => cb(payload)
-    let set = listeners.get(name)
-    if (!set) listeners.set(name, (set = new Set()))
-    set.add(entry)
+    const unsubscribe = listen(listeners, name, cb)
     if (link.state === 'idle') link.connect()
-    return () => {
-      set.delete(entry)
-    }
+    return unsubscribe
   }
 
   return {
