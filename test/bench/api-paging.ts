@@ -10,17 +10,11 @@
  *
  *   node --import tsx test/bench/api-paging.ts
  */
-import { pathToFileURL } from 'node:url'
 import { XtreamClient } from '../../electron/core/api/client'
 import { encodeParams, encodeRequest, MAX_LIMIT } from '../../electron/core/api/encode'
 import { startSimulator } from '../../electron/simulator'
+import { type Figure, printWhenMain } from './_figures'
 
-export interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-}
 
 const UA = 'XMResellerDesk/bench'
 
@@ -89,9 +83,4 @@ export async function run(opts: { lines?: number; rounds?: number } = {}): Promi
   }
 }
 
-const isMain =
-  process.env.XM_BENCH_MAIN === '1' ||
-  (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-if (isMain) {
-  for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * 1000) / 1000 }))
-}
+await printWhenMain(import.meta.url, run, 3)

@@ -29,13 +29,13 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { openCache } from '../../electron/core/cache'
 import type { SqliteCache } from '../../electron/core/cache/sqlite-cache'
 import type { Line } from '../../electron/shared/domain'
 import type { CacheQuery } from '../../electron/shared/views'
 import { NOW, syntheticLines } from '../unit/cache/fixtures'
-import { makeQueries, type Figure } from './cache-query'
+import { makeQueries } from './cache-query'
+import { type Figure, time, pct, printWhenMain } from './_figures'
 
 const PANELS = Array.from({ length: 10 }, (_, i) => `panel-${i}`)
 const PER_PANEL = 100_000
@@ -177,18 +177,4 @@ function withoutOrderIndexes(file: string): string[] {
   }
 }
 
-function time(fn: () => unknown): number {
-  const t = performance.now()
-  fn()
-  return performance.now() - t
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN
-}
-
-const isMain = process.env.XM_BENCH_MAIN === '1' || (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-if (isMain) {
-  for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * 100) / 100 }))
-}
+await printWhenMain(import.meta.url, run)

@@ -10,18 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { openCache } from '../../electron/core/cache'
 import type { Line, StatusFilter } from '../../electron/shared/domain'
 import type { CacheQuery } from '../../electron/shared/views'
 import { NOW, rawLine, rng, syntheticLines } from '../unit/cache/fixtures'
+import { type Figure, timeWithCpu, time, pct, printWhenMain } from './_figures'
 
-export interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-}
 
 const TOTAL_LINES = 100_000
 const QUERIES = 200
@@ -128,25 +122,4 @@ export function arrayQuery(rows: (Line & { profileId: string })[], q: CacheQuery
   return { rows: hit.slice(q.offset, q.offset + q.limit), total: hit.length }
 }
 
-function timeWithCpu(fn: () => unknown): { wall: number; cpu: number } {
-  const cpu0 = process.cpuUsage()
-  const wall = time(fn)
-  const cpu = process.cpuUsage(cpu0)
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 }
-}
-
-function time(fn: () => unknown): number {
-  const t = performance.now()
-  fn()
-  return performance.now() - t
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN
-}
-
-const isMain = process.env.XM_BENCH_MAIN === '1' || (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-if (isMain) {
-  for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * 100) / 100 }))
-}
+await printWhenMain(import.meta.url, run)

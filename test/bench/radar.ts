@@ -10,20 +10,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { openCache } from '../../electron/core/cache'
 import { createCustomerServices } from '../../electron/core/customers'
 import type { CoreContext } from '../../electron/core/ports'
 import { JsonProfileStore } from '../../electron/core/profiles/profile-store'
 import { PROFILE_DEFAULTS, type Profile } from '../../electron/shared/profile'
 import { NOW, rng, syntheticLines } from '../unit/cache/fixtures'
+import { type Figure, pct, printWhenMain } from './_figures'
 
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-}
 
 const LINES = 100_000
 const CUSTOMERS = 20_000
@@ -98,12 +92,4 @@ function times(fn: () => unknown): number[] {
   return out
 }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN
-}
-
-const isMain = process.env.XM_BENCH_MAIN === '1' || (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-if (isMain) {
-  for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * 100) / 100 }))
-}
+await printWhenMain(import.meta.url, run)

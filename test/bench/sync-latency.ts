@@ -18,26 +18,10 @@
  *   pipeline keeps 4 pages waiting on the panel only while the CPU keeps up;
  *   on a starved machine the ratio grows with this figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { XtreamClient } from '../../electron/core/api'
-import { openCache } from '../../electron/core/cache'
-import type { CoreContext } from '../../electron/core/ports'
-import { JsonProfileStore } from '../../electron/core/profiles/profile-store'
-import { PanelStatusBoard } from '../../electron/core/sync/panel-status'
-import { SyncEngine } from '../../electron/core/sync/sync-engine'
-import { MemorySecretStore } from '../../electron/core/vault/memory-store'
-import { PROFILE_DEFAULTS } from '../../electron/shared/profile'
 import { startRemoteSimulator, type RemoteSimulator } from './_remote-sim'
+import { withBenchSync } from './_bench-sync'
+import { type Figure, printWhenMain } from './_figures'
 
-export interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-}
 
 const LINES = 20_000
 const PAGE = 1000
@@ -68,51 +52,24 @@ async function rawParallel(sim: RemoteSimulator): Promise<number> {
 
 /** A first sync of lines into a fresh cache file; also when the first line was readable. */
 async function firstSync(sim: RemoteSimulator): Promise<{ ms: number; firstRowMs: number; cpuMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'xm-bench-sync-latency-'))
-  const now = Date.now
-  const cache = openCache(join(dir, 'cache.db'), { now })
-  try {
-    const profiles = await JsonProfileStore.open(join(dir, 'profiles.json'), { now })
-    const p = await profiles.create({ ...PROFILE_DEFAULTS, name: 'Bench', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode })
-    await profiles.setKeyHint(p.id, sim.apiKey.slice(-4))
-    // As shipped: the client's default politeness limits (15 requests/s, 4 at once).
-    const client = new XtreamClient({
-      endpoint: { scheme: 'http', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode },
-      getApiKey: async () => sim.apiKey,
-    })
-    let failure: string | null = null
-    let t0 = 0
-    let firstRowAt = 0
-    const ctx: CoreContext = {
-      now,
-      emit: (name, payload) => {
-        if (name === 'sync:progress') {
-          const pr = payload as { state?: string; error?: { message: string } | null }
-          if (pr.state === 'failed') failure = pr.error?.message ?? 'failed'
-        }
-        // The view is told rows changed; the first time, check a line really is readable.
-        if (name === 'cache:changed' && firstRowAt === 0 && cache.count(p.id, 'lines') > 0) firstRowAt = performance.now()
-      },
-      profiles,
-      secrets: new MemorySecretStore(),
-      cache,
-      clients: { forProfile: () => client },
-      onSpend: () => undefined,
-    }
-    const engine = new SyncEngine(ctx, new PanelStatusBoard({ now, emit: ctx.emit, cache }))
+  let firstRowAt = 0
+  let readable = () => false
+  // The view is told rows changed; the first time, check a line really is readable.
+  const onEvent = (name: string) => {
+    if (name === 'cache:changed' && firstRowAt === 0 && readable()) firstRowAt = performance.now()
+  }
+  // As shipped: the client's default politeness limits (15 requests/s, 4 at once).
+  return withBenchSync(sim, { onEvent }, async ({ cache, profileId, syncLines }) => {
+    readable = () => cache.count(profileId, 'lines') > 0
     const cpu0 = process.cpuUsage()
-    t0 = performance.now()
-    await engine.run({ profileIds: [p.id], targets: ['lines'] }).done
+    const t0 = performance.now()
+    await syncLines()
     const ms = performance.now() - t0
     const cpu = process.cpuUsage(cpu0)
-    if (failure) throw new Error(`sync failed: ${failure}`)
-    const n = cache.count(p.id, 'lines')
+    const n = cache.count(profileId, 'lines')
     if (n !== LINES) throw new Error(`sync cached ${n} lines, expected ${LINES}`)
     return { ms, firstRowMs: firstRowAt - t0, cpuMs: (cpu.user + cpu.system) / 1000 }
-  } finally {
-    cache.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }
 
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs)
@@ -146,6 +103,4 @@ export async function run(): Promise<Figure[]> {
   }
 }
 
-if (process.env.XM_BENCH_MAIN === '1' || import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const f of await run()) process.stdout.write(JSON.stringify(f) + '\n')
-}
+await printWhenMain(import.meta.url, run)

@@ -18,26 +18,10 @@
  * - sync.resync_unchanged_100k_unthrottled.ms: a second sync of the same lines
  *   into the filled cache (unchanged rows are kept, not rewritten).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { XtreamClient } from '../../electron/core/api'
-import { openCache } from '../../electron/core/cache'
-import type { CoreContext } from '../../electron/core/ports'
-import { JsonProfileStore } from '../../electron/core/profiles/profile-store'
-import { PanelStatusBoard } from '../../electron/core/sync/panel-status'
-import { SyncEngine } from '../../electron/core/sync/sync-engine'
-import { MemorySecretStore } from '../../electron/core/vault/memory-store'
-import { PROFILE_DEFAULTS } from '../../electron/shared/profile'
 import { startRemoteSimulator, type RemoteSimulator } from './_remote-sim'
+import { withBenchSync } from './_bench-sync'
+import { type Figure, printWhenMain } from './_figures'
 
-export interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-}
 
 const LINES = 100_000
 const PAGE = 1000
@@ -66,55 +50,27 @@ interface SyncTiming {
   resyncMs: number
 }
 
-/** A full sync of lines through the engine into a fresh cache file. */
+/** A full sync of lines through the engine into a fresh cache file, then a re-sync of the same. */
 async function engineSync(sim: RemoteSimulator, ratePerSecond: number): Promise<SyncTiming> {
-  const dir = mkdtempSync(join(tmpdir(), 'xm-bench-sync-'))
-  const now = Date.now
-  const cache = openCache(join(dir, 'cache.db'), { now })
-  try {
-    const profiles = await JsonProfileStore.open(join(dir, 'profiles.json'), { now })
-    const p = await profiles.create({ ...PROFILE_DEFAULTS, name: 'Bench', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode })
-    await profiles.setKeyHint(p.id, sim.apiKey.slice(-4))
-    const client = new XtreamClient({
-      endpoint: { scheme: 'http', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode },
-      getApiKey: async () => sim.apiKey,
-      ratePerSecond,
-    })
-    let failure: string | null = null
-    let lastPageAt = 0
-    let doneAt = 0
-    const ctx: CoreContext = {
-      now,
-      emit: (name, payload) => {
-        if (name !== 'sync:progress') return
-        const pr = payload as { state?: string; pages: number; error?: { message: string } | null }
-        if (pr.state === 'failed') failure = pr.error?.message ?? 'failed'
-        if (pr.state === 'running' && pr.pages > 0) lastPageAt = performance.now()
-        if (pr.state === 'done') doneAt = performance.now()
-      },
-      profiles,
-      secrets: new MemorySecretStore(),
-      cache,
-      clients: { forProfile: () => client },
-      onSpend: () => undefined,
-    }
-    const engine = new SyncEngine(ctx, new PanelStatusBoard({ now, emit: ctx.emit, cache }))
+  let lastPageAt = 0
+  let doneAt = 0
+  const onEvent = (name: string, payload: unknown) => {
+    if (name !== 'sync:progress') return
+    const pr = payload as { state?: string; pages: number }
+    if (pr.state === 'running' && pr.pages > 0) lastPageAt = performance.now()
+    if (pr.state === 'done') doneAt = performance.now()
+  }
+  return withBenchSync(sim, { ratePerSecond, onEvent }, async ({ cache, profileId, syncLines }) => {
     const t0 = performance.now()
-    await engine.run({ profileIds: [p.id], targets: ['lines'] }).done
+    await syncLines()
     const ms = performance.now() - t0
-    if (failure) throw new Error(`sync failed: ${failure}`)
-    const n = cache.count(p.id, 'lines')
+    const n = cache.count(profileId, 'lines')
     if (n !== LINES) throw new Error(`sync cached ${n} lines, expected ${LINES}`)
     const timing = { ms, pagingMs: lastPageAt - t0, applyMs: doneAt - lastPageAt }
     const t1 = performance.now()
-    await engine.run({ profileIds: [p.id], targets: ['lines'] }).done
-    const resyncMs = performance.now() - t1
-    if (failure) throw new Error(`re-sync failed: ${failure}`)
-    return { ...timing, resyncMs }
-  } finally {
-    cache.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+    await syncLines()
+    return { ...timing, resyncMs: performance.now() - t1 }
+  })
 }
 
 /** Wall-clock and CPU time (this process: client, engine, cache; not the simulator's) of one run. */
@@ -159,6 +115,4 @@ export async function run(): Promise<Figure[]> {
   }
 }
 
-if (process.env.XM_BENCH_MAIN === '1' || import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const f of await run()) process.stdout.write(JSON.stringify(f) + '\n')
-}
+await printWhenMain(import.meta.url, run)

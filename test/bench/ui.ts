@@ -123,7 +123,8 @@ export async function run(): Promise<void> {
       const ms = (await page.evaluate(`(${SEARCH_IN_PAGE})(${JSON.stringify(name)})`)) as number
       times.push(ms)
     }
-    figure('ui.search.p95', p95(times), 'ms', 150)
+    // Issue #14 asks 100 ms at 1M lines; the 100k figure keeps its first target.
+    figure('ui.search.p95', p95(times), 'ms', SCALE === '' ? 150 : 100)
     await page.fill(tid('table-search'), '')
 
     // 2. Page load → first rows (the lines tab is restored from the saved layout).
