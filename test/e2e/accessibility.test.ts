@@ -5,20 +5,15 @@
  * forms, the app-wide views and the dialogs. One browser, one page: the theme
  * is switched by the OS colour scheme the app follows (Settings → System).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { tid } from './steps'
 
 const T = 20_000
-const tid = (id: string) => `[data-testid="${id}"]`
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 
 type Theme = 'light' | 'dark'
 
@@ -105,18 +100,15 @@ const listReady = () =>
 
 describe.skipIf(!canRun())('accessibility (axe-core, light and dark)', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
+    session = await openSession()
+    page = session.page
     // Colours are measured as they settle: no half-finished colour transitions.
     await page.addStyleTag({
       content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
     })
   }, 180_000)
 
-  afterAll(() => tearDown(browser, app, staticDir))
+  afterAll(() => tearDown(session))
 
   it('the welcome screen', async () => {
     await expectClean(

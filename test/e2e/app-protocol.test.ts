@@ -13,15 +13,13 @@
  * What this cannot show: Electron's own scheme registration (the privileges are
  * checked against the fake in test/unit/main/app-protocol.test.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_ORIGIN, createAppRequestHandler } from '../../electron/main/app-protocol'
-import { buildRenderer, canRun, openBrowser, type BrowserSession } from './harness'
+import { builtPage, canRun, openBrowser, tearDown, type BrowserSession } from './harness'
 
 let staticDir: string
 let server: Server
@@ -44,17 +42,15 @@ function serveHandlerOverHttp(rendererDir: string): Promise<Server> {
 
 describe.skipIf(!canRun())('the built page in Chromium', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
+    staticDir = await builtPage()
     server = await serveHandlerOverHttp(staticDir)
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     browser = await openBrowser(`${base}/index.html`)
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
+    await tearDown({ browser, staticDir })
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
   })
 
   it('over file:// (the fuse off) never mounts: the module entry is blocked', async () => {

@@ -6,21 +6,17 @@
  * (listed, not charged, not sent) unless the user includes them. Every step
  * waits for what the user would see.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
 import type { SimLine } from '../../electron/simulator/model'
-import { buildRenderer, canRun, openBrowser, screenshot, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, screenshot, tearDown, type Session } from './harness'
+import { addFirstPanel, pickPackage, tid, watchProblems } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 let single: SimLine
 let limited: SimLine
 let unlimited: SimLine
@@ -28,19 +24,13 @@ let unlimited: SimLine
 let sneaky: SimLine
 const problems: string[] = []
 
-const tid = (id: string) => `[data-testid="${id}"]`
 const dialog = () => page.locator(tid('bulk-dialog'))
 const editable = (l: SimLine) => l.is_mag === 0 && l.is_e2 === 0 && l.enabled === 1 && l.admin_enabled === 1
-
-async function pickPackage(scope: string, name: RegExp) {
-  await page.locator(`${tid(scope)} ${tid('package-picker')}`).click()
-  await page.locator('.n-base-select-option', { hasText: name }).first().click()
-}
 
 async function bulkExtend(names: string[]) {
   await page.click(tid('bulk-open'))
   await dialog().waitFor({ timeout: T })
-  await pickPackage('bulk-dialog', /^3 Months/)
+  await pickPackage(page, /^3 Months/, 'bulk-dialog')
   await page.fill(`${tid('bulk-paste')} textarea`, names.join('\n'))
   await page.click(tid('bulk-preview'))
   await page.locator(tid('bulk-totals')).waitFor({ timeout: T })
@@ -48,8 +38,6 @@ async function bulkExtend(names: string[]) {
 
 describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     sim = await startSimulator({ port: 0, credits: 500 })
     // Three ordinary lines, made unlimited / limited on the panel before the app first syncs.
     const nowSec = Math.floor(Date.now() / 1000)
@@ -58,30 +46,13 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     unlimited.exp_date = null
     limited.exp_date = nowSec + 20 * 86400
     sneaky.exp_date = nowSec + 20 * 86400
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    await page.locator(tid('welcome')).waitFor({ timeout: T })
-    await page.click(tid('welcome-add'))
-    await page.fill(tid('panel-name'), 'Unlimited panel')
-    await page.fill(tid('panel-host'), '127.0.0.1')
-    await page.fill(tid('panel-port'), String(sim.port))
-    await page.fill(tid('panel-access-code'), sim.accessCode)
-    await page.fill(tid('panel-api-key'), sim.apiKey)
-    await page.click(tid('panel-save'))
-    await page.locator(tid('panel-test-result'), { hasText: /Connected as/ }).waitFor({ timeout: T })
-    await page.click(tid('panel-close'))
-    await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
+    session = await openSession()
+    page = session.page
+    watchProblems(page, problems)
+    await addFirstPanel(page, 'Unlimited panel', sim)
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await sim?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, sim))
 
   it('single: the preview says the unlimited line becomes limited, and it is sent only after the explicit tick', async () => {
     const before = sim.credits()
@@ -91,7 +62,7 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     await page.locator(tid('detail-drawer')).waitFor({ timeout: T })
     await page.click(tid('action-extend'))
     await expect.poll(() => page.locator(tid('extend-expiry-now')).textContent(), { timeout: T }).toBe('Unlimited')
-    await pickPackage('write-form', /^3 Months/)
+    await pickPackage(page, /^3 Months/)
     const warning = page.locator(tid('extend-unlimited-warning'))
     await expect.poll(() => warning.textContent(), { timeout: T }).toMatch(/unlimited.*becomes a limited subscription/i)
     await page.locator(tid('extend-expiry-after')).waitFor({ timeout: T })
@@ -126,7 +97,7 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     await page.locator(tid('row'), { hasText: sneaky.username }).first().click()
     await page.locator(tid('detail-drawer')).waitFor({ timeout: T })
     await page.click(tid('action-extend'))
-    await pickPackage('write-form', /^3 Months/)
+    await pickPackage(page, /^3 Months/)
     expect(await page.locator(tid('extend-unlimited-warning')).count()).toBe(0) // the cache says limited
     await page.click(tid('form-next'))
     await page.locator(tid('confirm-step')).waitFor({ timeout: T })

@@ -8,27 +8,22 @@
  * the link to): the page's `app:openExternal` request is taken off the
  * WebSocket, recorded and answered ok. Everything else goes to the real core.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { addFirstPanel, addPanelThroughForm, tid, watchProblems } from './steps'
 
 const T = 20_000
 const DAY = 86_400
 let north: RunningSimulator
 let south: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 /** URLs the page asked the app to open. */
 const opened: string[] = []
 const problems: string[] = []
 
-const tid = (id: string) => `[data-testid="${id}"]`
 /** A tab inside the Customers view (not the window's tab bar). */
 const innerTab = (name: string) => page.locator(`${tid('customers-view')} .n-tabs-tab`, { hasText: name }).first()
 
@@ -39,17 +34,6 @@ function expiringLine(sim: RunningSimulator, index: number, days: number) {
   row.enabled = 1
   row.admin_enabled = 1
   return row
-}
-
-async function addPanel(name: string, sim: RunningSimulator) {
-  await page.fill(tid('panel-name'), name)
-  await page.fill(tid('panel-host'), '127.0.0.1')
-  await page.fill(tid('panel-port'), String(sim.port))
-  await page.fill(tid('panel-access-code'), sim.accessCode)
-  await page.fill(tid('panel-api-key'), sim.apiKey)
-  await page.click(tid('panel-save'))
-  await expect.poll(() => page.locator(tid('panel-test-result')).textContent(), { timeout: T }).toMatch(/Connected as/)
-  await page.click(tid('panel-close'))
 }
 
 /** Take `app:openExternal` off the page's WebSocket (see the file comment); everything else passes through. */
@@ -79,41 +63,25 @@ describe.skipIf(!canRun())('customers, renewals and profit in a real browser', (
   let lineS: { username: string }
 
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     north = await startSimulator({ port: 0, credits: 500, seed: 11, lines: 40, mags: 5, enigmas: 5, activecodes: 5, subResellers: 2 })
     south = await startSimulator({ port: 0, credits: 300, seed: 22, lines: 40, mags: 5, enigmas: 5, activecodes: 5, subResellers: 2 })
     lineN = expiringLine(north, 3, 2)
     lineS = expiringLine(south, 5, 5)
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
-    })
+    session = await openSession()
+    page = session.page
+    watchProblems(page, problems, { csp: true })
     await interceptOpenExternal(page)
     // The token survives a reload (sessionStorage); the reload puts the page's socket behind the route.
     await page.reload()
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await north?.close()
-    await south?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, north, south))
 
   it('adds two panels and syncs them', async () => {
-    await page.locator(tid('welcome')).waitFor({ timeout: T })
-    await page.click(tid('welcome-add'))
-    await addPanel('North', north)
-    await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
+    await addFirstPanel(page, 'North', north)
     await page.click(tid('nav-panels'))
     await page.click(tid('panels-add'))
-    await addPanel('South', south)
+    await addPanelThroughForm(page, 'South', south)
     await page.locator(`${tid('sidebar-panel')}[data-profile-name="South"]`).waitFor({ timeout: T })
   }, 120_000)
 

@@ -7,34 +7,28 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, screenshot, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, screenshot, tearDown, type Session } from './harness'
+import { tid } from './steps'
 
-const tid = (id: string) => `[data-testid="${id}"]`
-let app: AppProcess
-let browser: BrowserSession
-let staticDir: string
+let session: Session
 let dataDir: string
 
 describe.skipIf(!canRun())('damaged data files', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
     dataDir = mkdtempSync(join(tmpdir(), 'xm-e2e-damaged-'))
     writeFileSync(join(dataDir, 'profiles.json'), '{"version":1,"profiles":[{"id":"cut-short"')
     writeFileSync(join(dataDir, 'journal.db'), 'SQLite format 3\0 and then garbage '.repeat(200))
-    await buildRenderer(staticDir)
-    app = await startApp(staticDir, dataDir)
-    browser = await openBrowser(app.url)
+    session = await openSession({ dataDir })
   }, 180_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await tearDown(session)
+    // The suite's own folder, for when the session never started.
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
   })
 
   it('names each file, where it was kept and that spending waits; confirming clears the notice', async () => {
-    const { page } = browser
+    const { page } = session
     const journal = page.locator(tid('data-problem-journal'))
     const panels = page.locator(tid('data-problem-file:profiles.json'))
     await journal.waitFor({ timeout: 30_000 })

@@ -3,19 +3,14 @@
  * open, every [role=dialog] on the page has a non-empty accessible name — in a
  * real Chromium, over the demo panel.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { tid } from './steps'
 
 const T = 20_000
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
-const tid = (id: string) => `[data-testid="${id}"]`
 
 /** Each visible [role=dialog]: its accessible name (aria-label, or the text of aria-labelledby), as Chromium computes it. */
 async function dialogNames(): Promise<string[]> {
@@ -43,16 +38,13 @@ async function expectNamed(what: string, open: () => Promise<unknown>, close: ()
 
 describe.skipIf(!canRun())('every dialog has a name', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
+    session = await openSession()
+    page = session.page
     await page.click(tid('welcome-demo'))
     await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
   }, 180_000)
 
-  afterAll(() => tearDown(browser, app, staticDir))
+  afterAll(() => tearDown(session))
 
   it('search, shortcuts, a row\'s drawer, its forms and its delete confirmation', async () => {
     expect(await expectNamed('search', () => page.keyboard.press('Control+k'))).toContain('Search every panel')

@@ -4,23 +4,18 @@
  * Things "changed on the panel's web page" are changed in the simulator's state
  * behind the app's back. Every step waits for what the user would see.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { addFirstPanel, pickPackage, tid, watchProblems } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 const problems: string[] = []
 
-const tid = (id: string) => `[data-testid="${id}"]`
 const panel = () => page.locator(`${tid('sidebar-panel')}[data-profile-name="Edit panel"]`)
 const drawer = () => page.locator(tid('detail-drawer'))
 const field = (key: string) => page.locator(`${tid('detail-fields')} [data-field="${key}"]`)
@@ -43,40 +38,16 @@ async function closeDrawer() {
   await page.fill(tid('table-search'), '')
 }
 
-async function pickPackage(name: RegExp) {
-  await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
-  await page.locator('.n-base-select-option', { hasText: name }).first().click()
-}
-
 describe.skipIf(!canRun())('edits and writes in a real browser', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     sim = await startSimulator({ port: 0, credits: 500 })
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    await page.locator(tid('welcome')).waitFor({ timeout: T })
-    await page.click(tid('welcome-add'))
-    await page.fill(tid('panel-name'), 'Edit panel')
-    await page.fill(tid('panel-host'), '127.0.0.1')
-    await page.fill(tid('panel-port'), String(sim.port))
-    await page.fill(tid('panel-access-code'), sim.accessCode)
-    await page.fill(tid('panel-api-key'), sim.apiKey)
-    await page.click(tid('panel-save'))
-    await page.locator(tid('panel-test-result'), { hasText: /Connected as/ }).waitFor({ timeout: T })
-    await page.click(tid('panel-close'))
-    await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
+    session = await openSession()
+    page = session.page
+    watchProblems(page, problems)
+    await addFirstPanel(page, 'Edit panel', sim)
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await sim?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, sim))
 
   it('§1: notes changed on the panel behind the app\'s back survive a password-only edit', async () => {
     const target = sim.state.lines.rows.find((l) => l.is_mag === 0 && l.is_e2 === 0 && l.enabled === 1)!
@@ -129,7 +100,7 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await openView('nav-mags', 'mags')
     await page.click(tid('new-item'))
     await page.fill(tid('field-mac'), '00:1A:79:E2:E2:01')
-    await pickPackage(/MAG/)
+    await pickPackage(page, /MAG/)
     await page.click(tid('form-next'))
     await page.locator(tid('confirm-step')).waitFor({ timeout: T })
     await page.click(tid('form-confirm'))

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { RunningSimulator } from '../../electron/simulator'
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export const CHROMIUM = process.env.XM_CHROMIUM ?? '/usr/bin/chromium'
@@ -72,6 +73,18 @@ async function buildRendererInto(outDir: string): Promise<void> {
   })
 }
 
+/** A fresh temp folder with the page built into it (removed again when the build fails). */
+export async function builtPage(): Promise<string> {
+  const staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
+  try {
+    await buildRenderer(staticDir)
+  } catch (e) {
+    rmSync(staticDir, { recursive: true, force: true })
+    throw e
+  }
+  return staticDir
+}
+
 export interface AppProcess {
   url: string
   dataDir: string
@@ -126,7 +139,14 @@ export interface BrowserSession {
  * A fresh profile each time (launchPersistentContext is playwright's way to pass --user-data-dir).
  * `locale` is the OS language the page sees (navigator.languages), which Settings → Language follows by default.
  */
-export async function openBrowser(url: string, opts: { dark?: boolean; width?: number; height?: number; locale?: string } = {}): Promise<BrowserSession> {
+export interface BrowserOptions {
+  dark?: boolean
+  width?: number
+  height?: number
+  locale?: string
+}
+
+export async function openBrowser(url: string, opts: BrowserOptions = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'xm-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -154,10 +174,38 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 }
 
-/** The end of a suite: the browser, the app and its data folder, and the built page, all gone. */
-export async function tearDown(browser: BrowserSession | undefined, app: AppProcess | undefined, staticDir: string | undefined): Promise<void> {
+/** What a suite works with: the built page, the app serving it and one browser on it. */
+export interface Session {
+  staticDir: string
+  app: AppProcess
+  browser: BrowserSession
+  page: Page
+}
+
+/**
+ * The opening most suites share: the page built, the app started over it (on
+ * `dataDir` when the suite prepared one) and one browser on the app. When a
+ * step fails, what was already started is ended before the error goes on.
+ */
+export async function openSession(opts: { dataDir?: string; browser?: BrowserOptions } = {}): Promise<Session> {
+  const staticDir = await builtPage()
+  let app: AppProcess | undefined
+  try {
+    app = await startApp(staticDir, opts.dataDir)
+    const browser = await openBrowser(app.url, opts.browser)
+    return { staticDir, app, browser, page: browser.page }
+  } catch (e) {
+    await tearDown({ staticDir, app })
+    throw e
+  }
+}
+
+/** The end of a suite: the browser, the app, the simulated panels, the app's data folder and the built page, all gone. */
+export async function tearDown(session: Partial<Session> | undefined, ...simulators: Array<RunningSimulator | undefined>): Promise<void> {
+  const { browser, app, staticDir } = session ?? {}
   await browser?.close()
   await app?.stop()
+  for (const sim of simulators) await sim?.close()
   if (app) rmSync(app.dataDir, { recursive: true, force: true })
   if (staticDir) rmSync(staticDir, { recursive: true, force: true })
 }

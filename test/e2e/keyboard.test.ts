@@ -3,33 +3,25 @@
  * ↑/↓ move, Space selects, Enter opens the drawer, Escape closes it and the
  * focus goes back to the row; "/" jumps to the list's search.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildRenderer, canRun, openBrowser, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { tid } from './steps'
 
-const tid = (id: string) => `[data-testid="${id}"]`
-let app: AppProcess
-let browser: BrowserSession
-let staticDir: string
+let session: Session
 
 describe.skipIf(!canRun())('keyboard', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    await browser.page.click(tid('welcome-demo'))
-    await browser.page.locator(tid('row')).nth(3).waitFor({ timeout: 60_000 })
+    session = await openSession()
+    await session.page.click(tid('welcome-demo'))
+    await session.page.locator(tid('row')).nth(3).waitFor({ timeout: 60_000 })
   }, 180_000)
 
-  afterAll(() => tearDown(browser, app, staticDir))
+  afterAll(() => tearDown(session))
 
-  const focusedKey = () => browser.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null)
+  const focusedKey = () => session.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null)
 
   it('moves between rows, selects with Space, opens with Enter and comes back to the row after Escape', async () => {
-    const { page } = browser
+    const { page } = session
     const rows = page.locator(tid('row'))
     await rows.first().focus()
     const first = await focusedKey()
@@ -52,7 +44,7 @@ describe.skipIf(!canRun())('keyboard', () => {
   }, 60_000)
 
   it('"/" puts the cursor in the list search', async () => {
-    const { page } = browser
+    const { page } = session
     await page.locator(tid('row')).first().focus()
     await page.keyboard.press('/')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('table-search')

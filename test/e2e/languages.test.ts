@@ -7,16 +7,14 @@
  * Screenshots of each view go to test-results/screenshots (scripts/screenshots.sh
  * copies them into docs/screenshots).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, canRun, openBrowser, screenshot, startApp, type AppProcess, type BrowserSession } from './harness'
+import { builtPage, canRun, openBrowser, screenshot, startApp, tearDown, type AppProcess, type BrowserSession } from './harness'
 import { clippedText, overlappingControls } from './layout-checks'
+import { tid } from './steps'
 
 const T = 30_000
-const tid = (id: string) => `[data-testid="${id}"]`
 const SHELL = tid('shell')
 
 /** The views a reseller works in, each opened from the sidebar, with what shows it is drawn. */
@@ -49,8 +47,7 @@ async function noToasts(page: Page) {
 
 describe.skipIf(!canRun())('languages in a real browser: nothing cut or overlapping', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
+    staticDir = await builtPage()
   }, 180_000)
 
   afterAll(() => {
@@ -72,11 +69,7 @@ describe.skipIf(!canRun())('languages in a real browser: nothing cut or overlapp
         page = browser.page
       }, 120_000)
 
-      afterAll(async () => {
-        await browser?.close()
-        await app?.stop()
-        if (app) rmSync(app.dataDir, { recursive: true, force: true })
-      })
+      afterAll(() => tearDown({ browser, app }))
 
       it(`follows the OS language: <html lang="${lang.code}" dir="${lang.dir}">, the welcome screen in ${lang.code}`, async () => {
         await page.locator(tid('welcome')).waitFor({ timeout: T })

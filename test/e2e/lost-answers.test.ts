@@ -6,53 +6,39 @@
  * customer's line). The real page in Chromium, the real core behind
  * `dev:browser`, the simulator as the panel.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
-import { buildRenderer, canRun, openBrowser, screenshot, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, screenshot, tearDown, type Session } from './harness'
+import { addFirstPanel, pickPackage, tid } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 
-const tid = (id: string) => `[data-testid="${id}"]`
+/** A new 1-month line for `username`, taken through the form up to its confirm step (nothing sent yet). */
+async function newLineToConfirm(username: string) {
+  await page.click(tid('new-item'))
+  await pickPackage(page, /^1 Month/)
+  await page.fill(tid('field-username'), username)
+  await page.fill(tid('field-password'), 'e2ePassw0rd99')
+  await page.locator(tid('cost-value')).waitFor({ timeout: T })
+  await page.click(tid('form-next'))
+  await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+}
 
 describe.skipIf(!canRun())('a create whose key already exists', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     sim = await startSimulator({ port: 0, seed: 3, lines: 40, credits: 500 })
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
+    session = await openSession()
+    page = session.page
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await sim?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, sim))
 
   it('is refused before anything is sent, with a clear message; the journal shows nothing charged', async () => {
-    await page.locator(tid('welcome')).waitFor({ timeout: T })
-    await page.click(tid('welcome-add'))
-    await page.fill(tid('panel-name'), 'Main panel')
-    await page.fill(tid('panel-host'), '127.0.0.1')
-    await page.fill(tid('panel-port'), String(sim.port))
-    await page.fill(tid('panel-access-code'), sim.accessCode)
-    await page.fill(tid('panel-api-key'), sim.apiKey)
-    await page.click(tid('panel-save'))
-    await expect.poll(() => page.locator(tid('panel-test-result')).textContent(), { timeout: T }).toMatch(/Connected as .+ — 500 credits/)
-    await page.click(tid('panel-close'))
-    await page.locator(tid('row')).first().waitFor({ timeout: 60_000 })
+    await addFirstPanel(page, 'Main panel', sim, /Connected as .+ — 500 credits/)
     await page.keyboard.press('Escape')
 
     // One of our own customers' lines; the panel would refuse the duplicate — and lose that answer.
@@ -61,14 +47,7 @@ describe.skipIf(!canRun())('a create whose key already exists', () => {
     const ledger = sim.ledger().length
     const credits = sim.credits()
 
-    await page.click(tid('new-item'))
-    await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
-    await page.locator('.n-base-select-option', { hasText: /^1 Month/ }).first().click()
-    await page.fill(tid('field-username'), existing.username)
-    await page.fill(tid('field-password'), 'e2ePassw0rd99')
-    await page.locator(tid('cost-value')).waitFor({ timeout: T })
-    await page.click(tid('form-next'))
-    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    await newLineToConfirm(existing.username)
     await page.click(tid('form-confirm'))
 
     const message = page.locator('.n-message', { hasText: 'already exists' })
@@ -93,14 +72,7 @@ describe.skipIf(!canRun())('a create whose key already exists', () => {
     // Applied, answer lost, and every read after it fails too: the core's one check cannot settle it.
     sim.faults.add({ action: 'create_line', kind: 'applyThenDrop', times: 1 })
     await page.locator(`${tid('sidebar-panel')}[data-profile-name="Main panel"] ${tid('nav-lines')}`).click()
-    await page.click(tid('new-item'))
-    await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
-    await page.locator('.n-base-select-option', { hasText: /^1 Month/ }).first().click()
-    await page.fill(tid('field-username'), 'e2elost0001')
-    await page.fill(tid('field-password'), 'e2ePassw0rd99')
-    await page.locator(tid('cost-value')).waitFor({ timeout: T })
-    await page.click(tid('form-next'))
-    await page.locator(tid('confirm-step')).waitFor({ timeout: T })
+    await newLineToConfirm('e2elost0001')
     // The key check reads the panel before sending; only then do reads start failing.
     sim.faults.add({ action: 'get_lines', kind: 'reset' })
     sim.faults.add({ action: 'get_line', kind: 'reset' })

@@ -5,23 +5,18 @@
  * shown as reachable; a second panel at the same address is warned about and
  * gets a colour of its own; the form is a named dialog.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
-import { buildRenderer, canRun, openBrowser, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openSession, tearDown, type Session } from './harness'
+import { tid } from './steps'
 
 const T = 20_000
 const WRONG = 'e'.repeat(32)
 let sim: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 
-const tid = (id: string) => `[data-testid="${id}"]`
 const address = (key: string) => `http://127.0.0.1:${sim.port}/${sim.accessCode}/reseller/index.php?api_key=${key}&action=user_info`
 const sidebarPanel = (name: string) => page.locator(`${tid('sidebar-panel')}[data-profile-name="${name}"]`)
 
@@ -33,21 +28,12 @@ async function pasteInto(id: string, text: string) {
 
 describe.skipIf(!canRun())('the panel form in a real browser', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     sim = await startSimulator({ port: 0, credits: 250 })
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
+    session = await openSession()
+    page = session.page
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await sim?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, sim))
 
   it('the pasted address fills every field; a refused key is not saved until "Save anyway", and never shows as reachable', async () => {
     await page.locator(tid('welcome')).waitFor({ timeout: T })

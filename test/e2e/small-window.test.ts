@@ -3,14 +3,14 @@
  * scrolls on its own, and the table's pagination, the status bar and the
  * Credits / Journal / Panels / Settings buttons stay on screen.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROFILE_DEFAULTS } from '../../electron/shared/profile'
-import { buildRenderer, canRun, openBrowser, screenshot, startApp, type AppProcess } from './harness'
+import { builtPage, canRun, openBrowser, screenshot, startApp, tearDown, type AppProcess } from './harness'
+import { tid } from './steps'
 
-const tid = (id: string) => `[data-testid="${id}"]`
 let app: AppProcess
 let staticDir: string
 
@@ -33,18 +33,13 @@ function writePanels(dataDir: string) {
 
 describe.skipIf(!canRun())('small windows', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
+    staticDir = await builtPage()
     const dataDir = mkdtempSync(join(tmpdir(), 'xm-e2e-data-'))
     writePanels(dataDir)
     app = await startApp(staticDir, dataDir)
   }, 180_000)
 
-  afterAll(async () => {
-    await app?.stop()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown({ app, staticDir }))
 
   for (const [width, height] of [
     [1280, 720],

@@ -3,25 +3,20 @@
  * core behind `dev:browser`, the simulator as the panel. Steps run in order and
  * share one browser; each waits for what the user would see, never a fixed time.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
-import { buildRenderer, canRun, openBrowser, screenshot as save, startApp, type AppProcess, type BrowserSession } from './harness'
+import { canRun, openBrowser, openSession, screenshot as save, tearDown, type Session } from './harness'
+import { pickPackage, savePanelThroughForm, tid, watchProblems } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
-let app: AppProcess
-let browser: BrowserSession
+let session: Session
 let page: Page
-let staticDir: string
 const createdUser = 'e2ecustomer01'
 /** CSP violations and uncaught page errors seen during the whole session. */
 const problems: string[] = []
 
-const tid = (id: string) => `[data-testid="${id}"]`
 const panel = () => page.locator(`${tid('sidebar-panel')}[data-profile-name="Main panel"]`)
 const toast = (text: string | RegExp) => page.locator('.n-message', { hasText: text })
 const sidebarCredits = async () => Number((await panel().locator(tid('sidebar-credits')).textContent())!.replace(/[^\d.]/g, ''))
@@ -33,44 +28,21 @@ async function screenshot(p: Page, name: string) {
   await save(p, name)
 }
 
-async function pickPackage(name: RegExp) {
-  await page.locator(`${tid('write-form')} ${tid('package-picker')}`).click()
-  await page.locator('.n-base-select-option', { hasText: name }).first().click()
-}
-
 describe.skipIf(!canRun())('the workstation in a real browser', () => {
   beforeAll(async () => {
-    staticDir = mkdtempSync(join(tmpdir(), 'xm-e2e-page-'))
-    await buildRenderer(staticDir)
     sim = await startSimulator({ port: 0, credits: 500 })
-    app = await startApp(staticDir)
-    browser = await openBrowser(app.url)
-    page = browser.page
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-    page.on('console', (m) => {
-      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
-    })
+    session = await openSession()
+    page = session.page
+    watchProblems(page, problems, { csp: true })
   }, 180_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await sim?.close()
-    if (app) rmSync(app.dataDir, { recursive: true, force: true })
-    if (staticDir) rmSync(staticDir, { recursive: true, force: true })
-  })
+  afterAll(() => tearDown(session, sim))
 
   it('first run shows the welcome screen; adding the panel tests it and syncs', async () => {
     await page.locator(tid('welcome')).waitFor({ timeout: T })
     await screenshot(page, 'welcome')
     await page.click(tid('welcome-add'))
-    await page.fill(tid('panel-name'), 'Main panel')
-    await page.fill(tid('panel-host'), '127.0.0.1')
-    await page.fill(tid('panel-port'), String(sim.port))
-    await page.fill(tid('panel-access-code'), sim.accessCode)
-    await page.fill(tid('panel-api-key'), sim.apiKey)
-    await page.click(tid('panel-save'))
-    await expect.poll(() => page.locator(tid('panel-test-result')).textContent(), { timeout: T }).toMatch(/Connected as .+ — 500 credits/)
+    await savePanelThroughForm(page, 'Main panel', sim, /Connected as .+ — 500 credits/)
     // The key never comes back: only its last four characters.
     await expect.poll(() => page.locator(tid('panel-form')).textContent()).toContain(`key set · ••••${sim.apiKey.slice(-4)}`)
     expect(await page.inputValue(tid('panel-api-key'))).toBe('')
@@ -105,7 +77,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     const before = sim.credits()
     const ledger = sim.ledger().length
     await page.click(tid('new-item'))
-    await pickPackage(/^3 Months/)
+    await pickPackage(page, /^3 Months/)
     await page.fill(tid('field-username'), createdUser)
     await page.fill(tid('field-password'), 'e2ePassw0rd99')
     await page.locator(tid('cost-value')).waitFor({ timeout: T })
@@ -126,7 +98,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
   it('extends it, then disables and enables it', async () => {
     const before = sim.credits()
     await page.click(tid('action-extend'))
-    await pickPackage(/^3 Months/)
+    await pickPackage(page, /^3 Months/)
     await page.click(tid('form-next'))
     await page.locator(tid('confirm-step')).waitFor({ timeout: T })
     const cost = Number(await page.locator(`${tid('confirm-step')} ${tid('cost-value')}`).textContent())
@@ -181,7 +153,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     await page.locator(`${tid('resource-view')}[data-resource="mags"]`).waitFor({ timeout: T })
     await page.click(tid('new-item'))
     await page.fill(tid('field-mac'), '00:1A:79:GG:12')
-    await pickPackage(/MAG/)
+    await pickPackage(page, /MAG/)
     await page.click(tid('form-next'))
     await page.locator(tid('write-form'), { hasText: 'The MAC address must look like 00:1A:79:12:34:56.' }).waitFor({ timeout: T })
     expect(sim.ledger()).toHaveLength(ledger)
@@ -194,7 +166,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     const ledger = sim.ledger().length
     const lines = sim.state.lines.size
     await page.click(tid('new-item'))
-    await pickPackage(/^3 Months/)
+    await pickPackage(page, /^3 Months/)
     await page.click(tid('form-next'))
     await page.locator(tid('confirm-step')).waitFor({ timeout: T })
     if (await page.locator(`${tid('confirm-step')} ${tid('cost-not-enough')}`).isVisible()) {
@@ -222,7 +194,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     sim.faults.add({ action: '*', kind: 'reset' })
     const ledger = sim.ledger().length
     await page.click(tid('new-item'))
-    await pickPackage(/^3 Months/)
+    await pickPackage(page, /^3 Months/)
     await page.fill(tid('field-username'), 'e2eunknown01')
     await page.click(tid('form-next'))
     await page.locator(tid('confirm-step')).waitFor({ timeout: T })
@@ -285,7 +257,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
     expect(await startHidden.getAttribute('class')).not.toMatch(/n-switch--active/)
     await startHidden.click()
     await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('n-switch--active') === true, tid('setting-startHidden'), { timeout: T })
-    await expect.poll(async () => (await page.locator(tid('settings-dataDir')).textContent()) ?? '', { timeout: T }).toBe(app.dataDir)
+    await expect.poll(async () => (await page.locator(tid('settings-dataDir')).textContent()) ?? '', { timeout: T }).toBe(session.app.dataDir)
     await page.reload()
     await page.locator(tid('shell')).waitFor({ timeout: T })
     await page.click(tid('nav-settings'))
@@ -307,7 +279,7 @@ describe.skipIf(!canRun())('the workstation in a real browser', () => {
   })
 
   it('follows a dark OS theme', async () => {
-    const dark = await openBrowser(app.url, { dark: true })
+    const dark = await openBrowser(session.app.url, { dark: true })
     try {
       await dark.page.locator(tid('shell')).waitFor({ timeout: T })
       await dark.page.locator(`${tid('sidebar-panel')}[data-profile-name="Main panel"] ${tid('nav-lines')}`).click()
