@@ -9,8 +9,10 @@
  *
  * Figures (targets from issue #14):
  * - cache.build.1m.ms: the bench's setup (staging 10 × 100k lines, then the indexes), for scale;
- * - cache.stage_1m.rss_peak: this process's peak RSS while staging the 1M lines page by
- *   page (the cache's share of a 1M sync's memory; bound 600 MB);
+ * - cache.build_1m.rss_peak: this process's peak RSS while the build stages the 1M lines (with
+ *   the order indexes dropped, which the app never does: no bound);
+ * - cache.stage_100k_into_1m.rss_peak: the peak RSS while one more panel's 100k lines are
+ *   staged and shown into the 1M cache as a first sync does, indexes in place (bound 600 MB);
  * - cache.query.1m.p95: search + chips + sort + a page of 50 (≤ 20 ms);
  * - cache.query.1m.no_search.p95: chips + sort, no search (≤ 20 ms);
  * - cache.query.1m.default_view.p95: chips, default order, no search (≤ 10 ms);
@@ -146,7 +148,8 @@ export async function run(): Promise<Figure[]> {
 
     return [
       { name: 'cache.build.1m.ms', value: buildMs, unit: 'ms' },
-      { name: 'cache.stage_1m.rss_peak', value: mb(rssPeak), unit: 'MB', target: RSS_BOUND_MB },
+      { name: 'cache.build_1m.rss_peak', value: mb(rssPeak), unit: 'MB' },
+      { name: 'cache.stage_100k_into_1m.rss_peak', value: mb(syncing.rssPeak), unit: 'MB', target: RSS_BOUND_MB },
       { name: 'cache.query.1m.p95', value: pct(sqlTimes, 95), unit: 'ms', target: 20 },
       { name: 'cache.query.1m.no_search.p95', value: pct(plainTimes, 95), unit: 'ms', target: 20 },
       { name: 'cache.query.1m.default_view.p95', value: pct(defaultTimes, 95), unit: 'ms', target: 10 },
