@@ -6,10 +6,9 @@
  * rule instead of being rounded.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -28,9 +27,7 @@ beforeEach(async () => {
     item: { ...row, credits: row.credits + a.credits },
     extra: { credits: a.credits, subResellerBefore: 3, subResellerAfter: 3 + a.credits },
   })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(AdjustCreditsForm, { props: { row }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(AdjustCreditsForm, { row })
   await settle()
 })
 afterEach(() => {

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** Commands main sends the page (tray menu, notification clicks) open the view they name. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -19,10 +18,7 @@ afterEach(() => wrapper?.unmount())
 describe('app commands', () => {
   it('open-radar (the tray\'s renewals entry, the renewal notification) opens the radar and syncs nothing', async () => {
     fake.current = createFakeXm()
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-    await settle(8)
+    wrapper = await mountAppShell(App)
     const syncs = fake.current.callsOf('sync:run').length
     fake.current.emit('app:command', { command: 'open-radar' })
     await settle()

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -14,10 +13,7 @@ import { useUiStore } from '../../../src/stores/ui'
 
 let wrapper: VueWrapper | null = null
 async function mountApp() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
+  wrapper = await mountAppShell(App)
 }
 const press = (key: string, mods: KeyboardEventInit = {}) => window.dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true, ...mods }))
 

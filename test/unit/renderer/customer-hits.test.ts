@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
 /** Ctrl+K finds customers by name and by phone (issue #13 §1); a hit opens the customer's page. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import type { Customer } from '../../../electron/shared/customers'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { mountAppShell, searchGlobally, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
 
 import App from '../../../src/App.vue'
-import { useSearchStore } from '../../../src/stores/search'
 import { useTabsStore } from '../../../src/stores/tabs'
 
 let wrapper: VueWrapper | null = null
@@ -30,16 +28,8 @@ async function search(text: string) {
     return { rows: hit ? [anna] : [], total: hit ? 1 : 0, tags: [] }
   }
   fake.current.handlers['customers:get'] = () => ({ customer: anna, links: [], sends: [] })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, cancelable: true }))
-  await settle()
-  const input = byTestId('global-search') as HTMLInputElement
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-  await useSearchStore().runNow()
+  wrapper = await mountAppShell(App)
+  await searchGlobally(text)
   await settle(6)
   return [...document.querySelectorAll('[data-testid="search-customer"]')] as HTMLElement[]
 }

@@ -5,12 +5,11 @@
  * creating or renewing it — with the reseller's own price filled in.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import type { Payment } from '../../../electron/shared/business'
 import type { Customer } from '../../../electron/shared/customers'
 import { createFakeXm, line, profile, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -39,8 +38,7 @@ function setup() {
   }
   fake.current.handlers['prices:get'] = () => ({ currency: 'EUR', prices: [{ profileId: 'p1', packageId: 1, price: 12.5 }], creditCosts: [] })
   fake.current.handlers['customers:owners'] = () => [{ profileId: 'p1', resource: 'lines', key: 'user1', customerId: 7, name: 'Anna' }]
-  const pinia = createPinia()
-  setActivePinia(pinia)
+  const pinia = freshPinia()
   return { pinia, stored }
 }
 

@@ -5,10 +5,9 @@
  * already changed (and a reseller gives up on a line that is in fact cached).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -26,9 +25,7 @@ function open() {
   fake.current = createFakeXm()
   fake.current.state.lines = [line(1, { username: 'saralopez46' })]
   fake.current.handlers['customers:owners'] = () => []
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(AttachDialog, { attachTo: document.body, props: { customer }, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(AttachDialog, { customer })
   const input = byTestId('attach-search') as HTMLInputElement
   const type = (text: string) => {
     input.value = text

@@ -4,12 +4,11 @@
  * line's username, the device's MAC, the code — and on which panel.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { NDialogProvider } from 'naive-ui'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { freshPinia, settle } from './setup'
 import type { Row } from '../../../src/stores/table'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
@@ -26,8 +25,7 @@ afterEach(() => {
 
 async function askToDelete(resource: string, row: Row): Promise<string> {
   fake.current = createFakeXm()
-  const pinia = createPinia()
-  setActivePinia(pinia)
+  const pinia = freshPinia()
   await useProfilesStore().load()
   const Host = defineComponent(() => () => h(NDialogProvider, null, { default: () => h(DetailActions, { resource, row } as never) }))
   wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia] } })

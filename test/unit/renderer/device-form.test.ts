@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -16,9 +16,7 @@ import { normaliseMac } from '../../../src/lib/validate'
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   fake.current = createFakeXm()
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(DeviceForm, { props: { profileId: 'p1', resource: 'mags' }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(DeviceForm, { profileId: 'p1', resource: 'mags' })
 })
 afterEach(() => {
   wrapper?.unmount()

@@ -6,12 +6,11 @@
  * device became — its buttons and its hand-off, nothing read for the device.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { defineComponent, h, shallowRef } from 'vue'
 import { NDialogProvider } from 'naive-ui'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 import type { Row } from '../../../src/stores/table'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
@@ -28,9 +27,7 @@ function mountDrawer(resource: string, row: Row) {
   const Host = defineComponent(() => () =>
     h(NDialogProvider, null, { default: () => h(DetailDrawer, { resource, row: open.value, 'onUpdate:row': (r: Row | null) => (open.value = r) } as never) }),
   )
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(Host)
 }
 const result = (item: Record<string, unknown> | null, extra: Record<string, unknown> | null = null) => ({ journalId: 1, cost: 0, balanceBefore: 100, balanceAfter: 100, item, extra })
 const fieldText = (key: string) => document.body.querySelector(`[data-field="${key}"]`)?.textContent

@@ -6,10 +6,10 @@
  * changed the notes, e-mail or ISP lock on the panel's own web page.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -22,8 +22,7 @@ let wrapper: VueWrapper | null = null
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
   fake.current = createFakeXm({ credits: 100 })
-  pinia = createPinia()
-  setActivePinia(pinia)
+  pinia = freshPinia()
 })
 afterEach(() => {
   wrapper?.unmount()

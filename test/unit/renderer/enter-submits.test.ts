@@ -5,10 +5,9 @@
  * confirm step Enter spends nothing; Enter in a textarea is a new line.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 import { isSubmitEnter } from '../../../src/lib/enter-submit'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
@@ -20,9 +19,7 @@ import PackagePicker from '../../../src/components/forms/PackagePicker.vue'
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   fake.current = createFakeXm({ credits: 100 })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(LineForm, { props: { profileId: 'p1' }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(LineForm, { profileId: 'p1' })
 })
 afterEach(() => wrapper?.unmount())
 

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** The first screen with panels but no saved tabs (e.g. `dev:browser --demo`): the first panel's lines, not an empty pane. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -17,10 +16,7 @@ beforeEach(() => localStorage.clear())
 afterEach(() => wrapper?.unmount())
 
 async function mountApp() {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
+  wrapper = await mountAppShell(App)
 }
 
 describe('first screen', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /** Issue #14: a never-synced panel's view says how far its first sync is, while rows already show. */
 import { describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
+import { freshPinia } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -18,8 +18,7 @@ const progress = (resource: 'lines' | 'mags', state: 'running' | 'done', rows: n
 describe('FreshnessBanner during a first sync', () => {
   it('says "still syncing: N of M" for the resource being synced, and "not synced yet" otherwise', async () => {
     fake.current = createFakeXm()
-    const pinia = createPinia()
-    setActivePinia(pinia)
+    const pinia = freshPinia()
     const sync = useSyncStore()
     const w = mount(FreshnessBanner, { props: { panels: never, resource: 'lines' }, global: { plugins: [pinia] } })
     expect(w.text()).toContain('Not synced yet')

@@ -5,10 +5,9 @@
  * numbers and dates follow it; Arabic lays the page out right to left.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -98,10 +97,7 @@ describe('words, plurals, numbers and dates follow the language', () => {
 async function mountApp(choice: LanguageChoice) {
   fake.current = createFakeXm()
   fake.current.state.settings = { ...fake.current.state.settings, language: choice }
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
+  wrapper = await mountAppShell(App)
 }
 
 describe('the app in a language', () => {

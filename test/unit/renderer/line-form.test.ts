@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -14,9 +14,7 @@ import PackagePicker from '../../../src/components/forms/PackagePicker.vue'
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   fake.current = createFakeXm({ credits: 100 })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(LineForm, { props: { profileId: 'p1' }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(LineForm, { profileId: 'p1' })
 })
 afterEach(() => {
   wrapper?.unmount()

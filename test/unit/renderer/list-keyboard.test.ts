@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** The list from the keyboard: "/" focuses its search; status chips are reachable with Tab and toggle with Enter/Space. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -17,10 +16,7 @@ afterEach(() => wrapper?.unmount())
 
 async function mountApp() {
   fake.current = createFakeXm()
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
+  wrapper = await mountAppShell(App)
 }
 
 describe('list keyboard', () => {

@@ -6,11 +6,11 @@
  * When the keychain failed, Settings still says why and what to do.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import type { AppInfo } from '../../../electron/shared/views'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -23,8 +23,7 @@ let pinia: ReturnType<typeof createPinia>
 function withInfo(info: Partial<AppInfo>) {
   fake.current = createFakeXm()
   fake.current.handlers['app:info'] = () => ({ ...INFO, ...info })
-  pinia = createPinia()
-  setActivePinia(pinia)
+  pinia = freshPinia()
 }
 async function text(view: typeof SettingsView | typeof WelcomeView) {
   const w = mount(view, { global: { plugins: [pinia] } })

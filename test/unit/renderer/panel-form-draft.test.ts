@@ -5,10 +5,9 @@
  * duplicates are named, each new panel gets a colour of its own, Enter submits.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -26,8 +25,7 @@ afterEach(() => {
 
 async function mountForm(existing: Profile[] = [], edit: Profile | null = null) {
   fake.current = createFakeXm({ profiles: existing, credits: 40 })
-  const pinia = createPinia()
-  setActivePinia(pinia)
+  const pinia = freshPinia()
   await useProfilesStore(pinia).load()
   wrapper = mount(PanelForm, { props: { profile: edit }, attachTo: document.body, global: { plugins: [pinia] } })
   await settle()

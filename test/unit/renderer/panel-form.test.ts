@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -13,9 +12,7 @@ import PanelForm from '../../../src/components/panels/PanelForm.vue'
 let wrapper: VueWrapper | null = null
 beforeEach(() => {
   fake.current = createFakeXm({ profiles: [], credits: 77 })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(PanelForm, { props: { profile: null }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(PanelForm, { profile: null })
 })
 afterEach(() => wrapper?.unmount())
 

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** No "Please Input" / "Please Select" (naive-ui's English defaults) anywhere in the app's forms. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -19,10 +18,7 @@ describe('placeholders', () => {
   it('the panel form and the credit settings carry no "Please Input" / "Please Select"', async () => {
     localStorage.clear()
     fake.current = createFakeXm()
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-    await settle(8)
+    wrapper = await mountAppShell(App)
     useUiStore().panelEditor = 'new'
     await settle(8)
     expect(byTestId('panel-form')).not.toBeNull()

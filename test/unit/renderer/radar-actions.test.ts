@@ -5,11 +5,10 @@
  * journaled; one panel per run), Send reminder to each selected customer in turn.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import type { RadarRow } from '../../../electron/shared/customers'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -57,8 +56,7 @@ async function open(rows: RadarRow[]) {
     linkId: null,
     missing: [],
   })
-  const pinia = createPinia()
-  setActivePinia(pinia)
+  const pinia = freshPinia()
   await useProfilesStore().load()
   wrapper = mount(RadarView, { attachTo: document.body, global: { plugins: [pinia] } })
   await settle(8)

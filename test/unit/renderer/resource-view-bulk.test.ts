@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** Bulk from the "All panels" list: only for rows of one panel, since credits (and runs) are per panel. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, line, profile, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -19,9 +18,7 @@ afterEach(() => wrapper?.unmount())
 async function allLines() {
   fake.current = createFakeXm({ profiles: [profile('p1', 'Main'), profile('p2', 'Second')] })
   fake.current.state.lines = [line(1), line(2), { ...line(3), profileId: 'p2' }]
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(ResourceView, { props: { tab: { id: 't-all', kind: 'resource', profileId: 'all', resource: 'lines' } }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(ResourceView, { tab: { id: 't-all', kind: 'resource', profileId: 'all', resource: 'lines' } })
   await settle(6)
   return { table: useTableStore('t-all', 'all', 'lines'), ui: useUiStore(), button: () => wrapper!.find('[data-testid="bulk-open"]') }
 }

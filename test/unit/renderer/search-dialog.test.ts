@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
 /** Ctrl+K: Enter opens the HIGHLIGHTED hit (↑/↓ move it), and "show all" opens the list with the search applied. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, searchGlobally, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
 
 import App from '../../../src/App.vue'
-import { useSearchStore } from '../../../src/stores/search'
 import { useTabsStore } from '../../../src/stores/tabs'
 
 let wrapper: VueWrapper | null = null
@@ -20,16 +18,8 @@ afterEach(() => wrapper?.unmount())
 async function searchFor(text: string) {
   fake.current = createFakeXm()
   fake.current.state.lines = [line(1, { username: 'anna01' }), line(2, { username: 'anna02' }), line(3, { username: 'anna03' })]
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, cancelable: true }))
-  await settle()
-  const input = byTestId('global-search') as HTMLInputElement
-  input.value = text
-  input.dispatchEvent(new Event('input'))
-  await useSearchStore().runNow()
+  wrapper = await mountAppShell(App)
+  const input = await searchGlobally(text)
   await settle()
   const key = (k: string) => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }))
   return { key }

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /** The Settings view over settings:get/settings:set and app:info. */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -16,8 +16,7 @@ import SettingsView from '../../../src/views/SettingsView.vue'
 let pinia: ReturnType<typeof createPinia>
 beforeEach(() => {
   fake.current = createFakeXm()
-  pinia = createPinia()
-  setActivePinia(pinia)
+  pinia = freshPinia()
 })
 
 describe('settings store', () => {

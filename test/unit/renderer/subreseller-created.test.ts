@@ -4,10 +4,9 @@
  * password once after creation (the panel never shows it again), like lines.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountOnPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -25,9 +24,7 @@ beforeEach(() => {
     item: { id: 13, username: a.username ?? 'genuser01', email: '', credits: 0, enabled: true, notes: '' },
     extra: a.password ? null : { username: a.username ?? 'genuser01', password: 'Gen3ratedPass' },
   })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(SubResellerForm, { props: { profileId: 'p1' }, attachTo: document.body, global: { plugins: [pinia] } })
+  wrapper = mountOnPinia(SubResellerForm, { profileId: 'p1' })
 })
 afterEach(() => {
   wrapper?.unmount()

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** The tab strip's overflow menu: every open tab, "Close other tabs", "Reopen closed tab"; and Ctrl+Shift+T. */
 import { describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { settle } from './setup'
+import { freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -16,8 +15,7 @@ import App from '../../../src/App.vue'
 async function mounted() {
   localStorage.clear()
   fake.current = createFakeXm({ profiles: [profile('a', 'Alpha')] })
-  const pinia = createPinia()
-  setActivePinia(pinia)
+  const pinia = freshPinia()
   const tabs = useTabsStore()
   tabs.open('resource', 'a', 'lines')
   tabs.open('resource', 'a', 'mags')
@@ -57,8 +55,7 @@ describe('TabBar menu', () => {
   it('Ctrl+Shift+T in the app reopens the last closed tab', async () => {
     localStorage.clear()
     fake.current = createFakeXm({ profiles: [profile('a', 'Alpha')] })
-    const pinia = createPinia()
-    setActivePinia(pinia)
+    const pinia = freshPinia()
     const app = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
     await settle(8)
     const tabs = useTabsStore()

@@ -5,11 +5,10 @@
  * not the stored template).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import type { Customer, Template } from '../../../electron/shared/customers'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, freshPinia, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -35,8 +34,7 @@ describe('templates panel', () => {
       missing: [],
     })
     fake.current.handlers['reminders:saveTemplate'] = (a: Template) => ({ ...a, builtIn: false })
-    const pinia = createPinia()
-    setActivePinia(pinia)
+    const pinia = freshPinia()
     useCustomersStore().rows = [anna]
     wrapper = mount(TemplatesPanel, { attachTo: document.body, global: { plugins: [pinia] } })
     await settle(6)

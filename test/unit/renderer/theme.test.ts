@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 /** Settings → Theme: System follows the OS, Light and Dark override it; the whole app switches at once. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { mount, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, mountAppShell, settle } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -19,10 +18,7 @@ afterEach(() => wrapper?.unmount())
 async function mountApp(theme: 'system' | 'light' | 'dark') {
   fake.current = createFakeXm()
   fake.current.state.settings = { ...fake.current.state.settings, theme }
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  wrapper = mount(App, { attachTo: document.body, global: { plugins: [pinia] } })
-  await settle(8)
+  wrapper = await mountAppShell(App)
 }
 
 const theme = () => document.documentElement.dataset.theme
