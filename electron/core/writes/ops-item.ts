@@ -54,53 +54,83 @@ function changes(before: Record<string, unknown>, sent: Record<string, unknown |
   return out
 }
 
-export function lineEditOp(env: SpendingEnv, a: LineEdit, bulkRunId?: string): WriteOp {
-  return {
-    ...base(env, a.profileId, 'lines', 'edit', a.id, 0, bulkRunId),
-    async prepare(client): Promise<Prepared> {
-      const row = await current(client, 'lines', a.id, BLANKS)
-      const params = lineEditParams(row, a)
-      const changed = changes(row, { username: a.username, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
-      return { params, context: { changed }, label: row.username, secrets: a.password ? [a.password] : [] }
-    },
-  }
+/** What an edit sends, what it journals as changed, and what it is called. */
+interface EditPlan {
+  params: Record<string, unknown>
+  sent: Record<string, unknown | undefined>
+  label: string
+  secrets?: string[]
 }
 
-export function deviceEditOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceEdit, bulkRunId?: string): WriteOp {
+/** Every edit: read the row as it stands, build the params on it, journal the fields that change. */
+function editOp<R extends WritableResource>(
+  env: SpendingEnv,
+  resource: R,
+  a: { profileId: string; id: number },
+  why: string,
+  plan: (row: WritableRow[R]) => EditPlan,
+  bulkRunId?: string,
+): WriteOp {
   return {
     ...base(env, a.profileId, resource, 'edit', a.id, 0, bulkRunId),
     async prepare(client): Promise<Prepared> {
-      const row = await current(client, resource, a.id, BLANKS)
-      const mac = a.mac ? (tryNormaliseMac(a.mac) ?? a.mac) : undefined
-      const params = deviceEditParams(row, { ...a, mac })
-      const changed = changes(row, { mac, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes })
-      return { params, context: { changed }, label: row.mac }
+      const row = await current(client, resource, a.id, why)
+      const { params, sent, label, secrets } = plan(row)
+      return { params, context: { changed: changes(row, sent) }, label, ...(secrets ? { secrets } : {}) }
     },
   }
+}
+
+export function lineEditOp(env: SpendingEnv, a: LineEdit, bulkRunId?: string): WriteOp {
+  return editOp(
+    env,
+    'lines',
+    a,
+    BLANKS,
+    (row) => ({
+      params: lineEditParams(row, a),
+      sent: { username: a.username, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes },
+      label: row.username,
+      secrets: a.password ? [a.password] : [],
+    }),
+    bulkRunId,
+  )
+}
+
+export function deviceEditOp(env: SpendingEnv, resource: 'mags' | 'enigmas', a: DeviceEdit, bulkRunId?: string): WriteOp {
+  const mac = a.mac ? (tryNormaliseMac(a.mac) ?? a.mac) : undefined
+  return editOp(
+    env,
+    resource,
+    a,
+    BLANKS,
+    (row) => ({
+      params: deviceEditParams(row, { ...a, mac }),
+      sent: { mac, allowedIps: a.allowedIps, isIspLock: a.ispLock, bouquets: a.bouquets, resellerNotes: a.notes },
+      label: row.mac,
+    }),
+    bulkRunId,
+  )
 }
 
 export function activeCodeEditOp(env: SpendingEnv, a: ActiveCodeEdit, bulkRunId?: string): WriteOp {
-  return {
-    ...base(env, a.profileId, 'activecodes', 'edit', a.id, 0, bulkRunId),
-    async prepare(client): Promise<Prepared> {
-      const row = await current(client, 'activecodes', a.id, BLANKS)
-      const params = activeCodeEditParams(row, a)
-      const changed = changes(row, { code: a.code, bouquets: a.bouquets, resellerNotes: a.notes })
-      return { params, context: { changed }, label: row.code }
-    },
-  }
+  return editOp(
+    env,
+    'activecodes',
+    a,
+    BLANKS,
+    (row) => ({ params: activeCodeEditParams(row, a), sent: { code: a.code, bouquets: a.bouquets, resellerNotes: a.notes }, label: row.code }),
+    bulkRunId,
+  )
 }
 
 export function subResellerEditOp(env: SpendingEnv, a: SubResellerEdit): WriteOp {
-  return {
-    ...base(env, a.profileId, 'subResellers', 'edit', a.id),
-    async prepare(client): Promise<Prepared> {
-      const row = await current(client, 'subResellers', a.id, '(an edit without it would blank the notes)')
-      const params = subResellerEditParams(row, a)
-      const changed = changes(row, { username: a.username, email: a.email, memberGroupId: a.memberGroupId, resellerDns: a.resellerDns, notes: a.notes })
-      return { params, context: { changed }, label: row.username, secrets: a.password ? [a.password] : [] }
-    },
-  }
+  return editOp(env, 'subResellers', a, '(an edit without it would blank the notes)', (row) => ({
+    params: subResellerEditParams(row, a),
+    sent: { username: a.username, email: a.email, memberGroupId: a.memberGroupId, resellerDns: a.resellerDns, notes: a.notes },
+    label: row.username,
+    secrets: a.password ? [a.password] : [],
+  }))
 }
 
 /**
