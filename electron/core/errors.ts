@@ -37,3 +37,12 @@ export function redactSecrets(text: string): string {
     .replace(/(api_?key(?:%3D|%253D))[^&%\s"'#]*/gi, '$1***')
     .replace(/((?:\\*["'])?\bapi_?key(?:\\*["'])?\s*:\s*\\*["'])[^"'\\]*/gi, '$1***')
 }
+
+/** A file the user gave (a backup, a panels export) that is not JSON: refused as VALIDATION in the words `notJson`. */
+export function parseUserJson(json: string, notJson: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    throw new AppError('VALIDATION', notJson)
+  }
+}

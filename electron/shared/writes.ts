@@ -32,22 +32,22 @@ const common = {
   notes: Notes.optional(),
 }
 
+/** What a line's create and edit both may set: its credentials, IP list and the common fields. */
+const lineFields = {
+  username: Credential.optional(),
+  password: Credential.optional(),
+  allowedIps: z.array(IpAddress).max(50).optional(),
+  ...common,
+}
+
 export const LineCreate = ProfileRef.extend({
   packageId: z.number().int().positive(),
   trial: z.boolean(),
-  username: Credential.optional(),
-  password: Credential.optional(),
-  allowedIps: z.array(IpAddress).max(50).optional(),
-  ...common,
+  ...lineFields,
 })
 export type LineCreate = z.infer<typeof LineCreate>
 
-export const LineEdit = ItemRef.extend({
-  username: Credential.optional(),
-  password: Credential.optional(),
-  allowedIps: z.array(IpAddress).max(50).optional(),
-  ...common,
-})
+export const LineEdit = ItemRef.extend(lineFields)
 export type LineEdit = z.infer<typeof LineEdit>
 
 export const Extend = ItemRef.extend({

@@ -10,7 +10,7 @@
  * reason.
  */
 import { z } from 'zod'
-import { AppError } from '../errors'
+import { AppError, parseUserJson } from '../errors'
 import { panelIdentity } from '../profiles/profile-transfer'
 
 export const BACKUP_FORMAT = 'xm-reseller-desk-backup'
@@ -53,12 +53,7 @@ export const BackupDoc = z.object({
 export type BackupDoc = z.infer<typeof BackupDoc>
 
 export function parseBackup(json: string): BackupDoc {
-  let raw: unknown
-  try {
-    raw = JSON.parse(json)
-  } catch {
-    throw new AppError('VALIDATION', 'This is not a backup file of this app (it is not JSON, or it was cut short).')
-  }
+  const raw = parseUserJson(json, 'This is not a backup file of this app (it is not JSON, or it was cut short).')
   const head = z.object({ format: z.string(), version: z.number() }).safeParse(raw)
   if (!head.success || head.data.format !== BACKUP_FORMAT) throw new AppError('VALIDATION', 'This is not a backup file of this app.')
   if (head.data.version > BACKUP_VERSION) {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { PROFILE_DEFAULTS, ProfileInput, type Profile } from '../../shared/profile'
-import { AppError } from '../errors'
+import { AppError, parseUserJson } from '../errors'
 
 export const EXPORT_APP = 'xm-reseller-desk'
 export const EXPORT_KIND = 'panels'
@@ -46,12 +46,7 @@ export interface ParsedImport {
 
 /** Reads an export file; entries that do not validate are counted, not fatal. */
 export function parseImport(json: string): ParsedImport {
-  let doc: unknown
-  try {
-    doc = JSON.parse(json)
-  } catch {
-    throw new AppError('VALIDATION', 'This is not a panels export file: it is not valid JSON.')
-  }
+  const doc = parseUserJson(json, 'This is not a panels export file: it is not valid JSON.')
   const env = Envelope.safeParse(doc)
   if (!env.success) {
     throw new AppError('VALIDATION', `This is not a panels export file from XM Reseller Desk (expected app "${EXPORT_APP}", kind "${EXPORT_KIND}" and a panels list).`)
