@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 // errors.ts has no runtime imports, so a core that fails to load still cannot hide a message unredacted.
 import { redactSecrets as redact } from '../core/errors'
-import { acquireDataFolderLock } from '../core/lock/data-folder-lock'
+import { acquireDataFolderLock, type HeldLock } from '../core/lock/data-folder-lock'
 import type { SecretStore } from '../core/ports'
 import { parseCliArgs, READY_PREFIX, USAGE, type CliOptions } from './cli-args'
 
@@ -52,50 +52,41 @@ async function pickSecretStore(opts: CliOptions): Promise<{ store: SecretStore; 
   return chosen
 }
 
-async function main(argv: string[]): Promise<number | null> {
-  const parsed = parseCliArgs(argv)
-  if (!parsed.ok) {
-    say(`dev:browser: ${parsed.message}\n\n${USAGE}`)
-    return 2
-  }
-  const opts = parsed.options
-  if (opts.help) {
-    process.stdout.write(USAGE + '\n')
-    return 0
-  }
-
-  // Loaded only now: flags and --help answer even when a module below is broken.
-  const [{ createCore }, { defaultDataDir }, { createDemoLauncher }, { startSimulator }, { startLoopbackHost }] =
+/** The app's modules, loaded only after the flags were read: flags and --help answer even when a module below is broken. */
+async function loadApp() {
+  const [{ createCore }, { defaultDataDir }, { createDemoLauncher }, { startSimulator }, { startLoopbackHost }, { openFileLog }] =
     await Promise.all([
       import('../core/app/create-core'),
       import('../main/data-dir'),
       import('../main/demo'),
       import('../simulator'),
       import('./host'),
+      import('../core/log/file-log'),
     ])
+  return { createCore, defaultDataDir, createDemoLauncher, startSimulator, startLoopbackHost, openFileLog }
+}
+type AppModules = Awaited<ReturnType<typeof loadApp>>
 
+/** The built page's folder, built first when asked (--build) or missing; null after saying why it is not there. */
+function builtPage(opts: CliOptions): string | null {
   const staticDir = resolve(process.env.XM_LOOPBACK_STATIC_DIR || join(REPO_ROOT, 'out', 'renderer'))
   if (opts.build || !existsSync(join(staticDir, 'index.html'))) {
     if (!buildRenderer() || !existsSync(join(staticDir, 'index.html'))) {
       say(`dev:browser: the page could not be built (no ${join(staticDir, 'index.html')}); see the output above.`)
-      return 1
+      return null
     }
   }
+  return staticDir
+}
 
-  const dataDir = resolve(opts.dataDir ?? defaultDataDir())
-  mkdirSync(dataDir, { recursive: true })
-  // One data folder, one app (core/lock): a second copy would send writes beside this one.
-  const folder = acquireDataFolderLock(dataDir, { kind: 'browser' })
-  if (!folder.ok) {
-    say(`dev:browser: ${folder.message}`)
-    return 1
-  }
+/** The core on the data folder, with the keys' store, the log file and the demo panel launcher; started. */
+async function startCore(app: AppModules, opts: CliOptions, dataDir: string) {
   const { store, problem } = await pickSecretStore(opts)
-  const demo = createDemoLauncher((o) => startSimulator(o))
+  const demo = app.createDemoLauncher((o) => app.startSimulator(o))
   // The same rotating, redacted log as the desktop app (core/log/file-log.ts); stdout stays for the ready line.
   const logDir = join(dataDir, 'logs')
-  const fileLog = (await import('../core/log/file-log')).openFileLog(logDir)
-  const core = await createCore({
+  const fileLog = app.openFileLog(logDir)
+  const core = await app.createCore({
     dataDir,
     secrets: store,
     keychainProblem: problem,
@@ -108,22 +99,25 @@ async function main(argv: string[]): Promise<number | null> {
     notify: (n) => say(`[notification] ${n.title}: ${n.body}`),
   })
   await core.start()
+  return { core, demo }
+}
+type Started = Awaited<ReturnType<typeof startCore>>
 
-  if (opts.demo) {
-    const added = await core.dispatch('demo:start', {})
-    if (!added.ok) {
-      say(`dev:browser: the demo panel could not be started: ${added.error.message}`)
-      await core.dispose()
-      await demo.stop()
-      return 1
-    }
-    say(`Demo panel ready (${(added.value as { name?: string }).name ?? 'Demo panel'}).`)
+/** --demo: the built-in demo panel added; false (after stopping the core and the demo) when it could not be. */
+async function addDemoPanel({ core, demo }: Started): Promise<boolean> {
+  const added = await core.dispatch('demo:start', {})
+  if (!added.ok) {
+    say(`dev:browser: the demo panel could not be started: ${added.error.message}`)
+    await core.dispose()
+    await demo.stop()
+    return false
   }
+  say(`Demo panel ready (${(added.value as { name?: string }).name ?? 'Demo panel'}).`)
+  return true
+}
 
-  const host = await startLoopbackHost({ core, port: opts.port, staticDir, log: say })
-  say(`Data folder: ${dataDir}`)
-  process.stdout.write(`${READY_PREFIX}${host.url}\n`)
-
+/** Ctrl+C / SIGTERM: the host, the core, the demo, then the data folder, and exit 0; a second signal exits at once. */
+function stopOnSignals(parts: Started & { host: { close(): Promise<void> }; folder: HeldLock }): void {
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) {
@@ -133,10 +127,10 @@ async function main(argv: string[]): Promise<number | null> {
     stopping = true
     say(`${signal}: shutting down…`)
     void (async () => {
-      await host.close()
-      await core.dispose()
-      await demo.stop()
-      folder.lock.release()
+      await parts.host.close()
+      await parts.core.dispose()
+      await parts.demo.stop()
+      parts.folder.release()
     })().then(
       () => process.exit(0),
       (e: unknown) => {
@@ -147,6 +141,38 @@ async function main(argv: string[]): Promise<number | null> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+async function main(argv: string[]): Promise<number | null> {
+  const parsed = parseCliArgs(argv)
+  if (!parsed.ok) {
+    say(`dev:browser: ${parsed.message}\n\n${USAGE}`)
+    return 2
+  }
+  const opts = parsed.options
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n')
+    return 0
+  }
+  const app = await loadApp()
+  const staticDir = builtPage(opts)
+  if (!staticDir) return 1
+
+  const dataDir = resolve(opts.dataDir ?? app.defaultDataDir())
+  mkdirSync(dataDir, { recursive: true })
+  // One data folder, one app (core/lock): a second copy would send writes beside this one.
+  const folder = acquireDataFolderLock(dataDir, { kind: 'browser' })
+  if (!folder.ok) {
+    say(`dev:browser: ${folder.message}`)
+    return 1
+  }
+  const started = await startCore(app, opts, dataDir)
+  if (opts.demo && !(await addDemoPanel(started))) return 1
+
+  const host = await app.startLoopbackHost({ core: started.core, port: opts.port, staticDir, log: say })
+  say(`Data folder: ${dataDir}`)
+  process.stdout.write(`${READY_PREFIX}${host.url}\n`)
+  stopOnSignals({ ...started, host, folder: folder.lock })
   return null // keep serving
 }
 
