@@ -71,13 +71,28 @@ const subscriptionTail: ColumnDef[] = [
   c('isIspLock', 'col.ispLock', 'bool', { hidden: true }),
 ]
 
+/** Who watched what, from where: the columns activity logs and live connections share. */
+const connectionColumns: ColumnDef[] = [
+  c('username', 'col.username', 'mono', { width: 180 }),
+  c('streamName', 'col.stream', 'text'),
+  c('deviceType', 'col.deviceType', 'text', { width: 90 }),
+  c('userIp', 'col.ip', 'mono'),
+  c('country', 'col.country', 'text', { width: 80 }),
+  c('isp', 'col.isp', 'text', { hidden: true }),
+]
+
+/** A resource's titles (`res.<resource>`, `one.<resource>`), status chips and its title field from the descriptor. */
+const head = (r: Resource, status: StatusMode): Pick<ResourceMeta, 'title' | 'one' | 'status' | 'label'> => ({
+  title: `res.${r}`,
+  one: `one.${r}`,
+  status,
+  label: RESOURCE_INFO[r].titleField,
+})
+
 // A declarative table: its entries look alike on purpose, one per resource, each its own columns.
 export const RESOURCE_META: Record<Resource, ResourceMeta> = {
   lines: {
-    title: 'res.lines',
-    one: 'one.lines',
-    status: 'subscription',
-    label: RESOURCE_INFO.lines.titleField,
+    ...head('lines', 'subscription'),
     listLacks: ['packageId', 'createdAt', 'isIspLock'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -91,10 +106,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     ],
   },
   mags: {
-    title: 'res.mags',
-    one: 'one.mags',
-    status: 'subscription',
-    label: RESOURCE_INFO.mags.titleField,
+    ...head('mags', 'subscription'),
     listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -106,10 +118,7 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     ],
   },
   enigmas: {
-    title: 'res.enigmas',
-    one: 'one.enigmas',
-    status: 'subscription',
-    label: RESOURCE_INFO.enigmas.titleField,
+    ...head('enigmas', 'subscription'),
     listLacks: ['packageId', 'createdAt'],
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
@@ -121,17 +130,11 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     ],
   },
   activecodes: {
-    title: 'res.activecodes',
-    one: 'one.activecodes',
-    status: 'subscription',
-    label: RESOURCE_INFO.activecodes.titleField,
+    ...head('activecodes', 'subscription'),
     columns: [c('id', 'col.id', 'id', { width: 90 }), c('code', 'col.code', 'mono', { width: 160 }), c('mac', 'col.mac', 'mono', { hidden: true }), ...subscriptionTail],
   },
   subResellers: {
-    title: 'res.subResellers',
-    one: 'one.subResellers',
-    status: 'enabled',
-    label: RESOURCE_INFO.subResellers.titleField,
+    ...head('subResellers', 'enabled'),
     columns: [
       c('id', 'col.id', 'id', { width: 90 }),
       c('username', 'col.username', 'mono', { width: 180 }),
@@ -147,44 +150,25 @@ export const RESOURCE_META: Record<Resource, ResourceMeta> = {
     ],
   },
   activityLogs: {
-    title: 'res.activityLogs',
-    one: 'one.activityLogs',
-    status: 'none',
-    label: RESOURCE_INFO.activityLogs.titleField,
+    ...head('activityLogs', 'none'),
     columns: [
       c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
       c('dateEnd', 'col.dateEnd', 'datetime', { width: 170 }),
-      c('username', 'col.username', 'mono', { width: 180 }),
-      c('streamName', 'col.stream', 'text'),
-      c('deviceType', 'col.deviceType', 'text', { width: 90 }),
-      c('userIp', 'col.ip', 'mono'),
-      c('country', 'col.country', 'text', { width: 80 }),
-      c('isp', 'col.isp', 'text', { hidden: true }),
+      ...connectionColumns,
       c('container', 'col.container', 'text', { hidden: true }),
       c('userAgent', 'col.userAgent', 'text', { hidden: true }),
     ],
   },
   liveConnections: {
-    title: 'res.liveConnections',
-    one: 'one.liveConnections',
-    status: 'none',
-    label: RESOURCE_INFO.liveConnections.titleField,
+    ...head('liveConnections', 'none'),
     columns: [
       c('dateStart', 'col.dateStart', 'datetime', { width: 170 }),
-      c('username', 'col.username', 'mono', { width: 180 }),
-      c('streamName', 'col.stream', 'text'),
-      c('deviceType', 'col.deviceType', 'text', { width: 90 }),
-      c('userIp', 'col.ip', 'mono'),
-      c('country', 'col.country', 'text', { width: 80 }),
-      c('isp', 'col.isp', 'text', { hidden: true }),
+      ...connectionColumns,
       c('serverId', 'col.server', 'id', { hidden: true }),
     ],
   },
   creditLogs: {
-    title: 'res.creditLogs',
-    one: 'one.creditLogs',
-    status: 'none',
-    label: RESOURCE_INFO.creditLogs.titleField,
+    ...head('creditLogs', 'none'),
     columns: [
       c('date', 'col.date', 'datetime', { width: 170 }),
       c('action', 'col.action', 'logAction'),
