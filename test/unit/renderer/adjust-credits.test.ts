@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, mountOnPinia, settle } from './setup'
+import { byTestId, mountOnPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -36,13 +36,7 @@ afterEach(() => {
 })
 
 const text = () => document.body.textContent ?? ''
-async function amount(value: string) {
-  const el = byTestId('field-amount') as HTMLInputElement
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  el.dispatchEvent(new Event('blur'))
-  await settle()
-}
+const amount = (value: string) => typeInto('field-amount', value, { blur: true })
 const click = async (id: string) => {
   ;(byTestId(id)!.querySelector('input') ?? byTestId(id)!).click()
   await settle()

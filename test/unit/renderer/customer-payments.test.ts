@@ -9,7 +9,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import type { Payment } from '../../../electron/shared/business'
 import type { Customer } from '../../../electron/shared/customers'
 import { createFakeXm, line, profile, type FakeXm } from './fake-xm'
-import { byTestId, freshPinia, settle } from './setup'
+import { byTestId, freshPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -42,13 +42,7 @@ function setup() {
   return { pinia, stored }
 }
 
-async function typeAmount(value: string) {
-  const input = byTestId('pay-amount') as HTMLInputElement
-  input.value = value
-  input.dispatchEvent(new Event('input'))
-  input.dispatchEvent(new Event('blur'))
-  await settle()
-}
+const typeAmount = (value: string) => typeInto('pay-amount', value, { blur: true })
 
 describe('payments', () => {
   it('the customer page records a payment for the customer, lists it with the total, and removes it', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, mountOnPinia, settle } from './setup'
+import { byTestId, mountOnPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -23,12 +23,7 @@ afterEach(() => {
 
 })
 
-async function typeMac(v: string) {
-  const el = byTestId('field-mac') as HTMLInputElement
-  el.value = v
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
+const typeMac = (v: string) => typeInto('field-mac', v)
 
 describe('DeviceForm', () => {
   it('refuses a bad MAC with a clear sentence and sends nothing', async () => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, line, type FakeXm } from './fake-xm'
-import { byTestId, freshPinia, settle } from './setup'
+import { byTestId, freshPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -34,12 +34,6 @@ const mountForm = (component: unknown, props: Record<string, unknown>) => {
   wrapper = mount(component as never, { props: props as never, attachTo: document.body, global: { plugins: [pinia] } })
 }
 const input = (id: string) => byTestId(id) as HTMLInputElement | HTMLTextAreaElement
-async function type(id: string, value: string) {
-  const el = input(id)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
 const nextButton = () => byTestId('form-next') as HTMLButtonElement
 
 describe('editing a line', () => {
@@ -70,7 +64,7 @@ describe('editing a line', () => {
     mountForm(LineForm, { profileId: 'p1', row: cached })
     await settle()
     expect(input('field-notes').value).toBe('notes changed on the panel')
-    await type('field-password', 'newpassword22')
+    await typeInto('field-password', 'newpassword22')
     nextButton().click()
     await settle()
     const sent = fake.current!.callsOf('lines:edit')
@@ -81,7 +75,7 @@ describe('editing a line', () => {
   it('a changed note is sent, and an ISP lock switched off is sent as off (the core omits is_isplock)', async () => {
     mountForm(LineForm, { profileId: 'p1', row: cached })
     await settle()
-    await type('field-notes', 'my note')
+    await typeInto('field-notes', 'my note')
     byTestId('field-isp-lock')!.click()
     await settle()
     nextButton().click()
@@ -100,7 +94,7 @@ describe('editing a line', () => {
     expect(byTestId('fresh-stale')!.textContent).toContain('may be out of date')
     expect(input('field-notes').value).toBe('saved copy notes')
     expect(nextButton().disabled).toBe(false)
-    await type('field-password', 'newpassword22')
+    await typeInto('field-password', 'newpassword22')
     nextButton().click()
     await settle()
     expect(fake.current!.callsOf('lines:edit')[0]).toEqual({ profileId: 'p1', id: 7, password: 'newpassword22' })
@@ -115,7 +109,7 @@ describe('editing a MAG device', () => {
     mountForm(DeviceForm, { profileId: 'p1', resource: 'mags', row })
     await settle()
     expect(byTestId('field-isp-lock')!.classList).toContain('n-switch--active')
-    await type('field-mac', '00:1a:79:12:34:57')
+    await typeInto('field-mac', '00:1a:79:12:34:57')
     nextButton().click()
     await settle()
     expect(fake.current!.callsOf('mags:edit')).toEqual([{ profileId: 'p1', id: 301, mac: '00:1A:79:12:34:57' }])

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, mountOnPinia, settle } from './setup'
+import { byTestId, mountOnPinia, settle, typeInto } from './setup'
 import { isSubmitEnter } from '../../../src/lib/enter-submit'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
@@ -24,19 +24,13 @@ beforeEach(() => {
 afterEach(() => wrapper?.unmount())
 
 const enter = (el: Element) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-async function type(id: string, value: string) {
-  const el = byTestId(id) as HTMLInputElement
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
 
 describe('Enter in a spending form', () => {
   it('goes to the confirm step with the cost shown, and a second Enter spends nothing', async () => {
     await settle()
     wrapper!.findComponent(PackagePicker).vm.$emit('update:modelValue', 2)
     await settle()
-    await type('field-username', 'customer01')
+    await typeInto('field-username', 'customer01')
     enter(byTestId('field-username')!)
     await settle(8)
     expect(byTestId('confirm-step')).not.toBeNull()
@@ -52,7 +46,7 @@ describe('Enter in a spending form', () => {
     await settle()
     wrapper!.findComponent(PackagePicker).vm.$emit('update:modelValue', 2)
     await settle()
-    await type('field-username', 'customer01')
+    await typeInto('field-username', 'customer01')
     enter(byTestId('field-notes')!)
     await settle(8)
     expect(byTestId('confirm-step')).toBeNull()

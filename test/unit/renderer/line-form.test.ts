@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, mountOnPinia, settle } from './setup'
+import { byTestId, mountOnPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -22,12 +22,6 @@ afterEach(() => {
 })
 
 const input = (id: string) => byTestId(id) as HTMLInputElement
-async function type(id: string, value: string) {
-  const el = input(id)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
 const click = async (id: string) => {
   byTestId(id)!.click()
   await settle()
@@ -40,8 +34,8 @@ async function pickPackage(id: number) {
 describe('LineForm', () => {
   it('validates like the server: minimum lengths from the panel, a package, IPs — nothing sent', async () => {
     await settle()
-    await type('field-username', 'abc')
-    await type('field-password', 'short')
+    await typeInto('field-username', 'abc')
+    await typeInto('field-password', 'short')
     await click('form-next')
     const text = document.body.textContent!
     expect(text).toContain('Username needs at least 8 characters on this panel.')
@@ -56,7 +50,7 @@ describe('LineForm', () => {
     await pickPackage(2)
     expect(byTestId('cost-value')!.textContent).toBe('13')
     expect(byTestId('cost-after')!.textContent).toBe('87')
-    await type('field-username', 'customer01')
+    await typeInto('field-username', 'customer01')
     await click('form-next')
     expect(byTestId('confirm-step')).not.toBeNull()
     expect(fake.current!.callsOf('lines:create')).toHaveLength(0)
@@ -97,7 +91,7 @@ describe('LineForm', () => {
   it('keeps what the user typed when the panel refuses', async () => {
     await settle()
     await pickPackage(1)
-    await type('field-username', 'taken_name')
+    await typeInto('field-username', 'taken_name')
     await click('form-next')
     fake.current!.failNext('lines:create', { code: 'EXISTS_USERNAME', message: 'STATUS_EXISTS_USERNAME' })
     await click('form-confirm')
@@ -141,7 +135,7 @@ describe('editing a line opened from a list row', () => {
   it('leaves an untouched IP list out, so core resends the panel\'s own', async () => {
     edit()
     await settle()
-    await type('field-notes', 'new note')
+    await typeInto('field-notes', 'new note')
     await click('form-next')
     const sent = fake.current!.callsOf('lines:edit')
     expect(sent).toHaveLength(1)

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { byTestId, freshPinia, settle } from './setup'
+import { byTestId, freshPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -40,12 +40,6 @@ async function paste(id: string, text: string) {
   await settle()
 }
 
-async function type(id: string, value: string) {
-  input(id).value = value
-  input(id).dispatchEvent(new Event('input'))
-  await settle()
-}
-
 describe('pasting the API address', () => {
   it('into the host field fills scheme, host, port, access code and key', async () => {
     await mountForm()
@@ -70,8 +64,8 @@ describe('pasting the API address', () => {
 
   it('typed (not pasted) into the host, it is taken apart on save, access code included', async () => {
     await mountForm()
-    await type('panel-name', 'Shop')
-    await type('panel-host', `http://p.example:2095/xyz/reseller/index.php?api_key=${KEY}`)
+    await typeInto('panel-name', 'Shop')
+    await typeInto('panel-host', `http://p.example:2095/xyz/reseller/index.php?api_key=${KEY}`)
     byTestId('panel-save')!.click()
     await settle(10)
     expect(fake.current!.callsOf('profiles:create')[0]).toMatchObject({ host: 'p.example', port: 2095, accessCode: 'xyz', scheme: 'http' })
@@ -83,8 +77,8 @@ describe('testing and saving what is in the form', () => {
   it('Test connection on a saved panel tests the form\'s values, not the saved ones', async () => {
     const saved = profile('p1', 'Shop', { host: 'old.example', port: 80, accessCode: 'old' })
     await mountForm([saved], saved)
-    await type('panel-host', 'new.example')
-    await type('panel-access-code', 'fresh')
+    await typeInto('panel-host', 'new.example')
+    await typeInto('panel-access-code', 'fresh')
     byTestId('panel-test')!.click()
     await settle(8)
     expect(fake.current!.callsOf('profiles:testDraft')).toEqual([{ endpoint: { scheme: 'http', host: 'new.example', port: 80, accessCode: 'fresh' }, profileId: 'p1' }])

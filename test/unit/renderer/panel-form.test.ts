@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
-import { byTestId, mountOnPinia, settle } from './setup'
+import { byTestId, mountOnPinia, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -16,18 +16,11 @@ beforeEach(() => {
 })
 afterEach(() => wrapper?.unmount())
 
-async function type(id: string, value: string) {
-  const el = byTestId(id) as HTMLInputElement
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
-
 describe('PanelForm', () => {
   it('explains each bad field and sends nothing', async () => {
-    await type('panel-host', 'http://bad host/')
-    await type('panel-access-code', 'a b')
-    await type('panel-api-key', 'not-a-key')
+    await typeInto('panel-host', 'http://bad host/')
+    await typeInto('panel-access-code', 'a b')
+    await typeInto('panel-api-key', 'not-a-key')
     byTestId('panel-save')!.click()
     await settle()
     const text = document.body.textContent!
@@ -39,10 +32,10 @@ describe('PanelForm', () => {
   })
 
   it('takes a pasted URL apart, saves, stores the key write-only and tests the connection', async () => {
-    await type('panel-name', 'Shop')
-    await type('panel-host', 'https://panel.example.com:8443/')
-    await type('panel-access-code', 'xyz')
-    await type('panel-api-key', '0123456789abcdef0123456789ABCDEF')
+    await typeInto('panel-name', 'Shop')
+    await typeInto('panel-host', 'https://panel.example.com:8443/')
+    await typeInto('panel-access-code', 'xyz')
+    await typeInto('panel-api-key', '0123456789abcdef0123456789ABCDEF')
     byTestId('panel-save')!.click()
     await settle(8)
     expect(fake.current!.callsOf('profiles:create')[0]).toMatchObject({ name: 'Shop', scheme: 'https', host: 'panel.example.com', port: 8443, accessCode: 'xyz' })
@@ -58,10 +51,10 @@ describe('PanelForm', () => {
   })
 
   it('shows the exact reason when the test fails, and saves nothing', async () => {
-    await type('panel-name', 'Shop')
-    await type('panel-host', 'panel.example.com')
-    await type('panel-access-code', 'xyz')
-    await type('panel-api-key', '0123456789abcdef0123456789ABCDEF')
+    await typeInto('panel-name', 'Shop')
+    await typeInto('panel-host', 'panel.example.com')
+    await typeInto('panel-access-code', 'xyz')
+    await typeInto('panel-api-key', '0123456789abcdef0123456789ABCDEF')
     fake.current!.failNext('profiles:testDraft', { code: 'IP_FORBIDDEN', message: '403' })
     byTestId('panel-save')!.click()
     await settle(8)

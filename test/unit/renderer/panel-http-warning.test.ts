@@ -10,7 +10,7 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { NDialogProvider, NMessageProvider } from 'naive-ui'
 import { createFakeXm, profile, type FakeXm } from './fake-xm'
-import { byTestId, settle } from './setup'
+import { byTestId, settle, typeInto } from './setup'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -25,13 +25,6 @@ afterEach(() => {
   wrapper = null
 })
 
-async function type(id: string, value: string) {
-  const el = byTestId(id) as HTMLInputElement
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await settle()
-}
-
 function mountForm(p: ReturnType<typeof profile> | null) {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -43,9 +36,9 @@ describe('plain-http panels', () => {
   it('the form says the key travels unencrypted while http is chosen, and not for https', async () => {
     fake.current = createFakeXm({ profiles: [] })
     mountForm(null)
-    await type('panel-host', 'http://panel.example.com:8080/')
+    await typeInto('panel-host', 'http://panel.example.com:8080/')
     expect(byTestId('panel-http-warning')?.textContent).toMatch(/unencrypted/)
-    await type('panel-host', 'https://panel.example.com:8443/')
+    await typeInto('panel-host', 'https://panel.example.com:8443/')
     expect(byTestId('panel-http-warning')).toBeNull()
   })
 

@@ -51,3 +51,12 @@ export async function searchGlobally(text: string): Promise<HTMLInputElement> {
   await useSearchStore().runNow()
   return input
 }
+
+/** Types `value` into the field with that test id as the user's input does; with `blur`, then leaves it (fields that tidy up on blur). */
+export async function typeInto(id: string, value: string, opts: { blur?: boolean } = {}): Promise<void> {
+  const el = byTestId(id) as HTMLInputElement
+  el.value = value
+  el.dispatchEvent(new Event('input'))
+  if (opts.blur) el.dispatchEvent(new Event('blur'))
+  await settle()
+}
