@@ -9,13 +9,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createCore } from '../../../electron/core/app/create-core'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_ENTRY } from '../../../electron/main/app-protocol'
 import { APP_CSP } from '../../../electron/main/csp'
 import { startMainProcess, type MainContext } from '../../../electron/main/main-process'
 import { app, BrowserWindow, ipcMain, protocol, resetElectronFake } from '../../fakes/electron'
+import { mainDeps, quitApp } from '../../helpers/main-process'
 
 let root: string
 let rendererDir: string
@@ -44,17 +43,7 @@ beforeAll(async () => {
   symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link-out.txt'))
   symlinkSync(join(rendererDir, 'assets', 'index-abc.js'), join(rendererDir, 'link-in.js'))
 
-  const pending = startMainProcess({
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
-    dataDir,
-    rendererDir,
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
-    trayIconDir: null,
-    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
-    launchedAtLogin: false,
-  })
+  const pending = startMainProcess(mainDeps(dataDir, { rendererDir }))
   registeredBeforeReady = protocol.privileged.some((s) => s.scheme === 'app')
   app.__ready()
   ctx = (await pending)!
@@ -62,10 +51,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  let quit = false
-  app.on('quit', () => (quit = true))
-  app.quit()
-  await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
+  await quitApp()
   rmSync(root, { recursive: true, force: true })
 })
 

@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../../electron/core/app/create-core'
 import { LOCK_FILE } from '../../../electron/core/lock/data-folder-lock'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
 import { FOLDER_IN_USE_TITLE } from '../../../electron/main/data-folder'
-import { startMainProcess, type MainProcessDeps } from '../../../electron/main/main-process'
+import type { MainProcessDeps } from '../../../electron/main/main-process'
 import { app, BrowserWindow, dialog, ipcMain, resetElectronFake } from '../../fakes/electron'
+import { mainDeps, quitApp, startMain } from '../../helpers/main-process'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 let dataDir: string
@@ -30,20 +30,7 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-function deps(overrides: Partial<MainProcessDeps> = {}): MainProcessDeps {
-  return {
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
-    dataDir,
-    rendererDir: '/opt/xm/out/renderer',
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
-    trayIconDir: null,
-    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
-    launchedAtLogin: false,
-    ...overrides,
-  }
-}
+const deps = (overrides: Partial<MainProcessDeps> = {}) => mainDeps(dataDir, overrides)
 
 /** Another process holding the folder: the lock fixture, as `npm run dev:browser` would take it. */
 async function browserCopyHolding(dir: string): Promise<ChildProcess> {
@@ -60,9 +47,7 @@ describe('desktop app on a data folder in use', () => {
   it('says which process holds the folder and quits before any core, window or IPC exists', async () => {
     const holder = await browserCopyHolding(dataDir)
     let cores = 0
-    const pending = startMainProcess(deps({ createCore: async (o) => (cores++, createCore(o)) }))
-    app.__ready()
-    expect(await pending).toBeNull()
+    expect(await startMain(deps({ createCore: async (o) => (cores++, createCore(o)) }))).toBeNull()
     expect(app.quitCalls).toBe(1)
     expect(cores).toBe(0)
     expect(BrowserWindow.getAllWindows()).toHaveLength(0)
@@ -76,15 +61,10 @@ describe('desktop app on a data folder in use', () => {
   })
 
   it('holds the folder while running and gives it back on quit', async () => {
-    const pending = startMainProcess(deps())
-    app.__ready()
-    const ctx = await pending
+    const ctx = await startMain(deps())
     expect(ctx).not.toBeNull()
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'electron' })
-    let quit = false
-    app.on('quit', () => (quit = true))
-    app.quit()
-    await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
+    await quitApp()
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false)
   })
 })

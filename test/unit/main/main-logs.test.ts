@@ -7,12 +7,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../../electron/core/app/create-core'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
 import { createDemoLauncher } from '../../../electron/main/demo'
-import { startMainProcess, type MainProcessDeps } from '../../../electron/main/main-process'
+import type { MainProcessDeps } from '../../../electron/main/main-process'
 import { startSimulator } from '../../../electron/simulator'
-import { app, BrowserWindow, ipcMain, resetElectronFake, shell } from '../../fakes/electron'
+import { ipcMain, resetElectronFake, shell } from '../../fakes/electron'
+import { firstWindow, mainDeps, quitApp, startMain } from '../../helpers/main-process'
 
 let dataDir: string
 const stops: Array<() => Promise<void>> = []
@@ -21,10 +20,7 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'xm-main-logs-'))
 })
 afterEach(async () => {
-  let quit = false
-  app.on('quit', () => (quit = true))
-  app.quit()
-  await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
+  await quitApp()
   for (const stop of stops.splice(0)) await stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
@@ -32,26 +28,13 @@ afterEach(async () => {
 function deps(): MainProcessDeps {
   const demo = createDemoLauncher((o) => startSimulator(o))
   stops.push(() => demo.stop())
-  return {
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
-    demo,
-    dataDir,
-    rendererDir: '/opt/xm/out/renderer',
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
-    trayIconDir: null,
-    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
-    launchedAtLogin: false,
-  }
+  return mainDeps(dataDir, { demo })
 }
 
 describe('main process logs and diagnostics', () => {
   it('logs to logs/xm.log (0600, redacted), opens that folder, and copies diagnostics without the key', async () => {
-    const pending = startMainProcess(deps())
-    app.__ready()
-    await pending
-    const win = BrowserWindow.getAllWindows()[0]!
+    await startMain(deps())
+    const win = firstWindow()
     const invoke = (name: string, args: unknown = {}) => ipcMain.__invoke(name, { sender: win.webContents }, args) as Promise<{ ok: boolean; value?: unknown }>
 
     const demo = (await invoke('demo:start')) as { ok: boolean; value: { id: string } }

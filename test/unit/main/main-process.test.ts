@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../../electron/core/app/create-core'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
 import { createDemoLauncher } from '../../../electron/main/demo'
-import { startMainProcess, type MainContext, type MainProcessDeps } from '../../../electron/main/main-process'
+import type { MainContext, MainProcessDeps } from '../../../electron/main/main-process'
 import { STILL_RUNNING } from '../../../electron/main/tray'
 import { METHOD_NAMES } from '../../../electron/shared/contract'
 import { startSimulator } from '../../../electron/simulator'
 import { app, BrowserWindow, ipcMain, nativeTheme, Notification, resetElectronFake, session, Tray } from '../../fakes/electron'
+import { firstWindow, mainDeps, quitApp, startMain } from '../../helpers/main-process'
 
 let dataDir: string
 let running: MainContext | null = null
@@ -29,11 +29,7 @@ afterEach(async () => {
   if (running) {
     // Wait for the quit itself, not just the IPC unbinding: a core still disposing (a sync being
     // cancelled) would otherwise finish its quit inside the next test.
-    let quit = false
-    app.on('quit', () => (quit = true))
-    app.quit()
-    await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
-    expect(ipcMain.handlers.size).toBe(0)
+    await quitFully()
   }
   running = null
   for (const stop of demoStops.splice(0)) await stop()
@@ -43,36 +39,24 @@ afterEach(async () => {
 function deps(overrides: Partial<MainProcessDeps> = {}): MainProcessDeps {
   const demo = createDemoLauncher((o) => startSimulator(o))
   demoStops.push(() => demo.stop())
-  return {
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
+  return mainDeps(dataDir, {
     demo,
-    dataDir,
-    rendererDir: '/opt/xm/out/renderer',
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
     trayIconDir: '/opt/xm/resources/tray',
     autostart: { platform: 'win32', env: {}, execPath: 'C:\\xm\\xm.exe' },
-    launchedAtLogin: false,
     ...overrides,
-  }
+  })
 }
 
 /** Quit and wait for the quit itself: the data folder is released only once the core is disposed. */
 async function quitFully() {
-  let quit = false
-  app.on('quit', () => (quit = true))
-  app.quit()
-  await expect.poll(() => quit, { timeout: 10_000 }).toBe(true)
+  await quitApp()
   expect(ipcMain.handlers.size).toBe(0)
 }
 
 async function start(d = deps()) {
-  const pending = startMainProcess(d)
-  app.__ready()
-  const ctx = await pending
+  const ctx = await startMain(d)
   running = ctx
-  const win = BrowserWindow.getAllWindows()[0]!
+  const win = firstWindow()
   return { ctx: ctx!, win }
 }
 
@@ -209,9 +193,7 @@ describe('main process', () => {
   it('a second copy quits at once and touches nothing', async () => {
     app.singleInstanceLockAvailable = false
     let core = 0
-    const pending = startMainProcess(deps({ createCore: async (o) => (core++, createCore(o)) }))
-    app.__ready()
-    expect(await pending).toBeNull()
+    expect(await startMain(deps({ createCore: async (o) => (core++, createCore(o)) }))).toBeNull()
     expect(app.quitCalls).toBe(1)
     expect(core).toBe(0)
     expect(BrowserWindow.getAllWindows()).toHaveLength(0)

@@ -8,13 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../../electron/core/app/create-core'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
-import { startMainProcess } from '../../../electron/main/main-process'
 import { customerLinks } from '../../../electron/shared/links'
 import { messageLink } from '../../../electron/shared/message-links'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
-import { app, BrowserWindow, ipcMain, resetElectronFake, shell } from '../../fakes/electron'
+import { ipcMain, resetElectronFake, shell, type BrowserWindow } from '../../fakes/electron'
+import { firstWindow, mainDeps, quitApp, startMain } from '../../helpers/main-process'
 import { waitFor } from '../../helpers/wait'
 
 let dataDir: string
@@ -24,21 +22,8 @@ const logged: string[] = []
 beforeAll(async () => {
   resetElectronFake()
   dataDir = mkdtempSync(join(tmpdir(), 'xm-open-external-'))
-  const pending = startMainProcess({
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
-    dataDir,
-    rendererDir: '/opt/xm/out/renderer',
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
-    trayIconDir: null,
-    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
-    launchedAtLogin: false,
-    log: (m) => logged.push(m),
-  })
-  app.__ready()
-  await pending
-  win = BrowserWindow.getAllWindows()[0]!
+  await startMain(mainDeps(dataDir, { log: (m) => logged.push(m) }))
+  win = firstWindow()
   const created = await ipcMain.__invoke('profiles:create', { sender: win.webContents }, {
     ...PROFILE_DEFAULTS,
     name: 'Main',
@@ -50,10 +35,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  let quit = false
-  app.on('quit', () => (quit = true))
-  app.quit()
-  await waitFor('the app to quit', () => quit, 10_000)
+  await quitApp()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -8,12 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createCore } from '../../../electron/core/app/create-core'
-import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
-import { startMainProcess } from '../../../electron/main/main-process'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { app, BrowserWindow, dialog, ipcMain, resetElectronFake } from '../../fakes/electron'
+import { dialog, ipcMain, resetElectronFake, type BrowserWindow } from '../../fakes/electron'
+import { firstWindow, mainDeps, quitApp, startMain } from '../../helpers/main-process'
 
 const ENTRY = 'app://renderer/index.html'
 let dataDir: string
@@ -25,20 +23,8 @@ beforeAll(async () => {
   resetElectronFake()
   dataDir = mkdtempSync(join(tmpdir(), 'xm-recovery-'))
   sim = await startSimulator({ seed: 5, lines: 5, credits: 1000 })
-  const pending = startMainProcess({
-    createCore,
-    chooseSecretStore: async () => ({ store: new MemorySecretStore(), problem: null }),
-    dataDir,
-    rendererDir: '/opt/xm/out/renderer',
-    preloadPath: '/opt/xm/out/preload/index.cjs',
-    appVersion: '9.9.9',
-    trayIconDir: null,
-    autostart: { platform: 'linux', env: {}, execPath: '/opt/xm/xm' },
-    launchedAtLogin: false,
-  })
-  app.__ready()
-  await pending
-  win = BrowserWindow.getAllWindows()[0]!
+  await startMain(mainDeps(dataDir))
+  win = firstWindow()
   const created = (await call('profiles:create', {
     ...PROFILE_DEFAULTS,
     name: 'Sim',
@@ -51,10 +37,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  let quit = false
-  app.on('quit', () => (quit = true))
-  app.quit()
-  await vi.waitFor(() => expect(quit).toBe(true), { timeout: 10_000 })
+  await quitApp()
   await sim.close()
   rmSync(dataDir, { recursive: true, force: true })
 })
