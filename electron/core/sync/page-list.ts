@@ -105,11 +105,13 @@ function advance(c: Cursor, received: number, total: number | null, label: strin
       )
     }
     c.start += received
-    return c.start >= total || received === 0 ? 'done' : 'more'
+    // An empty page got here only with the count reached (the branch above): `start >= total` ends it too.
+    return c.start >= total ? 'done' : 'more'
   }
   // No count from the panel: page until a short page.
   c.start += received
   if (c.unconfirmedShort !== null) {
+    // Stryker disable next-line ConditionalExpression: equivalent, an empty page is also below the clamped size, so the return below ends the pass the same way.
     if (received === 0) return 'done'
     // More rows came after a short page: the panel clamps pages, at the size it sent.
     c.limit = Math.min(c.limit, c.unconfirmedShort)
@@ -128,18 +130,24 @@ function advance(c: Cursor, received: number, total: number | null, label: strin
 
 /** Without a sink the pass keeps the rows (last copy of an id wins); with one it only counts ids. */
 function collector<T extends { id: number }>(onRows: PageListOptions<T>['onRows']) {
-  const byId = onRows ? null : new Map<number, T>()
-  const ids = onRows ? new Set<number>() : null
+  if (!onRows) {
+    const byId = new Map<number, T>()
+    return {
+      take(rows: T[]): void {
+        for (const r of rows) byId.set(r.id, r)
+      },
+      rows: (): T[] => [...byId.values()],
+      unique: (): number => byId.size,
+    }
+  }
+  const ids = new Set<number>()
   return {
     take(rows: T[], page: ListPage<T>): void {
-      if (byId) for (const r of rows) byId.set(r.id, r)
-      else {
-        for (const r of rows) ids?.add(r.id)
-        onRows?.(rows, page)
-      }
+      for (const r of rows) ids.add(r.id)
+      onRows(rows, page)
     },
-    rows: (): T[] => (byId ? [...byId.values()] : []),
-    unique: (): number => (byId ? byId.size : (ids?.size ?? 0)),
+    rows: (): T[] => [],
+    unique: (): number => ids.size,
   }
 }
 

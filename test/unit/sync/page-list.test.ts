@@ -219,10 +219,160 @@ describe('pageList: a count that arrives after the first page', () => {
     ])
   })
 
+  it('without a label the message says rows', async () => {
+    const panel = lateCount(rows(1000), 1500)
+    await expect(pageList(panel.fetch)).rejects.toMatchObject({ message: expect.stringContaining('The panel said it has 1500 rows but sent none') })
+  })
+
+  it('an empty page asked again smaller is not reported as progress; the smaller pages carry on to the count', async () => {
+    const all = rows(1500)
+    const asked: [number, number][] = []
+    const fetch = async (start: number, limit: number): Promise<ListResult<Row>> => {
+      asked.push([start, limit])
+      const n = start === 1000 && limit === 1000 ? 0 : limit
+      return { rows: all.slice(start, start + n), total: start === 0 ? null : 1500, skipped: 0 }
+    }
+    const reports: PageReport[] = []
+    const pass = await pageList(fetch, { onPage: (r) => reports.push(r) })
+    expect(pass.rows).toHaveLength(1500)
+    expect(asked).toEqual([
+      [0, 1000],
+      [1000, 1000],
+      [1000, 250],
+      [1250, 250],
+    ])
+    expect(reports.map((r) => r.received)).toEqual([1000, 1250, 1500])
+  })
+
+  it('a later page without a count keeps the count already known', async () => {
+    const all = rows(1600)
+    const fetch = async (start: number, limit: number): Promise<ListResult<Row>> => {
+      const n = start === 0 ? limit : Math.min(limit, 300)
+      return { rows: all.slice(start, start + n), total: start === 1000 ? 1600 : null, skipped: 0 }
+    }
+    const pass = await pageList(fetch)
+    expect(pass).toMatchObject({ total: 1600, pages: 3 })
+    expect(pass.rows).toHaveLength(1600)
+  })
+
+  it('with a sink: the next page is asked for ahead while the count is not yet reached', async () => {
+    const panel = lateCount(rows(2000), 2000, 300)
+    const log: string[] = []
+    const fetch = async (start: number, limit: number) => {
+      log.push(`ask ${start}`)
+      return panel.fetch(start, limit)
+    }
+    await pageList(fetch, { onRows: (r) => log.push(`rows ${r[0]?.id}-${r[r.length - 1]?.id}`) })
+    expect(log).toEqual(['ask 0', 'ask 1000', 'rows 1-1000', 'ask 1300', 'rows 1001-1300', 'ask 1600', 'rows 1301-1600', 'ask 1900', 'rows 1601-1900', 'rows 1901-2000'])
+  })
+
   it('an empty page once the count is reached ends the pass quietly', async () => {
     const panel = lateCount(rows(1000), 1000)
     const pass = await pageList(panel.fetch)
     expect(pass).toMatchObject({ total: 1000, pages: 2 })
     expect(pass.rows).toHaveLength(1000)
+  })
+})
+
+/**
+ * The uncounted pass (no recordsTotal: it pages until a short page) with each
+ * option the counted pass hands to page-window.ts: a sink, a shrinking page
+ * size, a cancel. Each rule is pinned here on its own (docs/panel-api.md §5).
+ */
+describe('pageList without a count: the page sizes it asks for', () => {
+  it('an empty list costs one request', async () => {
+    const panel = fakePanel([], { counts: false })
+    const pass = await pageList(panel.fetch)
+    expect(pass).toMatchObject({ rows: [], total: null, pages: 1 })
+    expect(panel.asked).toEqual([[0, 1000]])
+  })
+
+  /** The requests of a whole pass over `n` rows, which must all come through. */
+  async function askedFor(n: number, o: Parameters<typeof fakePanel>[1]) {
+    const panel = fakePanel(rows(n), o)
+    expect((await pageList(panel.fetch)).rows).toHaveLength(n)
+    return panel.asked
+  }
+
+  it('a panel that clamps: the confirming page shorter than the clamp ends the pass', async () => {
+    expect(await askedFor(150, { counts: false, clamp: 100 })).toEqual([[0, 1000], [100, 1000]])
+  })
+
+  it('a panel that clamps: once confirmed, a short page ends the pass without another confirmation', async () => {
+    expect(await askedFor(250, { counts: false, clamp: 100 })).toEqual([[0, 1000], [100, 1000], [200, 100]])
+  })
+
+  it('an empty list of page sizes still asks 1000 a page', async () => {
+    const panel = fakePanel(rows(5), { counts: false })
+    await pageList(panel.fetch, { limits: [] })
+    expect(panel.asked[0]).toEqual([0, 1000])
+  })
+
+  it('retries a page that broke at 1000 with 250 and keeps that size to the end', async () => {
+    const panel = fakePanel(rows(1600), {
+      counts: false,
+      fail: (start, limit) => (start >= 1000 && limit > 250 ? new AppError('BAD_RESPONSE', 'empty body') : null),
+    })
+    const pass = await pageList(panel.fetch)
+    expect(pass.rows).toHaveLength(1600)
+    expect(panel.asked).toEqual([
+      [0, 1000],
+      [1000, 1000],
+      [1000, 250],
+      [1250, 250],
+      [1500, 250],
+    ])
+  })
+
+  it('a page that failed after the user cancelled is not asked again smaller: its own error stands', async () => {
+    const ctrl = new AbortController()
+    const panel = fakePanel(rows(10), {
+      counts: false,
+      fail: () => {
+        ctrl.abort()
+        return new AppError('TIMEOUT', 'no answer')
+      },
+    })
+    await expect(pageList(panel.fetch, { signal: ctrl.signal })).rejects.toMatchObject({ code: 'TIMEOUT' })
+    expect(panel.asked).toHaveLength(1)
+  })
+})
+
+describe('pageList without a count, with a sink', () => {
+  /** The sink and the requests in the order they happened. */
+  function logged(panel: ReturnType<typeof fakePanel>, o: { onRows?: () => void } = {}) {
+    const log: string[] = []
+    const fetch = async (start: number, limit: number) => {
+      log.push(`ask ${start}`)
+      return panel.fetch(start, limit)
+    }
+    const onRows = (r: Row[]) => {
+      log.push(`rows ${r[0]?.id}-${r[r.length - 1]?.id}`)
+      o.onRows?.()
+    }
+    return { log, fetch, onRows }
+  }
+
+  it('asks for the next full page before handing this one over, and nothing after the short page', async () => {
+    const s = logged(fakePanel(rows(2300), { counts: false }))
+    const pass = await pageList(s.fetch, { onRows: s.onRows })
+    expect(s.log).toEqual(['ask 0', 'ask 1000', 'rows 1-1000', 'ask 2000', 'rows 1001-2000', 'rows 2001-2300'])
+    expect(pass).toMatchObject({ rows: [], unique: 2300, total: null })
+  })
+
+  it('a panel that clamps: the confirming request and the pages after it are asked for ahead too', async () => {
+    const s = logged(fakePanel(rows(250), { counts: false, clamp: 100 }))
+    await pageList(s.fetch, { onRows: s.onRows })
+    expect(s.log).toEqual(['ask 0', 'ask 100', 'rows 1-100', 'ask 200', 'rows 101-200', 'rows 201-250'])
+  })
+
+  it('cancelled while the sink stores a page: the page already asked for is not handed over', async () => {
+    const ctrl = new AbortController()
+    const s = logged(fakePanel(rows(2300), { counts: false }), { onRows: () => ctrl.abort() })
+    await expect(pageList(s.fetch, { onRows: s.onRows, signal: ctrl.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+      message: 'The sync was cancelled; the cached data was kept.',
+    })
+    expect(s.log).toEqual(['ask 0', 'ask 1000', 'rows 1-1000'])
   })
 })
