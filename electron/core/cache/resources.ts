@@ -94,6 +94,16 @@ const log = {
 /** What the resource's descriptor says (shared/resources.ts): its table and natural key. */
 const described = (resource: Resource) => ({ resource, table: RESOURCE_INFO[resource].table, naturalKey: RESOURCE_INFO[resource].naturalKey, nullIsForever: [] as string[] })
 
+/** Subscriptions (lines, devices, codes) list alike: status chips, newest first, no expiry = never. */
+const subscriptionList = (): Pick<ResourceSpec, 'status' | 'defaultSort' | 'nullIsForever'> => ({
+  status: 'subscription',
+  defaultSort: { column: 'id', dir: 'desc' },
+  nullIsForever: ['exp_date'],
+})
+
+/** Logs have no status chips and list their latest entry first. */
+const logList = (column: string): Pick<ResourceSpec, 'status' | 'defaultSort'> => ({ status: 'none', defaultSort: { column, dir: 'desc' } })
+
 // A declarative table: its entries look alike on purpose, one per resource, each its own columns.
 export const SPECS: Record<Resource, ResourceSpec> = {
   lines: {
@@ -108,37 +118,29 @@ export const SPECS: Record<Resource, ResourceSpec> = {
       resellerNotes: 'text',
       lastActivity: 'int',
     }),
-    status: 'subscription',
+    ...subscriptionList(),
     searchColumns: ['username', 'reseller_notes', 'owner_name'],
-    defaultSort: { column: 'id', dir: 'desc' },
-    nullIsForever: ['exp_date'],
     label: 'Line',
   },
   mags: {
     ...described('mags'),
     columns: cols({ ...device, stbType: 'text' }),
-    status: 'subscription',
+    ...subscriptionList(),
     searchColumns: ['mac', 'username', 'reseller_notes', 'owner_name'],
-    defaultSort: { column: 'id', dir: 'desc' },
-    nullIsForever: ['exp_date'],
     label: 'MAG device',
   },
   enigmas: {
     ...described('enigmas'),
     columns: cols({ ...device, publicIp: 'text' }),
-    status: 'subscription',
+    ...subscriptionList(),
     searchColumns: ['mac', 'username', 'reseller_notes', 'owner_name'],
-    defaultSort: { column: 'id', dir: 'desc' },
-    nullIsForever: ['exp_date'],
     label: 'Enigma2 device',
   },
   activecodes: {
     ...described('activecodes'),
     columns: cols({ id: 'int', code: 'text', ...subscription, resellerNotes: 'text', mac: 'text' }),
-    status: 'subscription',
+    ...subscriptionList(),
     searchColumns: ['code', 'mac', 'reseller_notes', 'owner_name'],
-    defaultSort: { column: 'id', dir: 'desc' },
-    nullIsForever: ['exp_date'],
     label: 'Activation code',
   },
   subResellers: {
@@ -168,17 +170,15 @@ export const SPECS: Record<Resource, ResourceSpec> = {
   activityLogs: {
     ...described('activityLogs'),
     columns: cols({ ...log, dateEnd: 'int' }),
-    status: 'none',
+    ...logList('dateStart'),
     searchColumns: ['username', 'stream_name', 'user_ip', 'country'],
-    defaultSort: { column: 'dateStart', dir: 'desc' },
     label: 'Activity',
   },
   liveConnections: {
     ...described('liveConnections'),
     columns: cols({ ...log, serverId: 'int' }),
-    status: 'none',
+    ...logList('dateStart'),
     searchColumns: ['username', 'stream_name', 'user_ip', 'country'],
-    defaultSort: { column: 'dateStart', dir: 'desc' },
     label: 'Live connection',
   },
   creditLogs: {
@@ -194,9 +194,8 @@ export const SPECS: Record<Resource, ResourceSpec> = {
       creditsAfter: 'real',
       date: 'int',
     }),
-    status: 'none',
+    ...logList('date'),
     searchColumns: ['owner_name', 'type', 'action'],
-    defaultSort: { column: 'date', dir: 'desc' },
     label: 'Credit log',
   },
 }
