@@ -44,6 +44,7 @@ export async function settleByReading(env: SpendingEnv, client: XtreamClient, id
     resource: entry.resource as WritableResource,
     kind: ctx.kind as WriteKind,
     cost: entry.expectedCost,
+    // Stryker disable next-line ConditionalExpression: equivalent, the write path records ctx.id as a number or not at all, and applyEffects treats an absent id and an undefined one alike.
     ...(typeof ctx.id === 'number' ? { id: ctx.id } : {}),
   }
   // Settled: the cache and the balance figure are copies, and trouble with them does not unsettle it.

@@ -20,7 +20,8 @@ import { adjusted, created, extended } from './money'
 
 type Ctx = Record<string, unknown>
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+// Number.isFinite does not coerce: a string, null or NaN is no number.
+const num = (v: unknown): number | null => (Number.isFinite(v) ? (v as number) : null)
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 const rec = (v: unknown) => v as unknown as Record<string, unknown>
 

@@ -72,6 +72,9 @@ describe('what every check shares', () => {
       const v = await verdict({}, {}, { kind })
       expect(v, kind).toEqual({ outcome: 'unknown', evidence: 'This entry carries nothing the app can check on the panel.' })
     }
+    // The rest of the context recorded, the id missing: still nothing is read.
+    const noId = [{ kind: 'adjust', credits: 10, childCreditsBefore: 20 }, { kind: 'edit', changed: { resellerNotes: { before: 'a', sent: 'b' } } }]
+    for (const ctx of noId) expect((await verdict({}, {}, ctx)).evidence, ctx.kind).toBe('This entry carries nothing the app can check on the panel.')
   })
 
   test('a panel that cannot be read leaves it unknown and names the error code', async () => {
@@ -120,6 +123,8 @@ describe('convert: the device row is gone, its line stays', () => {
     expect(await verdict(gone, { resource: 'mags' }, { kind: 'convert', id: 9 })).toEqual({ outcome: 'succeeded', evidence: 'The device #9 is gone.', item: null })
     expect(await verdict({ get_mag: () => ({ id: 9 }) }, { resource: 'mags' }, { kind: 'convert', id: 9, lineId: 70 })).toMatchObject({ outcome: 'failed', evidence: 'The device #9 is still on the panel.' })
     expect((await verdict({ get_mag: () => { throw dbError('get_mag') } }, { resource: 'mags' }, { kind: 'convert', id: 9, lineId: 70 })).outcome).toBe('unknown')
+    const failedRead = { ...gone, get_mag: () => { throw dbError('get_mag') } }
+    expect(await verdict(failedRead, { resource: 'mags' }, { kind: 'convert', id: 9, lineId: 70 })).toEqual({ outcome: 'unknown', evidence: 'The panel could not be read to check (FAILURE); try "check again" later.' })
   })
 })
 
@@ -151,6 +156,7 @@ describe('create: the key on the panel, new since the send, and charged', () => 
   test('no key recorded: nothing to check', async () => {
     expect((await verdict({}, {}, { kind: 'create' })).evidence).toBe('This entry carries nothing the app can check on the panel.')
     expect((await verdict({}, {}, { kind: 'create', key: '' })).evidence).toBe('This entry carries nothing the app can check on the panel.')
+    expect((await verdict({}, {}, { kind: 'create', key: 41 })).evidence).toBe('This entry carries nothing the app can check on the panel.')
   })
 
   test('not found under our name: failed, unless the panel may have chosen the name itself (§9.2)', async () => {
@@ -164,6 +170,7 @@ describe('create: the key on the panel, new since the send, and charged', () => 
     expect((await verdict(none, {}, { kind: 'create', key: 'alice' }, { account: account(100, { allowChangeUsername: false }) })).evidence).toMatch(mayRename)
     expect((await verdict(none, {}, { kind: 'create', key: 'alice' }, { account: account(100, { allowChangeUsername: null }) })).evidence).toMatch(mayRename)
     expect((await verdict(none, {}, { kind: 'create', key: 'alice' }, { account: null })).outcome).toBe('unknown')
+    expect((await verdict(none, {}, { kind: 'create', key: 'alice' }, { account: null })).evidence).toMatch(mayRename)
     // Sub-resellers are named too; a MAC or a code is never renamed.
     expect((await verdict({ get_users: page([]) }, { resource: 'subResellers' }, { kind: 'create', key: 'bob', panelNames: true })).evidence).toMatch(/No sub-reseller bob is on the panel, but this account may not choose usernames/)
     expect(await verdict({ get_mags: page([]) }, { resource: 'mags' }, { kind: 'create', key: '00:1A:79:00:00:01', panelNames: true })).toEqual({ outcome: 'failed', evidence: 'No MAG device 00:1A:79:00:00:01 is on the panel.' })
@@ -202,6 +209,20 @@ describe('create: the key on the panel, new since the send, and charged', () => 
     // A sub-reseller's date is dateRegistered.
     const sub = { get_users: page([{ id: 8, username: 'bob', dateRegistered: SENT }]) }
     expect((await verdict(sub, { resource: 'subResellers' }, { kind: 'create', key: 'bob' })).outcome).toBe('succeeded')
+  })
+
+  test('confirmed free: the row is not read again for its date', async () => {
+    const asked: string[] = []
+    const panel = { get_lines: page([alice({ createdAt: null })]), get_line: () => (asked.push('get_line'), alice()) }
+    expect((await verdict(panel, {}, { kind: 'create', key: 'alice', keyFree: true })).outcome).toBe('succeeded')
+    expect(asked).toEqual([])
+  })
+
+  test('a list row without a date or an id cannot be read by id: no proof', async () => {
+    const asked: string[] = []
+    const panel = { get_lines: page([{ username: 'alice', createdAt: null }]), get_line: () => (asked.push('get_line'), alice()) }
+    expect((await verdict(panel, {}, { kind: 'create', key: 'alice' })).evidence).toContain('the panel does not say when it was created')
+    expect(asked).toEqual([])
   })
 
   test('a list row without a date is dated by reading the row by id; no date at all is no proof', async () => {
@@ -333,6 +354,11 @@ describe('adjust: a transfer moves both balances (§7)', () => {
     expect((await verdict(balances(15, 105), {}, back)).outcome).toBe('succeeded')
     expect((await verdict(balances(15, 104), {}, back)).outcome).toBe('unknown')
     expect((await verdict(balances(15, 110), {}, back)).outcome).toBe('succeeded')
+  })
+
+  test('a transfer of nothing counts as one out: our own spending may only have lowered our balance', async () => {
+    expect((await verdict(balances(20, 99), {}, ctx({ credits: 0 }))).outcome).toBe('succeeded')
+    expect((await verdict(balances(20, 101), {}, ctx({ credits: 0 }))).outcome).toBe('unknown')
   })
 
   test('the child moved by another amount: unknown, not failed', async () => {
