@@ -4,22 +4,18 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../electron/core/cache'
 import { FULL_SYNC } from '../../../electron/core/sync/targets'
 import { METHOD_NAMES } from '../../../electron/shared/contract'
 import type { Line } from '../../../electron/shared/domain'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, panelCount, tempDir, waitFor, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
-let sims: RunningSimulator[] = []
+const sims: RunningSimulator[] = []
 let cores: TestCore[] = []
-afterEach(async () => {
-  for (const c of cores) await c.close()
-  for (const s of sims) await s.close()
-  cores = []
-  sims = []
-})
+closeAfterEach(() => [...cores.splice(0), ...sims.splice(0)])
 const sim = async (opts: Parameters<typeof startSimulator>[0] = {}) => {
   const s = await startSimulator(opts)
   sims.push(s)

@@ -8,19 +8,16 @@
 import Database from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { PROFILE_DEFAULTS } from '../../../electron/shared/profile'
 import type { DataProblem } from '../../../electron/shared/views'
 import { addSimPanel, makeCore, tempDir, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = sim = undefined
-})
+closeAfterEach(() => [t, sim])
 
 async function problems(core: TestCore): Promise<DataProblem[]> {
   return ((await core.call('app:info')) as { problems?: DataProblem[] }).problems ?? []

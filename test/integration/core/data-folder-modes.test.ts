@@ -5,17 +5,14 @@
  */
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, tempDir, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = sim = undefined
-})
+closeAfterEach(() => [t, sim])
 
 const mode = (p: string) => statSync(p).mode & 0o777
 

@@ -112,3 +112,13 @@ export async function panelCount(sim: RunningSimulator, action = 'get_lines', ex
     if (body.data.length < 1000) return n
   }
 }
+
+/** The query for a panel's cached lines: the first 1000, enough for every seeded panel these tests sync. */
+export const lineQuery = (profileId: string) => ({ profileIds: [profileId], resource: 'lines' as const, offset: 0, limit: 1000 })
+
+/** Syncs a panel's lines and waits for that pass to end; its last progress. */
+export async function syncLines(t: TestCore, profileId: string): Promise<SyncProgress | undefined> {
+  const from = t.events.length
+  await t.call('sync:run', { profileIds: [profileId], resources: ['lines'] })
+  return (await waitForSync(t, profileId, ['lines'], from)).get('lines')
+}

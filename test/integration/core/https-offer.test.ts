@@ -5,18 +5,14 @@
  * speaks http only; the https address is mapped onto it by the fetch given to
  * the core (the TLS layer is the one part not exercised here).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
-let sims: RunningSimulator[] = []
-let cores: TestCore[] = []
-afterEach(async () => {
-  for (const c of cores) await c.close()
-  for (const s of sims) await s.close()
-  cores = []
-  sims = []
-})
+const sims: RunningSimulator[] = []
+const cores: TestCore[] = []
+closeAfterEach(() => [...cores.splice(0), ...sims.splice(0)])
 
 /** https://127.0.0.1:<port> answered by the simulator listening on `port` (as if it had a certificate). */
 function fetchWithHttpsOn(ports: number[]): typeof fetch {

@@ -7,24 +7,20 @@
  * the wall clock; the monitor's real timers are 30 s or more away, far beyond
  * what these tests wait.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreditSummary } from '../../../electron/shared/views'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { BACKOFF_BASE_MS } from '../../../electron/core/monitor/schedule'
 import { addSimPanel, makeCore, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 /** The core's clock in these tests: it does not move unless a test moves it. */
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0)
 const fixedClock = { now: () => NOW }
 
-let sims: RunningSimulator[] = []
-let cores: TestCore[] = []
-afterEach(async () => {
-  for (const c of cores) await c.close()
-  for (const s of sims) await s.close()
-  cores = []
-  sims = []
-})
+const sims: RunningSimulator[] = []
+const cores: TestCore[] = []
+closeAfterEach(() => [...cores.splice(0), ...sims.splice(0)])
 
 async function offlinePanel(credits = 300) {
   const sim = await startSimulator({ seed: 3, lines: 30, credits })

@@ -7,21 +7,17 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openCache } from '../../../electron/core/cache'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
 let cache: SqliteCache | undefined
-afterEach(async () => {
-  cache?.close()
-  await t?.close()
-  await sim?.close()
-  cache = t = sim = undefined
-})
+closeAfterEach(() => [cache, t, sim])
 
 /** Every row of a list as the panel sends it, by id. */
 async function panelRows(s: RunningSimulator, action: string): Promise<Map<number, Record<string, unknown>>> {

@@ -6,28 +6,16 @@
  * still sending counts must not end a pass early.
  * Real simulator over HTTP (fault injection, page clamp), real SQLite file.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { removeLine } from '../../../electron/simulator/store'
-import { addSimPanel, makeCore, panelCount, waitForSync, type TestCore } from './helpers'
+import { addSimPanel, lineQuery, makeCore, panelCount, syncLines, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = undefined
-  sim = undefined
-})
-
-const lineQuery = (profileId: string) => ({ profileIds: [profileId], resource: 'lines' as const, offset: 0, limit: 1000 })
-
-async function syncLines(core: TestCore, profileId: string) {
-  const from = core.events.length
-  await core.call('sync:run', { profileIds: [profileId], resources: ['lines'] })
-  return (await waitForSync(core, profileId, ['lines'], from)).get('lines')
-}
+closeAfterEach(() => [t, sim])
 
 /** A panel with `lines` seeded, synced once: returns how many lines it lists (all now cached). */
 async function syncedPanel(lines: number, variants: { listCounts?: boolean } = {}) {

@@ -3,28 +3,16 @@
  * suspicious answer, or lose the cache when the panel goes away.
  * Real simulator over HTTP, real SQLite.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { removeLine } from '../../../electron/simulator/store'
-import { addSimPanel, makeCore, panelCount, waitFor, waitForSync, type TestCore } from './helpers'
+import { addSimPanel, lineQuery, makeCore, panelCount, syncLines, waitFor, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = undefined
-  sim = undefined
-})
-
-const lineQuery = (profileId: string) => ({ profileIds: [profileId], resource: 'lines' as const, offset: 0, limit: 1000 })
-
-async function syncLines(core: TestCore, profileId: string) {
-  const from = core.events.length
-  await core.call('sync:run', { profileIds: [profileId], resources: ['lines'] })
-  return (await waitForSync(core, profileId, ['lines'], from)).get('lines')
-}
+closeAfterEach(() => [t, sim])
 
 describe('sync faults', () => {
   it('a pass that fails after some pages keeps the previous data and records the error', async () => {

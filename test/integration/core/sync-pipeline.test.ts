@@ -5,34 +5,22 @@
  * the app's fetch holds answers back so the test can look in between; nothing
  * waits for or asserts a duration.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Line } from '../../../electron/shared/domain'
 import type { SyncProgress } from '../../../electron/shared/views'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { removeLine } from '../../../electron/simulator/store'
-import { addSimPanel, makeCore, panelCount, waitFor, waitForSync, type TestCore } from './helpers'
+import { addSimPanel, lineQuery, makeCore, panelCount, syncLines, waitFor, waitForSync, type TestCore } from './helpers'
+import { closeAfterEach } from '../../helpers/close'
 
-let sims: RunningSimulator[] = []
+const sims: RunningSimulator[] = []
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  for (const s of sims) await s.close()
-  t = undefined
-  sims = []
-})
-
-const lineQuery = (profileId: string) => ({ profileIds: [profileId], resource: 'lines' as const, offset: 0, limit: 1000 })
+closeAfterEach(() => [t, ...sims.splice(0)])
 
 async function sim(seed: number, lines: number): Promise<RunningSimulator> {
   const s = await startSimulator({ seed, lines })
   sims.push(s)
   return s
-}
-
-async function syncLines(core: TestCore, profileId: string) {
-  const from = core.events.length
-  await core.call('sync:run', { profileIds: [profileId], resources: ['lines'] })
-  return (await waitForSync(core, profileId, ['lines'], from)).get('lines')
 }
 
 /**

@@ -8,17 +8,14 @@ import Database from 'better-sqlite3'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, waitForSync, type TestCore } from '../core/helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = sim = undefined
-})
+closeAfterEach(() => [t, sim])
 
 const jsonEscaped = (key: string) => [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
 const urlEncoded = (key: string) => [...key].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')

@@ -6,18 +6,15 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_TEXT_CHARS } from '../../../electron/core/api/normalise/coerce'
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
 import { addSimPanel, makeCore, waitForSync, type TestCore } from '../core/helpers'
+import { closeAfterEach } from '../../helpers/close'
 
 let sim: RunningSimulator | undefined
 let t: TestCore | undefined
-afterEach(async () => {
-  await t?.close()
-  await sim?.close()
-  t = sim = undefined
-})
+closeAfterEach(() => [t, sim])
 
 const HUGE = 3 * 1024 * 1024
 /** A note that says where it is, so a cut can be told from a whole one. */
