@@ -4,38 +4,17 @@
  * exits 1 without touching the folder; the first keeps serving and gives the
  * folder back when it shuts down.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { READY_LINE_RE } from '../../../electron/loopback/cli-args'
 import { acquireDataFolderLock, LOCK_FILE } from '../../../electron/core/lock/data-folder-lock'
+import { cliRunsEndedAfterEach } from './cli-runs'
 import { fakeRendererDir, httpGet } from './helpers'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const children: ChildProcess[] = []
-const dirs: string[] = []
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-function runCli(args: string[], staticDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/loopback/cli.ts', '--memory-keys', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, XM_LOOPBACK_STATIC_DIR: staticDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, exited, out: () => stdout, err: () => stderr }
-}
+const { run, dirs } = cliRunsEndedAfterEach()
+const runCli = (args: string[], staticDir: string) => run(['--memory-keys', ...args], { XM_LOOPBACK_STATIC_DIR: staticDir })
 
 function folders() {
   const dataDir = mkdtempSync(join(tmpdir(), 'xm-cli-lock-'))

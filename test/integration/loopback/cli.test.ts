@@ -2,39 +2,17 @@
  * `npm run dev:browser` as a real child process: its flags, its one ready line
  * on stdout (what the end-to-end tests parse), serving, and a clean exit on SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { READY_LINE_RE } from '../../../electron/loopback/cli-args'
 import { createRpcClient, type SocketLike } from '../../../src/api/rpc-client'
+import { cliRunsEndedAfterEach } from './cli-runs'
 import { fakeRendererDir, httpGet } from './helpers'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const children: ChildProcess[] = []
-const dirs: string[] = []
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/loopback/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, exited, out: () => stdout, err: () => stderr }
-}
+const { run: runCli, dirs } = cliRunsEndedAfterEach()
 
 describe('npm run dev:browser', () => {
   it('refuses a bad flag with a clear message and exit code 2', async () => {

@@ -1,9 +1,11 @@
 /** Small real-socket helpers for the loopback host tests (node:http and the `ws` client). */
 import { request } from 'node:http'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import WebSocket from 'ws'
+import type { LoopbackHost } from '../../../electron/loopback/host'
 
 export interface HttpAnswer {
   status: number
@@ -118,4 +120,22 @@ export function fakeRendererDir(): string {
 
 export function wsUrl(port: number, token: string | null): string {
   return `ws://127.0.0.1:${port}/rpc` + (token === null ? '' : `?token=${token}`)
+}
+
+/**
+ * For a file of host tests: one fake page folder for all of them (made before
+ * the first, removed after the last), and the list its tests push their hosts
+ * on, each closed after its test.
+ */
+export function fakePageAndHosts(): { staticDir: () => string; hosts: LoopbackHost[] } {
+  let dir = ''
+  beforeAll(() => {
+    dir = fakeRendererDir()
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const hosts: LoopbackHost[] = []
+  afterEach(async () => {
+    await Promise.all(hosts.splice(0).map((h) => h.close()))
+  })
+  return { staticDir: () => dir, hosts }
 }

@@ -1,20 +1,10 @@
-import { rmSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startLoopbackHost, type LoopbackHost } from '../../../electron/loopback/host'
+import { describe, expect, it } from 'vitest'
+import { startLoopbackHost } from '../../../electron/loopback/host'
 import type { EventName } from '../../../electron/shared/contract'
 import { recordingHandlers } from '../../unit/main/recording-handlers'
-import { fakeRendererDir, httpGet, openSocket, refusedStatus, wsUrl } from './helpers'
+import { fakePageAndHosts, httpGet, openSocket, refusedStatus, wsUrl } from './helpers'
 
-let staticDir: string
-beforeAll(() => {
-  staticDir = fakeRendererDir()
-})
-afterAll(() => rmSync(staticDir, { recursive: true, force: true }))
-
-const hosts: LoopbackHost[] = []
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.close()))
-})
+const { staticDir, hosts } = fakePageAndHosts()
 
 async function start() {
   const rec = recordingHandlers()
@@ -26,7 +16,7 @@ async function start() {
       return () => listeners.delete(l)
     },
   }
-  const host = await startLoopbackHost({ core, staticDir })
+  const host = await startLoopbackHost({ core, staticDir: staticDir() })
   hosts.push(host)
   const emit = (name: EventName, payload: unknown) => listeners.forEach((l) => l(name, payload))
   const origin = `http://127.0.0.1:${host.port}`
@@ -41,7 +31,7 @@ describe('loopback host: the page', () => {
     await expect(
       startLoopbackHost({
         core: { dispatch: async () => ({ ok: true, value: 1 }), onEvent: () => () => {} },
-        staticDir,
+        staticDir: staticDir(),
         host: '0.0.0.0' as '127.0.0.1',
       }),
     ).rejects.toThrow(/127\.0\.0\.1/)

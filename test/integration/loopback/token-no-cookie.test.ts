@@ -6,26 +6,17 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { rmSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startLoopbackHost, type LoopbackHost } from '../../../electron/loopback/host'
+import { describe, expect, it } from 'vitest'
+import { startLoopbackHost } from '../../../electron/loopback/host'
 import { READY_LINE_RE } from '../../../electron/loopback/cli-args'
 import { recordingHandlers } from '../../unit/main/recording-handlers'
-import { fakeRendererDir, httpGet, openSocket, refusedStatus, wsUrl } from './helpers'
+import { fakePageAndHosts, httpGet, openSocket, refusedStatus, wsUrl } from './helpers'
 
-let staticDir: string
-beforeAll(() => {
-  staticDir = fakeRendererDir()
-})
-afterAll(() => rmSync(staticDir, { recursive: true, force: true }))
-const hosts: LoopbackHost[] = []
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.close()))
-})
+const { staticDir, hosts } = fakePageAndHosts()
 
 async function start() {
   const rec = recordingHandlers()
-  const host = await startLoopbackHost({ core: { dispatch: rec.dispatch, onEvent: () => () => {} }, staticDir })
+  const host = await startLoopbackHost({ core: { dispatch: rec.dispatch, onEvent: () => () => {} }, staticDir: staticDir() })
   hosts.push(host)
   return host
 }

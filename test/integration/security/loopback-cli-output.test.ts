@@ -5,25 +5,18 @@
  * anything it prints, nor in anything its WebSocket sends the page while the
  * demo panel is used — and SIGTERM still ends it cleanly (exit 0).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { READY_LINE_RE } from '../../../electron/loopback/cli-args'
+import { cliRunsEndedAfterEach } from '../loopback/cli-runs'
 import { openSocket } from '../loopback/helpers'
 import { SECRET_KEY, waitFor } from './helpers'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const HEX32 = /[0-9a-f]{32}/i
 
-const children: ChildProcess[] = []
-const dirs: string[] = []
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
+const { run, dirs } = cliRunsEndedAfterEach()
 
 function staticDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xm-sec-renderer-'))
@@ -37,19 +30,9 @@ describe('the loopback CLI with --demo', () => {
   it('prints no key-shaped text, sends none to the page, and exits 0 on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'xm-sec-cli-'))
     dirs.push(dataDir)
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/loopback/cli.ts', '--demo', '--memory-keys', '--port', '0', '--data-dir', dataDir], {
-      cwd: ROOT,
-      env: { ...process.env, XM_LOOPBACK_STATIC_DIR: staticDir() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    children.push(child)
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    const { child, exited, out, err } = run(['--demo', '--memory-keys', '--port', '0', '--data-dir', dataDir], { XM_LOOPBACK_STATIC_DIR: staticDir() })
 
-    const ready = await waitFor('the ready line', () => READY_LINE_RE.exec(stdout), 25_000)
+    const ready = await waitFor('the ready line', () => READY_LINE_RE.exec(out()), 25_000)
     const [, , portText, token] = ready
     const port = Number(portText)
     expect(token!.length).toBe(43) // 32 random bytes, base64url
@@ -79,10 +62,10 @@ describe('the loopback CLI with --demo', () => {
     expect(await exited).toBe(0)
 
     // stdout is the one ready line; stderr has the demo and shutdown notes.
-    expect(stdout).toBe(`${ready[0]}\n`)
-    expect(stderr).toMatch(/Demo panel ready/)
-    expect(stderr).toMatch(/SIGTERM/)
-    for (const [what, text] of [['stdout', stdout], ['stderr', stderr], ['page messages', JSON.stringify(s.messages)]] as const) {
+    expect(out()).toBe(`${ready[0]}\n`)
+    expect(err()).toMatch(/Demo panel ready/)
+    expect(err()).toMatch(/SIGTERM/)
+    for (const [what, text] of [['stdout', out()], ['stderr', err()], ['page messages', JSON.stringify(s.messages)]] as const) {
       const hit = HEX32.exec(text)
       expect(hit, `${what}: …${hit ? text.slice(Math.max(0, hit.index - 60), hit.index + 40) : ''}…`).toBeNull()
     }
