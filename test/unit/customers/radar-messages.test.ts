@@ -11,18 +11,19 @@ beforeEach(async () => {
 })
 afterEach(() => f.close())
 
-function seed() {
+/** Lines and a MAG expiring around `now` (unix seconds), prices, and Anna owning two of them; returns Anna. */
+function seed(now = NOW) {
   f.cache.setPackages(f.north.id, [pkg(1, { name: '1 month' })], f.clock.ms)
   f.sync(f.north, 'lines', [
-    line(1, { username: 'today', expDate: NOW + 60 }),
-    line(2, { username: 'in5', expDate: NOW + 5 * DAY }),
-    line(3, { username: 'in20', expDate: NOW + 20 * DAY }),
-    line(4, { username: 'in60', expDate: NOW + 60 * DAY }),
-    line(5, { username: 'ago10', expDate: NOW - 10 * DAY }),
-    line(6, { username: 'ago90', expDate: NOW - 90 * DAY }),
+    line(1, { username: 'today', expDate: now + 60 }),
+    line(2, { username: 'in5', expDate: now + 5 * DAY }),
+    line(3, { username: 'in20', expDate: now + 20 * DAY }),
+    line(4, { username: 'in60', expDate: now + 60 * DAY }),
+    line(5, { username: 'ago10', expDate: now - 10 * DAY }),
+    line(6, { username: 'ago90', expDate: now - 90 * DAY }),
     line(7, { username: 'forever', expDate: null }),
   ])
-  f.sync(f.south, 'mags', [mag(8, { expDate: NOW + 2 * DAY })])
+  f.sync(f.south, 'mags', [mag(8, { expDate: now + 2 * DAY })])
   f.prices.set({ currency: 'EUR', prices: [{ profileId: f.north.id, packageId: 1, price: 12.5 }] })
   const c = f.customers.create(anna)
   f.links.attach(c.id, [
@@ -39,23 +40,7 @@ describe('renewal radar', () => {
     d.setHours(12, 0, 0, 0)
     f.clock.ms = d.getTime()
     const nowSec = Math.floor(f.clock.ms / 1000)
-    f.cache.setPackages(f.north.id, [pkg(1, { name: '1 month' })], f.clock.ms)
-    f.sync(f.north, 'lines', [
-      line(1, { username: 'today', expDate: nowSec + 60 }),
-      line(2, { username: 'in5', expDate: nowSec + 5 * DAY }),
-      line(3, { username: 'in20', expDate: nowSec + 20 * DAY }),
-      line(4, { username: 'in60', expDate: nowSec + 60 * DAY }),
-      line(5, { username: 'ago10', expDate: nowSec - 10 * DAY }),
-      line(6, { username: 'ago90', expDate: nowSec - 90 * DAY }),
-      line(7, { username: 'forever', expDate: null }),
-    ])
-    f.sync(f.south, 'mags', [mag(8, { expDate: nowSec + 2 * DAY })])
-    f.prices.set({ currency: 'EUR', prices: [{ profileId: f.north.id, packageId: 1, price: 12.5 }] })
-    const c = f.customers.create(anna)
-    f.links.attach(c.id, [
-      { profileId: f.north.id, resource: 'lines', key: 'in5', id: 2 },
-      { profileId: f.south.id, resource: 'mags', key: mag(8).mac, id: 8 },
-    ])
+    const c = seed(nowSec)
 
     const all = f.radar.query({ window: 'all' })
     expect(all.rows.map((r) => r.label)).toEqual(['ago10', 'today', mag(8).mac, 'in5', 'in20'])
