@@ -47,6 +47,7 @@ describe('XUI-shaped answers → domain', () => {
   it('packages in the XUI shape', () => {
     const pkgs = parseResponse('packages', 200, fixture('xui/packages.json'))
     for (const p of pkgs) expect(Package.parse(p)).toEqual(p)
+    // Spelled out on purpose, not built with test/helpers/rows.ts: this is what the fixture must parse into.
     expect(pkgs[0]).toEqual({
       id: 1,
       name: '1 Month & More',

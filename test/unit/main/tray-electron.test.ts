@@ -129,6 +129,7 @@ describe('setupTray with Electron (fake)', () => {
     })
     expect(tray.image.path).toBe('/res/tray/tray-critical-24.png')
     expect(tray.tooltip).toBe('XM Reseller Desk\nMain: 900 credits\nBackup: 4 credits')
+    // The whole menu spelled out, as in tray.test.ts: each scenario shows the user a menu of its own.
     expect((tray.menu as Menu).labels).toEqual([
       'Main — 900 credits · updated 1 min ago',
       'Backup — 4 credits (critical) · updated 1 min ago',

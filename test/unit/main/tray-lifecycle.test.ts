@@ -91,6 +91,7 @@ describe('tray visibility on Linux', () => {
     }
   })
 
+  // One case per desktop string, alike on purpose: each is a way GNOME names itself.
   it('GNOME needs the AppIndicator extension', () => {
     expect(
       trayLikelyVisible({

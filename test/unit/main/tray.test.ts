@@ -157,6 +157,7 @@ describe('labels and tooltip', () => {
         onQuit() {},
       },
     )
+    // The whole menu spelled out, as in tray-electron.test.ts: each scenario shows the user a menu of its own.
     expect(items.map((i) => (i.type === 'separator' ? '---' : i.label))).toEqual([
       'Main — 120 credits · updated 5 min ago',
       '---',

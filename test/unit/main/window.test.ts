@@ -12,6 +12,7 @@ describe('main window', () => {
   it('isolates the page: context isolation, sandbox, no Node, no <webview>, web security on', () => {
     const win = fake(createMainWindow({ location, preloadPath: '/opt/xm/out/preload/index.cjs' }))
     const prefs = win.options.webPreferences
+    // Written out on purpose (not WEB_PREFERENCES): a weakened constant must fail here too.
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,

@@ -8,6 +8,15 @@ beforeEach(() => {
   setActivePinia(createPinia())
 })
 
+/** The store with three tabs open: p1's lines and MAGs, then the journal (active). */
+function threeTabs() {
+  const tabs = useTabsStore()
+  tabs.open('resource', 'p1', 'lines')
+  tabs.open('resource', 'p1', 'mags')
+  tabs.open('journal', 'all')
+  return tabs
+}
+
 describe('tabs store', () => {
   it('opens a view once, focusing the existing tab the second time', () => {
     const tabs = useTabsStore()
@@ -19,10 +28,7 @@ describe('tabs store', () => {
   })
 
   it('cycles with next/prev and closes the current tab, focusing a neighbour', () => {
-    const tabs = useTabsStore()
-    tabs.open('resource', 'p1', 'lines')
-    tabs.open('resource', 'p1', 'mags')
-    tabs.open('journal', 'all')
+    const tabs = threeTabs()
     tabs.cycle(1)
     expect(tabs.activeId).toBe('resource:p1:lines')
     tabs.cycle(-1)
@@ -84,10 +90,7 @@ describe('tabs do not pile up', () => {
   })
 
   it('closes the others, and Ctrl+Shift+T brings closed tabs back, newest first', () => {
-    const tabs = useTabsStore()
-    tabs.open('resource', 'p1', 'lines')
-    tabs.open('resource', 'p1', 'mags')
-    tabs.open('journal', 'all')
+    const tabs = threeTabs()
     tabs.closeOthers('resource:p1:mags')
     expect(tabs.tabs.map((t) => t.id)).toEqual(['resource:p1:mags'])
     expect(tabs.activeId).toBe('resource:p1:mags')

@@ -54,6 +54,7 @@ describe('no weakened Electron setting anywhere in electron/', () => {
   })
 
   it('the only window is made with the hardened preferences and a preload', () => {
+    // Written out on purpose, like window.test.ts: the hardened set is stated twice so one edit cannot weaken it.
     expect(WEB_PREFERENCES).toMatchObject({
       contextIsolation: true,
       sandbox: true,

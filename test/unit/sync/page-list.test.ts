@@ -115,6 +115,7 @@ describe('pageList', () => {
     expect(pass.skipped).toBe(2)
   })
 
+  // Alike on purpose, like the test above: the two-page answer written out is the case.
   it('keeps one row per id when offset paging repeats a row', async () => {
     const fetch = async (start: number): Promise<ListResult<Row>> =>
       start === 0 ? { rows: rows(1000), total: 1500, skipped: 0 } : { rows: rows(500, 1000), total: 1500, skipped: 0 }
