@@ -1,5 +1,5 @@
 /** The views a panel offers in the sidebar, in order. */
-import type { Resource } from '../../electron/shared/domain'
+import { RESOURCES, type Resource } from '../../electron/shared/domain'
 import type { MessageKey } from '../i18n'
 import type { TabKind } from '../stores/tabs'
 
@@ -10,14 +10,8 @@ export interface NavItem {
 }
 
 export const PANEL_NAV: NavItem[] = [
-  { kind: 'resource', resource: 'lines', label: 'res.lines' },
-  { kind: 'resource', resource: 'mags', label: 'res.mags' },
-  { kind: 'resource', resource: 'enigmas', label: 'res.enigmas' },
-  { kind: 'resource', resource: 'activecodes', label: 'res.activecodes' },
-  { kind: 'resource', resource: 'subResellers', label: 'res.subResellers' },
-  { kind: 'resource', resource: 'activityLogs', label: 'res.activityLogs' },
-  { kind: 'resource', resource: 'liveConnections', label: 'res.liveConnections' },
-  { kind: 'resource', resource: 'creditLogs', label: 'res.creditLogs' },
+  // Every resource's list, in the domain's order (RESOURCES).
+  ...RESOURCES.map((resource): NavItem => ({ kind: 'resource', resource, label: `res.${resource}` })),
   { kind: 'packages', label: 'res.packages' },
   { kind: 'account', label: 'res.account' },
 ]
