@@ -8,10 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { XtreamClient } from '../../../electron/core/api'
 import { openCache } from '../../../electron/core/cache'
 import { createCreditMonitor, type MonitorNotice } from '../../../electron/core/monitor'
-import type { ClientProvider, CoreContext } from '../../../electron/core/ports'
+import type { CoreContext } from '../../../electron/core/ports'
 import { JsonProfileStore } from '../../../electron/core/profiles/profile-store'
 import { KeyService, keyHintOf } from '../../../electron/core/vault/key-service'
 import { MemorySecretStore } from '../../../electron/core/vault/memory-store'
@@ -19,6 +18,7 @@ import type { EventName } from '../../../electron/shared/contract'
 import type { Profile } from '../../../electron/shared/profile'
 import type { CreditSummary } from '../../../electron/shared/views'
 import { startSimulator } from '../../../electron/simulator'
+import { clientsPerPanel } from '../../helpers/panel-clients'
 import { FakeClock } from '../../unit/monitor/fake-clock'
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>
@@ -45,33 +45,19 @@ export async function monitorHarness(o: HarnessOptions = {}) {
     now: clock.now,
   })
   const requests = { user_info: 0, total: 0 }
-  const clientFor = new Map<string, XtreamClient>()
   const secrets = new MemorySecretStore()
   const keys = new KeyService(secrets)
   const profiles = await JsonProfileStore.open(join(dir, 'profiles.json'), { now: clock.now })
   const cache = openCache(join(dir, 'cache.db'), { now: clock.now })
-  const clients: ClientProvider = {
-    forProfile(id) {
-      const p = profiles.require(id)
-      let c = clientFor.get(id)
-      if (!c) {
-        c = new XtreamClient({
-          endpoint: { scheme: p.scheme, host: p.host, port: p.port, accessCode: p.accessCode },
-          getApiKey: () => keys.get(id),
-          fetch: async (input, init) => {
-            const action = new URL(input).searchParams.get('action')
-            requests.total++
-            if (action === 'user_info') requests.user_info++
-            return globalThis.fetch(input, init)
-          },
-          sleep: async () => {}, // the client's own read retries: instant, not real waiting
-          ratePerSecond: Infinity,
-        })
-        clientFor.set(id, c)
-      }
-      return c
+  const clients = clientsPerPanel(profiles, (id) => ({
+    getApiKey: () => keys.get(id),
+    fetch: async (input, init) => {
+      const action = new URL(input).searchParams.get('action')
+      requests.total++
+      if (action === 'user_info') requests.user_info++
+      return globalThis.fetch(input, init)
     },
-  }
+  }))
   const events: [EventName, unknown][] = []
   const notes: MonitorNotice[] = []
   let onSpend: (id: string) => void = () => {}
