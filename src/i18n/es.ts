@@ -119,6 +119,7 @@ export const es: Catalogue = {
   'radar.notifyDaysAhead': 'días de antelación',
   'radar.needsCustomer': 'Vincula primero esta suscripción a un cliente para saber a quién escribir.',
 
+  // Like pt-BR and es here on purpose: the two languages share these words and the channel names are brands.
   'msg.title': 'Mensaje para {name}',
   'msg.kind': 'Mensaje',
   'msg.kind.welcome': 'Bienvenida / datos de acceso',

@@ -119,6 +119,7 @@ export const ptBR: Catalogue = {
   'radar.notifyDaysAhead': 'dias de antecedência',
   'radar.needsCustomer': 'Vincule primeiro esta assinatura a um cliente, para saber para quem escrever.',
 
+  // Like pt-BR and es here on purpose: the two languages share these words and the channel names are brands.
   'msg.title': 'Mensagem para {name}',
   'msg.kind': 'Mensagem',
   'msg.kind.welcome': 'Boas-vindas / dados de acesso',
