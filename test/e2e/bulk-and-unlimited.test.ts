@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
 import type { SimLine } from '../../electron/simulator/model'
 import { canRun, openSession, screenshot, tearDown, type Session } from './harness'
-import { addFirstPanel, pickPackage, tid, watchProblems } from './steps'
+import { addFirstPanel, closeDrawer, openRow, pickPackage, tid, watchProblems } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
@@ -57,9 +57,7 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
   it('single: the preview says the unlimited line becomes limited, and it is sent only after the explicit tick', async () => {
     const before = sim.credits()
     const ledger = sim.ledger().length
-    await page.fill(tid('table-search'), single.username)
-    await page.locator(tid('row'), { hasText: single.username }).first().click()
-    await page.locator(tid('detail-drawer')).waitFor({ timeout: T })
+    await openRow(page, single.username)
     await page.click(tid('action-extend'))
     await expect.poll(() => page.locator(tid('extend-expiry-now')).textContent(), { timeout: T }).toBe('Unlimited')
     await pickPackage(page, /^3 Months/)
@@ -84,18 +82,14 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     await expect.poll(() => sim.credits(), { timeout: T }).toBe(before - cost)
     expect(typeof sim.state.lines.get(single.id)!.exp_date).toBe('number')
     await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
-    await page.keyboard.press('Escape')
-    await page.locator(tid('detail-drawer')).waitFor({ state: 'hidden', timeout: T })
-    await page.fill(tid('table-search'), '')
+    await closeDrawer(page)
   }, 90_000)
 
   it('single: a line the app had as limited but the panel has as unlimited is refused, and the form then asks for the tick', async () => {
     sneaky.exp_date = null // changed on the panel's web page after the app synced
     const before = sim.credits()
     const ledger = sim.ledger().length
-    await page.fill(tid('table-search'), sneaky.username)
-    await page.locator(tid('row'), { hasText: sneaky.username }).first().click()
-    await page.locator(tid('detail-drawer')).waitFor({ timeout: T })
+    await openRow(page, sneaky.username)
     await page.click(tid('action-extend'))
     await pickPackage(page, /^3 Months/)
     expect(await page.locator(tid('extend-unlimited-warning')).count()).toBe(0) // the cache says limited
@@ -114,9 +108,7 @@ describe.skipIf(!canRun())('extending unlimited lines in a real browser', () => 
     await expect.poll(() => typeof sim.state.lines.get(sneaky.id)!.exp_date, { timeout: T }).toBe('number')
     expect(sim.credits()).toBeLessThan(before)
     await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
-    await page.keyboard.press('Escape')
-    await page.locator(tid('detail-drawer')).waitFor({ state: 'hidden', timeout: T })
-    await page.fill(tid('table-search'), '')
+    await closeDrawer(page)
   }, 90_000)
 
   it('bulk: unlimited lines are left out of the plan unless the user includes them', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSimulator, type RunningSimulator } from '../../electron/simulator'
 import { canRun, openSession, tearDown, type Session } from './harness'
-import { addFirstPanel, pickPackage, tid, watchProblems } from './steps'
+import { addFirstPanel, closeDrawer, openRow, pickPackage, tid, watchProblems } from './steps'
 
 const T = 20_000
 let sim: RunningSimulator
@@ -25,19 +25,6 @@ async function openView(nav: string, resource: string) {
   await page.locator(`${tid('resource-view')}[data-resource="${resource}"]`).waitFor({ timeout: T })
 }
 
-/** Finds a row by its natural key through the table's search box and opens its drawer. */
-async function openRow(text: string) {
-  await page.fill(tid('table-search'), text)
-  await page.locator(tid('row'), { hasText: text }).first().click()
-  await drawer().waitFor({ timeout: T })
-}
-
-async function closeDrawer() {
-  await page.keyboard.press('Escape')
-  await drawer().waitFor({ state: 'hidden', timeout: T })
-  await page.fill(tid('table-search'), '')
-}
-
 describe.skipIf(!canRun())('edits and writes in a real browser', () => {
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, credits: 500 })
@@ -52,7 +39,7 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
   it('§1: notes changed on the panel behind the app\'s back survive a password-only edit', async () => {
     const target = sim.state.lines.rows.find((l) => l.is_mag === 0 && l.is_e2 === 0 && l.enabled === 1)!
     await openView('nav-lines', 'lines')
-    await openRow(target.username)
+    await openRow(page, target.username)
     // Someone edits the notes on the panel's web page; the app's cache still has the old ones.
     target.reseller_notes = 'Changed on the panel page'
     await page.click(tid('action-edit'))
@@ -63,13 +50,13 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     expect(sim.state.lines.get(target.id)!.password).toBe('e2eNewPassw0rd')
     expect(sim.state.lines.get(target.id)!.reseller_notes).toBe('Changed on the panel page')
     expect(sim.ledger().at(-1)).toMatchObject({ action: 'edit_line' })
-    await closeDrawer()
+    await closeDrawer(page)
   })
 
   it('§1: a sub-reseller\'s e-mail and a MAG\'s ISP lock changed on the panel survive edits of other fields', async () => {
     const sub = sim.state.users.rows.find((u) => u.owner_id === sim.state.resellerId && u.status === 1)!
     await openView('nav-subResellers', 'subResellers')
-    await openRow(sub.username)
+    await openRow(page, sub.username)
     sub.email = 'changed.on.panel@example.com'
     await page.click(tid('action-edit'))
     const values = () => page.locator(`${tid('subreseller-form')} input`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
@@ -79,12 +66,12 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
     expect(sim.state.users.get(sub.id)!.notes).toBe('Pays every month')
     expect(sim.state.users.get(sub.id)!.email).toBe('changed.on.panel@example.com')
-    await closeDrawer()
+    await closeDrawer(page)
 
     const mag = sim.state.mags.rows.find((m) => sim.state.lines.get(m.user_id)?.is_isplock === 0)!
     const magLine = sim.state.lines.get(mag.user_id)!
     await openView('nav-mags', 'mags')
-    await openRow(mag.mac)
+    await openRow(page, mag.mac)
     magLine.is_isplock = 1
     await page.click(tid('action-edit'))
     await page.waitForFunction((sel) => document.querySelector(sel)?.classList.contains('n-switch--active') === true, tid('field-isp-lock'), { timeout: T })
@@ -93,7 +80,7 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await page.locator(tid('write-form')).waitFor({ state: 'detached', timeout: T })
     expect(sim.state.lines.get(mag.user_id)!.reseller_notes).toBe('Living room box')
     expect(sim.state.lines.get(mag.user_id)!.is_isplock).toBe(1)
-    await closeDrawer()
+    await closeDrawer(page)
   })
 
   it('right after creating a MAG device, the drawer shows the device with its own line id', async () => {
@@ -125,28 +112,28 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await expect.poll(() => page.inputValue(tid('m3u-value')), { timeout: T }).toContain(`password=${line.password}`)
     expect(await page.locator('.n-message--error-type').count()).toBe(0)
     await result.locator('.n-card-header__close').click()
-    await closeDrawer()
+    await closeDrawer(page)
   })
 
   it('§5: a MAG\'s hand-off uses the device line\'s real password, though its list row has none', async () => {
     const mag = sim.state.mags.rows.find((m) => sim.state.lines.get(m.user_id)?.password)!
     const line = sim.state.lines.get(mag.user_id)!
     await openView('nav-mags', 'mags')
-    await openRow(mag.mac)
+    await openRow(page, mag.mac)
     await page.locator(tid('handoff-qr')).waitFor({ timeout: T })
     const m3u = new URL(await page.inputValue(tid('m3u-value')))
     expect(m3u.searchParams.get('password')).toBe(line.password)
     await page.click(tid('copy-password'))
     await page.locator('.n-message', { hasText: 'Password copied' }).first().waitFor({ timeout: T })
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(line.password)
-    await closeDrawer()
+    await closeDrawer(page)
   })
 
   it('§5: adjust credits is worded as a transfer, refuses 2.5, and the open drawer shows the new balance', async () => {
     const sub = sim.state.users.rows.find((u) => u.owner_id === sim.state.resellerId && u.status === 1)!
     const before = Math.trunc(sub.credits)
     await openView('nav-subResellers', 'subResellers')
-    await openRow(sub.username)
+    await openRow(page, sub.username)
     await expect.poll(() => field('credits').textContent(), { timeout: T }).toBe(String(before))
     await page.click(tid('action-adjust'))
     const amount = page.locator(tid('field-amount'))
@@ -178,6 +165,6 @@ describe.skipIf(!canRun())('edits and writes in a real browser', () => {
     await page.locator(tid('adjust-result')).waitFor({ timeout: T })
     await page.locator(`${tid('adjust-result')} .n-card-header__close`).click()
     await expect.poll(() => field('credits').textContent(), { timeout: T }).toBe(String(before + 3))
-    await closeDrawer()
+    await closeDrawer(page)
   })
 })

@@ -61,3 +61,17 @@ export function watchProblems(page: Page, problems: string[], opts: { csp?: bool
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`)
   })
 }
+
+/** Finds a row by its natural key through the table's search box and opens its drawer. */
+export async function openRow(page: Page, text: string): Promise<void> {
+  await page.fill(tid('table-search'), text)
+  await page.locator(tid('row'), { hasText: text }).first().click()
+  await page.locator(tid('detail-drawer')).waitFor({ timeout: STEP })
+}
+
+/** Closes the drawer (Escape) and empties the table's search box again. */
+export async function closeDrawer(page: Page): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.locator(tid('detail-drawer')).waitFor({ state: 'hidden', timeout: STEP })
+  await page.fill(tid('table-search'), '')
+}
