@@ -6,6 +6,7 @@ import { fixture } from './fixtures'
 
 const utc = (s: string) => Date.parse(s.replace(' ', 'T') + 'Z') / 1000
 
+// Alike on purpose: each test parses one fixture and spells out the domain row it must become.
 describe('doc examples → domain', () => {
   it('user_info → AccountInfo with default permissions (no permissions sibling in the doc)', () => {
     const info = parseResponse('user_info', 200, fixture('doc/user_info.json'))

@@ -18,6 +18,7 @@ import {
 import { parseResponse } from '../../../electron/core/api/parse'
 import { fixture } from './fixtures'
 
+// Alike on purpose: each test parses one fixture and spells out the domain row it must become.
 describe('XUI-shaped answers → domain', () => {
   it('user_info reads the sibling permissions object, strings and escapes', () => {
     const info = parseResponse('user_info', 200, fixture('xui/user_info.json'))
