@@ -5,21 +5,13 @@
  */
 import type { Line } from '../../../electron/shared/domain'
 import { DAY, line, NOW } from '../../helpers/rows'
+import { mulberry32 as rng } from '../../../electron/simulator/prng'
 
 /** The fixed "now" the synthetic sets are dated around (benchmarks import it from here). */
 export { NOW }
 
-/** Small seeded PRNG (mulberry32) so synthetic sets are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Small seeded PRNG (the simulator's mulberry32) so synthetic sets are the same on every run. */
+export { rng }
 
 const FIRST = ['john', 'maria', 'ahmed', 'li', 'olga', 'pierre', 'fatima', 'jose', 'anna', 'mehmet', 'sven', 'chloé', 'yusuf', 'ivan', 'nora', 'kofi']
 const LAST = ['smith', 'garcia', 'khan', 'wang', 'petrova', 'dubois', 'ali', 'santos', 'berg', 'yilmaz', 'müller', 'okafor']
