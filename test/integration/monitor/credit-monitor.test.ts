@@ -278,24 +278,19 @@ describe('history, burn rate and forecast', () => {
     t.service.start()
     await t.settle()
     const DAY = 24 * 60 * MIN
+    /** Sale number `n` (histuser0n) of package `pkg`, straight to the panel. */
+    const sell = (n: number, pkg: number) =>
+      t.client(main.id).call('create_line', { package: pkg, trial: false, username: `histuser0${n}`, password: `histpass0${n}` })
 
     // Three days of selling: packages 1 + 2 on day one, 3 on day two, 1 on day three.
-    await t
-      .client(main.id)
-      .call('create_line', { package: 1, trial: false, username: 'histuser01', password: 'histpass01' })
-    await t
-      .client(main.id)
-      .call('create_line', { package: 2, trial: false, username: 'histuser02', password: 'histpass02' })
+    await sell(1, 1)
+    await sell(2, 2)
     t.ctx.onSpend(main.id)
     await t.advance(DAY)
-    await t
-      .client(main.id)
-      .call('create_line', { package: 3, trial: false, username: 'histuser03', password: 'histpass03' })
+    await sell(3, 3)
     t.ctx.onSpend(main.id)
     await t.advance(DAY)
-    await t
-      .client(main.id)
-      .call('create_line', { package: 1, trial: false, username: 'histuser04', password: 'histpass04' })
+    await sell(4, 1)
     t.ctx.onSpend(main.id)
     await t.advance(5000)
 
@@ -307,9 +302,7 @@ describe('history, burn rate and forecast', () => {
 
     // After the log sync, one more sale is seen only through the balance snapshots.
     await t.advance(5 * MIN)
-    await t
-      .client(main.id)
-      .call('create_line', { package: 1, trial: false, username: 'histuser05', password: 'histpass05' })
+    await sell(5, 1)
     t.ctx.onSpend(main.id)
     await t.advance(5000)
     const ledger = t.sim.ledger()
