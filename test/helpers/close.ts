@@ -1,8 +1,8 @@
 /**
- * The end of each test for what it opened (cores, simulated panels, caches):
- * one afterEach instead of each file's own.
+ * The end of each test, or of a file, for what it opened (cores, simulated
+ * panels, caches): one hook instead of each file's own.
  */
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
 interface Closable {
   close(): unknown
@@ -15,12 +15,21 @@ interface Closable {
  * given again, is passed over.
  */
 export function closeAfterEach(opened: () => ReadonlyArray<Closable | undefined>): void {
+  afterEach(closer(opened))
+}
+
+/** The same after the file's last test, for what its beforeAll opened. */
+export function closeAfterAll(opened: () => ReadonlyArray<Closable | undefined>): void {
+  afterAll(closer(opened))
+}
+
+function closer(opened: () => ReadonlyArray<Closable | undefined>): () => Promise<void> {
   const closed = new WeakSet<Closable>()
-  afterEach(async () => {
+  return async () => {
     for (const thing of opened()) {
       if (!thing || closed.has(thing)) continue
       closed.add(thing)
       await thing.close()
     }
-  })
+  }
 }

@@ -4,26 +4,22 @@
  * had `password=` empty. The device is read fresh for its links, and a link
  * is never built from an empty credential.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { addSimPanel, makeCore, waitForSync, type TestCore } from './helpers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSimulator } from '../../../electron/simulator'
+import { coreWithSimPanel, waitForSync, type TestCore } from './helpers'
+import { closeAfterAll } from '../../helpers/close'
 
 let sim: RunningSimulator
 let t: TestCore
 let profileId: string
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, credits: 500 })
-  t = await makeCore()
-  profileId = (await addSimPanel(t, sim)).id
+  ;({ sim, t, profileId } = await coreWithSimPanel({ port: 0, credits: 500 }))
   const from = t.events.length
   await t.call('sync:run', { profileIds: [profileId], resources: ['mags', 'enigmas'] })
   await waitForSync(t, profileId, ['mags', 'enigmas'], from)
 })
-afterAll(async () => {
-  await t?.close()
-  await sim?.close()
-})
+closeAfterAll(() => [t, sim])
 
 describe('device hand-off links', () => {
   for (const resource of ['mags', 'enigmas'] as const) {

@@ -12,7 +12,7 @@ import type { EventName, MethodArgs, MethodName, MethodValue } from '../../../el
 import type { Result } from '../../../electron/shared/errors'
 import { PROFILE_DEFAULTS, type Profile } from '../../../electron/shared/profile'
 import type { SyncProgress } from '../../../electron/shared/views'
-import type { RunningSimulator } from '../../../electron/simulator'
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../electron/simulator'
 import { waitFor } from '../../helpers/wait'
 
 export { waitFor }
@@ -71,6 +71,20 @@ export async function makeCore(over: Partial<CoreOptions> & { dataDir?: string }
       await core.dispose()
       if (!opts.keepDir) rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** A simulated panel, a fresh core and that panel added to it with its key; when a step fails, what was started is closed. */
+export async function coreWithSimPanel(simOpts: SimulatorOptions = {}): Promise<{ sim: RunningSimulator; t: TestCore; profileId: string }> {
+  const sim = await startSimulator(simOpts)
+  let t: TestCore | undefined
+  try {
+    t = await makeCore()
+    return { sim, t, profileId: (await addSimPanel(t, sim)).id }
+  } catch (e) {
+    await t?.close()
+    await sim.close()
+    throw e
   }
 }
 

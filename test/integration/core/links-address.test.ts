@@ -3,9 +3,10 @@
  * no customer DNS but the account has a reseller DNS (user_info `reseller_dns`),
  * that DNS is offered instead of handing customers the API address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { addSimPanel, makeCore, waitForSync, type TestCore } from './helpers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSimulator } from '../../../electron/simulator'
+import { coreWithSimPanel, waitForSync, type TestCore } from './helpers'
+import { closeAfterAll } from '../../helpers/close'
 
 let sim: RunningSimulator
 let t: TestCore
@@ -13,19 +14,14 @@ let profileId: string
 let lineId: number
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, credits: 100, lines: 5 })
-  t = await makeCore()
-  profileId = (await addSimPanel(t, sim)).id
+  ;({ sim, t, profileId } = await coreWithSimPanel({ port: 0, credits: 100, lines: 5 }))
   await t.call('profiles:test', { profileId }) // keeps the account (its reseller DNS)
   const from = t.events.length
   await t.call('sync:run', { profileIds: [profileId], resources: ['lines'] })
   await waitForSync(t, profileId, ['lines'], from)
   lineId = ((await t.call('cache:query', { profileIds: [profileId], resource: 'lines', offset: 0, limit: 1 })).rows[0] as { id: number }).id
 })
-afterAll(async () => {
-  await t?.close()
-  await sim?.close()
-})
+closeAfterAll(() => [t, sim])
 
 describe('which address the hand-off links use', () => {
   it('no customer DNS: the API address, said so, and the account\'s reseller DNS offered', async () => {

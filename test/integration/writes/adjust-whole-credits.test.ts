@@ -3,9 +3,10 @@
  * amount, docs/panel-api.md §7). A fraction is refused at the contract with the
  * panel's rule stated, before anything is journaled or sent; never rounded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { addSimPanel, makeCore, type TestCore } from '../core/helpers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSimulator } from '../../../electron/simulator'
+import { coreWithSimPanel, type TestCore } from '../core/helpers'
+import { closeAfterAll } from '../../helpers/close'
 
 let sim: RunningSimulator
 let t: TestCore
@@ -13,15 +14,10 @@ let profileId: string
 let subId: number
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, credits: 500 })
-  t = await makeCore()
-  profileId = (await addSimPanel(t, sim)).id
+  ;({ sim, t, profileId } = await coreWithSimPanel({ port: 0, credits: 500 }))
   subId = [...sim.state.users.rows].find((u) => u.owner_id === sim.state.resellerId)!.id
 })
-afterAll(async () => {
-  await t?.close()
-  await sim?.close()
-})
+closeAfterAll(() => [t, sim])
 
 describe('adjusting credits by a fraction', () => {
   it('is refused with the panel\'s rule, and nothing is journaled or sent', async () => {

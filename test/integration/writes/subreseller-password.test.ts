@@ -3,23 +3,19 @@
  * never shows that password again (get_user hides it, docs/panel-api.md §4),
  * so the create's answer hands it back once — and the journal never keeps it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator'
-import { addSimPanel, makeCore, type TestCore } from '../core/helpers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSimulator } from '../../../electron/simulator'
+import { coreWithSimPanel, type TestCore } from '../core/helpers'
+import { closeAfterAll } from '../../helpers/close'
 
 let sim: RunningSimulator
 let t: TestCore
 let profileId: string
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, credits: 500 })
-  t = await makeCore()
-  profileId = (await addSimPanel(t, sim)).id
+  ;({ sim, t, profileId } = await coreWithSimPanel({ port: 0, credits: 500 }))
 })
-afterAll(async () => {
-  await t?.close()
-  await sim?.close()
-})
+closeAfterAll(() => [t, sim])
 
 describe('creating a sub-reseller', () => {
   it('with no password given: the answer carries the generated one, which the panel stored', async () => {
