@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { AccountInfo, Package } from '../../../electron/shared/domain'
 import { balanceAfterCharge, durationLabel, isEnough, packagePrice, quote } from '../../../electron/core/writes'
+import { packageFits, requirePackage } from '../../../electron/core/writes/cost'
 import * as rows from '../../helpers/rows'
 
 /** A one-month line package (not sold for MAGs) that also offers a trial: the quotes below price both. */
@@ -28,6 +29,8 @@ describe('prices follow the panel (panel-api §7)', () => {
     expect(isEnough(5.9, 6)).toBe(false)
     expect(isEnough(null, 1_000_000)).toBe(true)
     expect(isEnough(0, 0)).toBe(true)
+    // A free write is never refused for the balance, even one below zero.
+    expect(isEnough(-3, 0)).toBe(true)
   })
 
   test('the first charge drops the fraction', () => {
@@ -65,9 +68,46 @@ describe('spend:quote', () => {
     expect(() => quote({ resource: 'subResellers', kind: 'extend' }, [], account(11))).toThrow(/not extended/)
   })
 
+  test('a sub-reseller quote without a known account costs nothing and leaves the balance unknown', () => {
+    expect(quote({ resource: 'subResellers', kind: 'create' }, [], null)).toMatchObject({ cost: 0, balance: null, enough: true })
+  })
+
+  test('refusals are VALIDATION errors', () => {
+    expect(() => quote({ resource: 'subResellers', kind: 'extend' }, [], null)).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+    expect(() => quote({ resource: 'lines', kind: 'create' }, pkgs, null)).toThrow(expect.objectContaining({ code: 'VALIDATION' }))
+  })
+
   test('unknown or unfit packages are refused with a reason', () => {
     expect(() => quote({ resource: 'lines', kind: 'create', packageId: 99 }, pkgs, null)).toThrow(/Refresh the packages/)
     expect(() => quote({ resource: 'mags', kind: 'create', packageId: 1 }, pkgs, null)).toThrow(/not sold for MAG devices/)
     expect(() => quote({ resource: 'lines', kind: 'create' }, pkgs, null)).toThrow(/Choose a package/)
+  })
+})
+
+describe('which packages are sold for which items (panel-api §7)', () => {
+  test('each kind of item has its own flag; an unset flag allows; activation codes take any package', () => {
+    const only = (flags: Partial<Package>) => rows.pkg(1, { isLine: false, isMag: false, isEnigma: false, ...flags })
+    const fits = (p: Package) => (['lines', 'mags', 'enigmas', 'activecodes'] as const).filter((r) => packageFits(p, r))
+    expect(fits(only({ isLine: true }))).toEqual(['lines', 'activecodes'])
+    expect(fits(only({ isMag: true }))).toEqual(['mags', 'activecodes'])
+    expect(fits(only({ isEnigma: true }))).toEqual(['enigmas', 'activecodes'])
+    expect(fits(only({}))).toEqual(['activecodes'])
+    expect(fits(only({ isLine: null, isMag: null, isEnigma: null }))).toEqual(['lines', 'mags', 'enigmas', 'activecodes'])
+  })
+
+  test('requirePackage refuses an unknown or unfit package with VALIDATION, naming the items and the package id', () => {
+    const p = rows.pkg(3, { name: 'TV', isLine: false, isMag: false, isEnigma: false })
+    const refusal = (id: number, resource: 'lines' | 'mags' | 'enigmas') => {
+      try {
+        requirePackage([p], id, resource)
+      } catch (e) {
+        return e
+      }
+      return null
+    }
+    expect(refusal(9, 'lines')).toMatchObject({ code: 'VALIDATION', details: { packageId: 9 } })
+    expect(refusal(3, 'lines')).toMatchObject({ code: 'VALIDATION', message: 'The package "TV" is not sold for lines. Choose a package made for them.', details: { packageId: 3 } })
+    expect(refusal(3, 'enigmas')).toMatchObject({ message: expect.stringContaining('not sold for Enigma2 devices') })
+    expect(requirePackage([p], 3, 'activecodes')).toBe(p)
   })
 })
