@@ -224,3 +224,77 @@ describe('progress', () => {
     run.dispose()
   })
 })
+
+/** Real timers: the trailing report is a 100 ms timeout; this waits past it. */
+const pastTrailing = () => new Promise((r) => setTimeout(r, 150))
+
+describe('progress reports: state changes at once, item updates held to one per 100 ms', () => {
+  test('start, pause, resume and cancel are each reported at once, whatever the clock', () => {
+    const { run, progress } = start({ items: planned(2), clock: { ms: 0 } })
+    expect(progress.map((p) => p.state)).toEqual(['running'])
+    run.pause()
+    run.resume()
+    run.cancel()
+    expect(progress.map((p) => p.state)).toEqual(['running', 'paused', 'running', 'cancelled'])
+    run.dispose()
+  })
+
+  test('an item update 100 ms after the last report goes out at once', async () => {
+    const clock = { ms: 1_000 }
+    const { run, progress, next } = start({ items: planned(2), concurrency: 1, clock })
+    const first = await next()
+    await pastTrailing()
+    clock.ms += 100
+    first.ok()
+    await waitFor('item 1 recorded', () => run.snapshot().counts.succeeded === 1)
+    expect(progress.at(-1)!.counts.succeeded).toBe(1)
+    run.cancel()
+    ;(await next()).ok()
+    await run.finished
+    run.dispose()
+  })
+
+  test('held updates come as one trailing report; a forced report or dispose drops the held one', async () => {
+    const clock = { ms: 1_000 }
+    const { run, progress, next } = start({ items: planned(3), concurrency: 1, clock })
+    ;(await next()).ok()
+    await waitFor('item 2 with the writer', () => run.snapshot().items[1]!.state === 'running')
+    await pastTrailing()
+    const afterTrailing = progress.length
+    // Item 1's result and item 2's start (two updates within 100 ms) arrived as one report.
+    expect(progress.slice(1).filter((p) => p.counts.succeeded === 1)).toHaveLength(1)
+    ;(await next()).ok()
+    await waitFor('item 2 recorded', () => run.snapshot().counts.succeeded === 2)
+    run.pause()
+    await pastTrailing()
+    // Only the pause: it carried item 2's result, the held report was dropped.
+    expect(progress.slice(afterTrailing).map((p) => p.state)).toEqual(['paused'])
+    run.resume()
+    const n = progress.length
+    await waitFor('item 3 with the writer', () => run.snapshot().items[2]!.state === 'running')
+    run.dispose()
+    await pastTrailing()
+    expect(progress.length).toBe(n)
+    run.cancel()
+    ;(await next()).ok()
+    await run.finished
+  })
+
+  test('the ETA holds while paused and is the mean time per completed item', async () => {
+    const clock = { ms: 1_000 }
+    const { run, next } = start({ items: planned(3), concurrency: 1, clock })
+    clock.ms += 100
+    ;(await next()).ok()
+    clock.ms += 100
+    ;(await next()).ok()
+    await waitFor('two items done', () => run.snapshot().counts.succeeded === 2)
+    // 200 ms for two items, one left.
+    expect(run.snapshot().etaMs).toBe(100)
+    run.pause()
+    expect(run.snapshot().etaMs).toBe(100)
+    run.cancel()
+    ;(await next()).ok()
+    await run.finished
+    run.dispose()
+  })
+})
