@@ -73,6 +73,12 @@ describe('scrub', () => {
     let kept = scrub({ d: { d: { d: { d: { d: { d: { d: 'seven' } } } } } } }) as Record<string, unknown>
     for (let i = 0; i < 7; i++) kept = kept.d as Record<string, unknown>
     expect(kept).toBe('seven')
+    // Arrays count as levels too.
+    let list: unknown = 'bottom'
+    for (let i = 0; i < 9; i++) list = [list]
+    let cutList = scrub(list) as unknown[]
+    for (let i = 0; i < 8; i++) cutList = cutList[0] as unknown[]
+    expect(cutList).toBe('[…]')
   })
 
   it('drops apikey / api_key fields in any case, and keeps fields that only contain the word', () => {
@@ -111,6 +117,8 @@ describe('the literal key in its other spellings', () => {
   it('bytes: a key too short or an empty body hand back the same bytes; a UTF-8 key is found in the bytes', () => {
     const body = Buffer.from('abc')
     expect(scrubKeyBytes(body, 'abc')).toBe(body)
+    // Four characters is long enough to be a key.
+    expect(Buffer.from(scrubKeyBytes(Buffer.from('x abcd y'), 'abcd')).toString()).toBe('x *** y')
     const empty = new Uint8Array(0)
     expect(scrubKeyBytes(empty, key)).toBe(empty)
     const wide = 'clé-secrète'
