@@ -32,6 +32,7 @@ export function maskForJournal(value: unknown, depth = 0): unknown {
 }
 
 export function maskRecord(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  // Stryker disable next-line ConditionalExpression: the null check alone is equivalent, maskForJournal hands null back as it is.
   if (value === null || value === undefined) return null
   return maskForJournal(value) as Record<string, unknown>
 }
