@@ -34,10 +34,11 @@ export function pct(xs: number[], p: number): number {
 
 /**
  * Runs `run` and prints its figures when the bench file `moduleUrl` is the program (run
- * directly, or by run.ts, which sets XM_BENCH_MAIN); an import alone runs nothing.
+ * directly, or spawned by run.ts); imported by another bench (cache-1m.ts takes
+ * cache-query.ts's queries), it runs nothing.
  */
 export async function printWhenMain(moduleUrl: string, run: () => Promise<Figure[]>, decimals = 2): Promise<void> {
-  const isMain = process.env.XM_BENCH_MAIN === '1' || (process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href)
+  const isMain = process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href
   if (!isMain) return
   const scale = 10 ** decimals
   for (const f of await run()) console.log(JSON.stringify({ ...f, value: Math.round(f.value * scale) / scale }))

@@ -25,52 +25,28 @@
  *   due, so waiting for a write to let go of the thread counts.
  * - cache.query.during_sync.no_search.p95 / .max: the same while another panel syncs, with chip and
  *   sort views only (no search), so what is measured is the sync's writes stalling reads;
+ * - cache.query.during_worker_sync.no_search.p95 / .max: the same views while a third panel is
+ *   staged by a worker thread with its own connection (does moving staging off the thread help?);
  * - cache.switch.100k_into_1m.ms: that sync's final switch alone.
  */
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { openCache } from '../../electron/core/cache'
 import type { SqliteCache } from '../../electron/core/cache/sqlite-cache'
 import type { Line } from '../../electron/shared/domain'
 import type { CacheQuery } from '../../electron/shared/views'
-import { NOW, syntheticLines } from '../unit/cache/fixtures'
+import { NOW } from '../unit/cache/fixtures'
 import { makeQueries } from './cache-query'
+import { stagePanel } from './_stage-panel'
 import { type Figure, time, pct, printWhenMain } from './_figures'
 
 const PANELS = Array.from({ length: 10 }, (_, i) => `panel-${i}`)
-const PER_PANEL = 100_000
-const PAGE = 1000
 const RSS_BOUND_MB = 600
 
 const mb = (bytes: number) => bytes / 1024 / 1024
-
-/** One panel's lines, a page at a time (never all in memory), staged as a sync does. */
-async function stagePanel(
-  cache: SqliteCache,
-  panel: string,
-  index: number,
-  sample: Line[],
-  between?: () => Promise<void>,
-  /** As a first sync does (sync-target.ts): each page readable as soon as it is staged. */
-  publish = false,
-): Promise<{ rssPeak: number; switchMs: number }> {
-  const set = cache.beginReplace(panel, 'lines')
-  let peak = 0
-  for (let p = 0; p < PER_PANEL / PAGE; p++) {
-    const rows = syntheticLines(PAGE, 1000 * (index + 1) + p, 1 + index * PER_PANEL + p * PAGE)
-    if (p % 10 === 0) sample.push(rows[p % PAGE] as Line)
-    set.add(rows, null)
-    if (publish) set.publish()
-    peak = Math.max(peak, process.memoryUsage().rss)
-    if (between) await between()
-  }
-  await set.settled()
-  const t = performance.now()
-  set.commit(NOW * 1000)
-  return { rssPeak: peak, switchMs: performance.now() - t }
-}
 
 /** Due-time latency of `q` asked every `everyMs` until `stop()` says so. */
 function askWhile(cache: SqliteCache, queries: CacheQuery[], everyMs: number): { stop: () => Promise<number[]> } {
@@ -145,6 +121,11 @@ export async function run(): Promise<Figure[]> {
     const viewsOnly = askWhile(cache, queries.flatMap((_, i) => [plain[i] as CacheQuery, defaults[i] as CacheQuery]), 20)
     await stagePanel(cache, 'panel-syncing-2', PANELS.length + 1, [], () => new Promise((r) => setTimeout(r, 5)), true)
     const duringSyncViews = await viewsOnly.stop()
+    // The same views while the sync's writes run in a worker thread with its own connection
+    // (WAL: readers never wait for that writer): what moving staging off this thread would buy.
+    const beside = askWhile(cache, queries.flatMap((_, i) => [plain[i] as CacheQuery, defaults[i] as CacheQuery]), 20)
+    await stageInWorker(file, 'panel-syncing-3', PANELS.length + 2)
+    const duringWorkerSync = await beside.stop()
 
     return [
       { name: 'cache.build.1m.ms', value: buildMs, unit: 'ms' },
@@ -159,6 +140,8 @@ export async function run(): Promise<Figure[]> {
       { name: 'cache.query.during_sync.max', value: Math.max(...duringSync), unit: 'ms' },
       { name: 'cache.query.during_sync.no_search.p95', value: pct(duringSyncViews, 95), unit: 'ms' },
       { name: 'cache.query.during_sync.no_search.max', value: Math.max(...duringSyncViews), unit: 'ms' },
+      { name: 'cache.query.during_worker_sync.no_search.p95', value: pct(duringWorkerSync, 95), unit: 'ms' },
+      { name: 'cache.query.during_worker_sync.no_search.max', value: Math.max(...duringWorkerSync), unit: 'ms' },
       // The one transaction that makes the 100k new lines visible: reads wait for it on this thread.
       { name: 'cache.switch.100k_into_1m.ms', value: syncing.switchMs, unit: 'ms' },
     ]
@@ -166,6 +149,16 @@ export async function run(): Promise<Figure[]> {
     cache.close()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Stages one more panel from a worker thread (_stage-worker.ts) on its own connection to `file`. */
+function stageInWorker(file: string, panel: string, index: number): Promise<void> {
+  const entry = new URL('./_stage-worker.ts', import.meta.url).href
+  const worker = new Worker(new URL('./_ts-worker.mjs', import.meta.url), { workerData: { entry, file, panel, index } })
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject)
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the staging worker stopped with ${code}`))))
+  })
 }
 
 /** Drops the lines table's order indexes from a closed cache file; returns the SQL that makes them again. */
