@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canRun, openSession, tearDown, type Session } from './harness'
 import { tid } from './steps'
+import { RESOURCES } from '../../electron/shared/domain'
 
 const T = 20_000
 let session: Session
@@ -161,15 +162,8 @@ describe.skipIf(!canRun())('accessibility (axe-core, light and dark)', () => {
     )
   }, 60_000)
 
-  for (const resource of [
-    'mags',
-    'enigmas',
-    'activecodes',
-    'subResellers',
-    'activityLogs',
-    'liveConnections',
-    'creditLogs',
-  ]) {
+  // Every list but lines (checked above with its forms).
+  for (const resource of RESOURCES.filter((r) => r !== 'lines')) {
     it(`the ${resource} list`, async () => {
       await expectClean(resource, async () => {
         await demoPanel()
