@@ -5,7 +5,7 @@
  * figures. The same run against the simulator is in bulk.test.ts and
  * bulk-trust.test.ts.
  */
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { BulkRun } from '../../../electron/shared/views'
 import type { WriteResult } from '../../../electron/shared/writes'
 import { AppError } from '../../../electron/core/errors'
@@ -278,6 +278,35 @@ describe('progress reports: state changes at once, item updates held to one per 
     run.cancel()
     ;(await next()).ok()
     await run.finished
+  })
+
+  test('dispose drops a held report for good (fake timers: the report is surely still held)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const flush = async () => {
+        for (let i = 0; i < 20; i++) await Promise.resolve()
+      }
+      const { run, progress, next } = start({ items: planned(3), concurrency: 1 })
+      await flush()
+      ;(await next()).ok()
+      await flush()
+      // Item 1's result and item 2's start came within 100 ms (the clock stands still): held.
+      const n = progress.length
+      vi.advanceTimersByTime(150)
+      expect(progress.length).toBe(n + 1)
+      ;(await next()).ok()
+      await flush()
+      // Item 2's result and item 3's start: held again, and the run is disposed meanwhile.
+      const held = progress.length
+      run.dispose()
+      vi.advanceTimersByTime(1_000)
+      expect(progress.length).toBe(held)
+      run.cancel()
+      ;(await next()).ok()
+      await run.finished
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   test('the ETA holds while paused and is the mean time per completed item', async () => {
