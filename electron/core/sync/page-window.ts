@@ -20,6 +20,7 @@
 import type { ErrorCode } from '../../shared/errors'
 import { AppError, isAppError } from '../errors'
 import type { Pacer, Slot } from './pacer'
+import { OffsetHoles } from './offset-holes'
 import type { FetchPage, ListPage } from './page-list'
 
 /** Failures a smaller page may avoid. Auth, permissions, offline and cancel are not among them. */
@@ -55,95 +56,105 @@ interface Answer<T> {
 }
 
 export async function pageWindow<T>(fetchPage: FetchPage<T>, st: WindowState, first: ListPage<T>, h: WindowHooks<T>): Promise<WindowState> {
-  /** Offset ranges still to read, in order: all past the first page to start with. */
-  const holes: [number, number][] = st.total > st.next + st.limit ? [[st.next + st.limit, st.total]] : []
-  /** Answers not folded in yet, in arrival order; the first page is the first of them. */
-  const arrived: Answer<T>[] = [{ start: st.next, limit: st.limit, page: first }]
-  let pending = 0
-  let wake: (() => void) | null = null
-  let ended = false
+  return new PageWindow(fetchPage, st, first, h).run()
+}
 
-  const holeRows = () => holes.reduce((n, [a, b]) => n + (b - a), 0)
-  const reportNow = () => h.report(st.pages, st.pages + pending + Math.ceil(holeRows() / st.limit), st.received, st.total)
-  const shrink = (): boolean => {
-    if (st.step + 1 >= st.limits.length) return false
-    st.step++
-    st.limit = Math.min(st.limit, st.limits[st.step] as number)
-    return true
+/** One pass's window: what is still to read, what is on its way, what came back. */
+class PageWindow<T> {
+  /** Offsets still to read: all past the first page to start with. */
+  private readonly holes: OffsetHoles
+  /** Answers not folded in yet, in arrival order; the first page is the first of them. */
+  private readonly arrived: Answer<T>[]
+  /** Requests on their way. */
+  private pending = 0
+  /** Wakes run() when an answer arrives. */
+  private wake: (() => void) | null = null
+  /** The pass is over: answers still on their way are dropped when they come. */
+  private ended = false
+
+  constructor(
+    private readonly fetchPage: FetchPage<T>,
+    private readonly st: WindowState,
+    first: ListPage<T>,
+    private readonly h: WindowHooks<T>,
+  ) {
+    this.holes = new OffsetHoles(st.next + st.limit, st.total)
+    this.arrived = [{ start: st.next, limit: st.limit, page: first }]
   }
-  const launch = (slot: Slot): void => {
-    const [a, b] = holes[0] as [number, number]
-    // A hole in the middle is read exactly (an overlap would count its unreadable rows twice);
-    // the end of the list is read a whole page at a time, which picks up rows added meanwhile.
-    const limit = b >= st.total ? st.limit : Math.min(st.limit, b - a)
-    if (a + limit < b) holes[0] = [a + limit, b]
-    else holes.shift()
-    pending++
-    void fetchPage(a, limit)
-      .then(
-        (page): Answer<T> => {
-          slot.release()
-          return { start: a, limit, page }
-        },
-        (error: unknown): Answer<T> => {
-          slot.release(error)
-          return { start: a, limit, error }
-        },
-      )
-      .then((answer) => {
-        pending--
-        arrived.push(answer)
-        const w = wake
-        wake = null
-        w?.()
-      })
+
+  async run(): Promise<WindowState> {
+    const { h } = this
+    try {
+      for (;;) {
+        if (h.signal?.aborted) throw cancelled()
+        const answer = this.arrived.shift()
+        if (answer) {
+          const page = this.absorb(answer)
+          await this.fill()
+          if (page) {
+            // Let the requests just asked for leave before the sink blocks this thread storing the page.
+            if (this.pending > 0) {
+              await yieldToIo()
+              if (h.signal?.aborted) throw cancelled()
+            }
+            h.take(page.rows, page)
+          }
+          continue
+        }
+        if (this.pending === 0 && this.holes.empty) return this.st
+        if (this.pending === 0) await this.fill()
+        else await new Promise<void>((resolve) => (this.wake = resolve))
+      }
+    } finally {
+      this.ended = true
+    }
   }
+
   /** Ask for as many pages as the window lets (when none is on its way: at least one, waiting for room). */
-  const fill = async (): Promise<void> => {
-    while (holes.length > 0 && !ended) {
-      const slot = h.pacer.tryAcquire() ?? (pending === 0 ? await h.pacer.acquire(h.signal) : null)
+  private async fill(): Promise<void> {
+    const { h } = this
+    while (!this.holes.empty && !this.ended) {
+      const slot = h.pacer.tryAcquire() ?? (this.pending === 0 ? await h.pacer.acquire(h.signal) : null)
       if (!slot) return
-      if (ended || holes.length === 0) {
+      if (this.ended || this.holes.empty) {
         slot.release()
         return
       }
-      launch(slot)
+      this.launch(slot)
     }
   }
 
-  try {
-    for (;;) {
-      if (h.signal?.aborted) throw cancelled()
-      const answer = arrived.shift()
-      if (answer) {
-        const page = absorb(answer)
-        await fill()
-        if (page) {
-          // Let the requests just asked for leave before the sink blocks this thread storing the page.
-          if (pending > 0) {
-            await yieldToIo()
-            if (h.signal?.aborted) throw cancelled()
-          }
-          h.take(page.rows, page)
-        }
-        continue
-      }
-      if (pending === 0 && holes.length === 0) return st
-      if (pending === 0) await fill()
-      else await new Promise<void>((resolve) => (wake = resolve))
-    }
-  } finally {
-    // Answers still on their way are dropped when they come.
-    ended = true
+  private launch(slot: Slot): void {
+    const { start, limit } = this.holes.take(this.st.limit, this.st.total)
+    this.pending++
+    void this.fetchPage(start, limit)
+      .then(
+        (page): Answer<T> => {
+          slot.release()
+          return { start, limit, page }
+        },
+        (error: unknown): Answer<T> => {
+          slot.release(error)
+          return { start, limit, error }
+        },
+      )
+      .then((answer) => {
+        this.pending--
+        this.arrived.push(answer)
+        const w = this.wake
+        this.wake = null
+        w?.()
+      })
   }
 
   /** Folds one answer into the pass; returns its page when it brought rows to take. */
-  function absorb(a: Answer<T>): ListPage<T> | null {
+  private absorb(a: Answer<T>): ListPage<T> | null {
+    const { st, h } = this
     const end = () => Math.min(a.start + a.limit, st.total)
     if (a.error !== undefined) {
       const e = a.error
-      if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !h.signal?.aborted && shrink()) {
-        putBack(a.start, end())
+      if (isAppError(e) && SIZE_SENSITIVE.has(e.code) && !h.signal?.aborted && this.shrink()) {
+        this.holes.add(a.start, end())
         return null
       }
       throw e
@@ -153,11 +164,11 @@ export async function pageWindow<T>(fetchPage: FetchPage<T>, st: WindowState, fi
     st.pages++
     st.received += received
     st.skipped += page.skipped
-    if (page.total !== null && page.total !== st.total) recount(page.total)
+    if (page.total !== null && page.total !== st.total) this.recount(page.total)
     if (received === 0 && a.start < st.total) {
       // The count says more exist but the page is empty: a smaller page may pass where this one died.
-      if (shrink()) {
-        putBack(a.start, end())
+      if (this.shrink()) {
+        this.holes.add(a.start, end())
         return null
       }
       throw new AppError(
@@ -168,30 +179,31 @@ export async function pageWindow<T>(fetchPage: FetchPage<T>, st: WindowState, fi
     if (received < a.limit && a.start + received < end()) {
       // A short page in the middle: the panel clamps its pages. Read the rest of this range, at its size.
       st.limit = Math.min(st.limit, received)
-      putBack(a.start + received, end())
+      this.holes.add(a.start + received, end())
     }
-    reportNow()
+    this.report()
     return page
   }
 
   /** The latest count wins: more rows → a hole at the end; fewer → nothing is asked past the new end. */
-  function recount(total: number): void {
-    if (total > st.total) putBack(st.total, total)
-    else {
-      for (let i = holes.length - 1; i >= 0; i--) {
-        const [a, b] = holes[i] as [number, number]
-        if (a >= total) holes.splice(i, 1)
-        else if (b > total) holes[i] = [a, total]
-      }
-    }
-    st.total = total
+  private recount(total: number): void {
+    if (total > this.st.total) this.holes.add(this.st.total, total)
+    else this.holes.cutAt(total)
+    this.st.total = total
   }
 
-  function putBack(a: number, b: number): void {
-    if (b <= a) return
-    let i = 0
-    while (i < holes.length && (holes[i] as [number, number])[0] < a) i++
-    holes.splice(i, 0, [a, b])
+  /** The next smaller page size, if any is left. */
+  private shrink(): boolean {
+    const { st } = this
+    if (st.step + 1 >= st.limits.length) return false
+    st.step++
+    st.limit = Math.min(st.limit, st.limits[st.step] as number)
+    return true
+  }
+
+  private report(): void {
+    const { st } = this
+    this.h.report(st.pages, st.pages + this.pending + Math.ceil(this.holes.size / st.limit), st.received, st.total)
   }
 }
 
