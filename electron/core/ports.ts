@@ -56,7 +56,12 @@ export interface CacheDb {
   /** The panel's own row behind a cached one (as last synced, or as a write gave it), or null. */
   getRaw(profileId: string, resource: Resource, id: number): unknown
   /** `owned`: rows a search also matches by their customer (named by panel + natural key; the customer book finds them). */
-  query(q: CacheQuery, nowSec: number, owned?: OwnedKey[]): { rows: CachedRow[]; total: number }
+  query(q: CacheQuery, nowSec: number, owned?: OwnedKey[]): QueryAnswer
+  /**
+   * The exact number of rows `q` matches, counted a slice at a time (other work runs between
+   * slices); null when a newer count of the same list started meanwhile, or the cache closed.
+   */
+  countQuery(q: CacheQuery, nowSec: number, owned?: OwnedKey[]): Promise<number | null>
   search(text: string, limit: number): SearchHit[]
   /**
    * Subscriptions of every panel whose expiry falls in [fromSec, toSec], oldest first, with
@@ -79,6 +84,17 @@ export interface CacheDb {
 
 /** A subscription's expiry and identity, read without its full row (CacheDb.expiringBetween). */
 /** A subscription named by panel and natural key (username, MAC, code). */
+/** A page of a cached list and its total. */
+export interface QueryAnswer {
+  rows: CachedRow[]
+  total: number
+  /**
+   * `total` is only a lower bound: a search with many matches was answered without counting
+   * them all (cache/query-walk.ts); countQuery() gives the number.
+   */
+  totalIsLowerBound?: true
+}
+
 export interface OwnedKey {
   profileId: string
   key: string

@@ -9,7 +9,9 @@
  * then scanned (rare, and still right).
  */
 import { AppError } from '../errors'
+import { hasSearchText } from './fts'
 import { normaliseMacKey, type ResourceSpec } from './resources'
+import { foldText } from './search-text'
 
 export interface NaturalKeyLookup {
   /** Narrow-table column compared with `value` (NOCASE for text keys). */
@@ -23,24 +25,28 @@ const HAS_WORD = /[\p{L}\p{N}\p{Co}]/u
 
 /** How to find `key`; null when the key cannot name any row (empty, or a MAC without hex digits). */
 export function naturalKeyLookup(spec: ResourceSpec, key: string): NaturalKeyLookup | null {
+  // A subscription table's index holds its rows' folded search text in one column (fts.ts):
+  // the key is folded the same way, so its words are found as that text has them.
+  const folded = hasSearchText(spec.table)
+  const words = (ftsColumn: string, text: string) => (folded ? phrase('text', foldText(text)) : phrase(ftsColumn, text))
   switch (spec.naturalKey) {
     case 'username':
-      return lookup('username', 'username', key.trim())
+      return lookup('username', key.trim(), words('username', key.trim()))
     case 'code':
-      return lookup('code', 'code', key.trim())
+      return lookup('code', key.trim(), words('code', key.trim()))
     case 'mac': {
       // Indexed as written and as bare hex (fts.ts): the bare form is one word.
       const mac = normaliseMacKey(key)
-      return mac === '' ? null : { column: 'mac_norm', value: mac, match: phrase('mac', mac) }
+      return mac === '' ? null : { column: 'mac_norm', value: mac, match: words('mac', mac) }
     }
     case null:
       throw new AppError('VALIDATION', `${spec.label} rows have no name to look them up by.`, { details: { resource: spec.resource } })
   }
 }
 
-function lookup(column: string, ftsColumn: string, value: string): NaturalKeyLookup | null {
+function lookup(column: string, value: string, match: string): NaturalKeyLookup | null {
   if (value === '') return null
-  return { column, value, match: HAS_WORD.test(value) ? phrase(ftsColumn, value) : null }
+  return { column, value, match: HAS_WORD.test(value) ? match : null }
 }
 
 /** `username : "john.smith"`: the tokenizer splits the quoted text into the phrase `john smith`. */

@@ -6,7 +6,10 @@ import { EXPIRING_SOON_DAYS, type StatusFilter } from '../../shared/domain'
 import type { CacheQuery } from '../../shared/views'
 import { AppError } from '../errors'
 import { sortColumn, type ResourceSpec } from './resources'
-import { LIKE_ESCAPE, planSearch } from './search-text'
+import { LIKE_ESCAPE, planSearch, searchNeedles } from './search-text'
+import type { Walk } from './query-walk'
+import { hasOrderIndex } from './migrations'
+import { hasSearchText } from './fts'
 import { boundarySpans, isTallied } from './tally'
 import { keysetClause, type PageKey } from './keyset'
 
@@ -55,17 +58,8 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
   const order = orderOf(spec, q.sort)
   const names = panelKeys === 'all' ? null : panelKeys.map((key, i) => ((params[`p${i}`] = key), `@p${i}`))
 
-  const chips = q.status ?? []
-  let chipSql: string | null = null
-  if (chips.length > 0 && spec.status !== 'none') {
-    const table = spec.status === 'subscription' ? SUBSCRIPTION_CHIPS : ENABLED_CHIPS
-    const ors = [...new Set(chips)].map((c) => table[c] ?? '0')
-    chipSql = `(${ors.join(' OR ')})`
-    if (ors.some((o) => o.includes('@now'))) params.now = nowSec
-    if (ors.some((o) => o.includes('@soon'))) params.soon = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
-  }
-  const search = withOwned(spec, searchClause(spec, q.search), also, params)
-  if (search) params.search = search.param
+  const chipSql = chipClause(spec, q, nowSec, params)
+  const search = withOwned(spec, narrowedSearch(spec, q.search, params), also, params)
   const seek = after ? keysetClause(order.column, order.dir, order.forever, after) : null
   const pageParams = { ...params, ...seek?.params, limit: q.limit, offset: seek ? 0 : q.offset }
   const panelIn = names ? `t.panel_key IN (${names.join(', ')})` : null
@@ -106,6 +100,60 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
   }
 }
 
+/** The status chips as one predicate on `t` (ORed), or null when none apply; binds @now/@soon in `params`. */
+function chipClause(spec: ResourceSpec, q: CacheQuery, nowSec: number, params: Record<string, string | number | null>): string | null {
+  const chips = q.status ?? []
+  if (chips.length === 0 || spec.status === 'none') return null
+  const table = spec.status === 'subscription' ? SUBSCRIPTION_CHIPS : ENABLED_CHIPS
+  const ors = [...new Set(chips)].map((c) => table[c] ?? '0')
+  if (ors.some((o) => o.includes('@now'))) params.now = nowSec
+  if (ors.some((o) => o.includes('@soon'))) params.soon = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
+  return `(${ors.join(' OR ')})`
+}
+
+/**
+ * A search in a subscription list as a walk of the view's order index (query-walk.ts), or
+ * null when the query has no search or its table no order indexes. `after`: where the page
+ * before ended (keyset.ts); the walk then starts there and needs only the page.
+ */
+export function buildWalk(spec: ResourceSpec, q: CacheQuery, nowSec: number, panelKeys: string[], after?: PageKey, also: { panelKey: string; key: string }[] = []): (Walk & { seeks: boolean }) | null {
+  if (!isTallied(spec.table) || planSearch(q.search).kind === 'none') return null
+  const order = orderOf(spec, q.sort)
+  // Along any other order each window would sort the panel's rows.
+  if (!hasOrderIndex(spec.table, order.column)) return null
+  const params: Record<string, string | number | null> = {}
+  const chipSql = chipClause(spec, q, nowSec, params)
+  const match = withOwned(spec, textClause(spec, q.search, params), also, params)
+  const seek = after ? keysetClause(order.column, order.dir, order.forever, after) : null
+  if (seek) Object.assign(params, seek.params)
+  const where = ['t.panel_key = @wp', chipSql, seek?.sql ?? null].filter((w): w is string => w !== null)
+  return {
+    windowSql: `SELECT t.rid AS rid, t.${order.column} AS kv, t.id AS kid, t.panel_key AS kpk, ${match ? `(${match.sql})` : '1'} AS hit
+      FROM ${spec.table} t WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT @wb OFFSET @wskip`,
+    params,
+    panelKeys,
+    order,
+    need: (seek ? 0 : q.offset) + q.limit,
+    seeks: seek !== null,
+  }
+}
+
+/**
+ * The search on a subscription row's folded text (search-text.ts searchNeedles): every word
+ * at the start of a token of one field, in any of its forms. LIKE for what is not a word search.
+ */
+function textClause(spec: ResourceSpec, text: string | undefined, params: Record<string, string | number | null>): { sql: string; param: string } | null {
+  const needles = searchNeedles(text)
+  if (needles === null) {
+    const like = searchClause(spec, text)
+    if (like) params.search = like.param
+    return like
+  }
+  let n = 0
+  const words = needles.map((forms) => `(${forms.map((f) => ((params[`sn${n}`] = f), `instr(t.search_text, @sn${n++}) > 0`)).join(' OR ')})`)
+  return { sql: words.join(' AND '), param: '' }
+}
+
 /**
  * One panel's first @n rows in `order` per panel (each an index walk), merged: the page is cut
  * from the union. The outer ORDER BY names result columns (a compound SELECT allows no more);
@@ -142,8 +190,22 @@ function tallyCount(table: string, filters: string[], params: Record<string, str
   return { sql: `SELECT ${[summed, ...exact].join(' + ')} AS n`, params: p }
 }
 
+/**
+ * The search predicate of the full-text way. A subscription table's rows are matched on their
+ * folded text, as a walk matches them (query-walk.ts): the full-text index only narrows the
+ * rows to test, so both ways find the same rows (search-text.ts searchTextOf).
+ */
+function narrowedSearch(spec: ResourceSpec, text: string | undefined, params: Record<string, string | number | null>): { sql: string; param: string } | null {
+  const search = searchClause(spec, text)
+  if (!search) return null
+  params.search = search.param
+  if (!isTallied(spec.table) || planSearch(text).kind !== 'fts') return search
+  const folded = textClause(spec, text, params)
+  return folded ? { sql: `${search.sql} AND ${folded.sql}`, param: search.param } : search
+}
+
 /** The search ORed with "is one of these rows" (row values, bound: nothing typed reaches the SQL text). */
-function withOwned(spec: ResourceSpec, search: { sql: string; param: string } | null, also: { panelKey: string; key: string }[], params: Record<string, string | number>) {
+function withOwned(spec: ResourceSpec, search: { sql: string; param: string } | null, also: { panelKey: string; key: string }[], params: Record<string, string | number | null>) {
   if (!search || also.length === 0 || !spec.naturalKey) return search
   const values = also.map((o, i) => {
     params[`ok${i}`] = o.panelKey
@@ -155,7 +217,7 @@ function withOwned(spec: ResourceSpec, search: { sql: string; param: string } | 
 
 /** The search predicate on `t` (FTS5, or LIKE for one-character / punctuation-only text). */
 export function searchClause(spec: ResourceSpec, text: string | undefined): { sql: string; param: string } | null {
-  const plan = planSearch(text)
+  const plan = planSearch(text, hasSearchText(spec.table))
   if (plan.kind === 'none') return null
   if (plan.kind === 'fts') {
     return { sql: `t.rid IN (SELECT rowid FROM ${spec.table}_fts WHERE ${spec.table}_fts MATCH @search)`, param: plan.match }

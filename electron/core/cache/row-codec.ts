@@ -11,7 +11,9 @@
  */
 import { AppError } from '../errors'
 import type { CachedRow } from '../ports'
+import { hasSearchText, SEARCH_TEXT_FIELDS } from './fts'
 import { hasMacNorm, normaliseMacKey, type ColumnSpec, type ResourceSpec } from './resources'
+import { searchTextOf } from './search-text'
 
 export type SqlValue = string | number | null
 
@@ -27,7 +29,7 @@ export interface EncodedRow {
 const ABSENT = '$absent'
 
 export function narrowColumns(spec: ResourceSpec): string[] {
-  return ['panel_key', ...spec.columns.map((c) => c.column), ...(hasMacNorm(spec) ? ['mac_norm'] : [])]
+  return ['panel_key', ...spec.columns.map((c) => c.column), ...(hasMacNorm(spec) ? ['mac_norm'] : []), ...(hasSearchText(spec.table) ? ['search_text'] : [])]
 }
 
 /** The row's id; a row without a whole-number id is refused (VALIDATION). */
@@ -48,7 +50,7 @@ export function idOf(spec: ResourceSpec, row: unknown): number {
 export function encodeRow(spec: ResourceSpec, panelKey: string | null, row: unknown, raw: unknown): EncodedRow {
   idOf(spec, row)
   const r = row as Record<string, unknown>
-  const { columns: specColumns, fields, macNorm } = layoutOf(spec)
+  const { columns: specColumns, fields, macNorm, searchText } = layoutOf(spec)
   const columns: SqlValue[] = panelKey === null ? [] : [panelKey]
   const rest: Record<string, unknown> = {}
   let absent: string[] | null = null
@@ -61,6 +63,11 @@ export function encodeRow(spec: ResourceSpec, panelKey: string | null, row: unkn
     else if (fromColumn(c, stored) !== v) rest[c.field] = v
   }
   if (macNorm) columns.push(typeof r.mac === 'string' ? normaliseMacKey(r.mac) : null)
+  if (searchText) {
+    // Column positions as in narrowColumns (panel_key first, here only when given).
+    const at = panelKey === null ? 1 : 0
+    columns.push(searchTextOf(searchText.map((field) => field.map((i) => columns[i - at]).filter((v) => v !== null).join(' '))))
+  }
   for (const k in r) if (!fields.has(k)) rest[k] = r[k]
   if (absent) rest[ABSENT] = absent
   return { id: r.id as number, columns, data: JSON.stringify(rest), raw: rawJson(raw) }
@@ -72,6 +79,8 @@ interface Layout {
   /** The domain fields that have a column. */
   fields: ReadonlySet<string>
   macNorm: boolean
+  /** The search text's fields as positions in narrowColumns(spec), or null when the table has none. */
+  searchText: number[][] | null
 }
 
 const layouts = new WeakMap<ResourceSpec, Layout>()
@@ -79,7 +88,14 @@ const layouts = new WeakMap<ResourceSpec, Layout>()
 function layoutOf(spec: ResourceSpec): Layout {
   let layout = layouts.get(spec)
   if (!layout) {
-    layout = { columns: spec.columns, fields: new Set(spec.columns.map((c) => c.field)), macNorm: hasMacNorm(spec) }
+    const narrow = narrowColumns(spec)
+    const fieldsOfText = SEARCH_TEXT_FIELDS[spec.table]
+    layout = {
+      columns: spec.columns,
+      fields: new Set(spec.columns.map((c) => c.field)),
+      macNorm: hasMacNorm(spec),
+      searchText: fieldsOfText ? fieldsOfText.map((field) => field.map((c) => narrow.indexOf(c))) : null,
+    }
     layouts.set(spec, layout)
   }
   return layout

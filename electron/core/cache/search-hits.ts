@@ -9,15 +9,17 @@ import type { CachedRow } from '../ports'
 import { LIKE_ESCAPE, planSearch } from './search-text'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
 import { SPECS, type ResourceSpec } from './resources'
+import { hasSearchText } from './fts'
 
 export function searchAll(db: Database.Database, text: string, limit: number): SearchHit[] {
-  const plan = planSearch(text)
-  if (plan.kind === 'none' || limit <= 0) return []
+  if (planSearch(text).kind === 'none' || limit <= 0) return []
   const hits: SearchHit[] = []
   for (const resource of RESOURCES) {
     const spec = SPECS[resource]
     const left = limit - hits.length
     if (left <= 0) break
+    const plan = planSearch(text, hasSearchText(spec.table))
+    if (plan.kind === 'none') break
     const rows =
       plan.kind === 'fts'
         ? (db

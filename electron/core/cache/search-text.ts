@@ -27,24 +27,37 @@ const MAX_WORDS = 16
 
 export const LIKE_ESCAPE = '\\'
 
-export function planSearch(text: string | undefined): SearchPlan {
+/**
+ * `folded`: the index searched holds folded text (a subscription table, fts.ts): the words are
+ * folded as that text was (searchTextOf), so every row the text matches is found.
+ */
+export function planSearch(text: string | undefined, folded = false): SearchPlan {
   const clean = (text ?? '').replace(CONTROL, ' ').trim()
   if (clean === '') return { kind: 'none' }
   const tokenChars = clean.match(TOKEN_CHARS)?.length ?? 0
   if (tokenChars < 2) return { kind: 'like', pattern: likeContains(clean) }
 
-  const words = clean
+  return { kind: 'fts', match: wordsOf(clean).map((w) => wordQuery(w, folded)).join(' AND ') }
+}
+
+/** The words a word search looks for (planSearch's 'fts' kind), or null. */
+function searchWords(text: string | undefined): string[] | null {
+  const clean = (text ?? '').replace(CONTROL, ' ').trim()
+  if (clean === '' || (clean.match(TOKEN_CHARS)?.length ?? 0) < 2) return null
+  return wordsOf(clean)
+}
+
+const wordsOf = (clean: string): string[] =>
+  clean
     .split(/\s+/u)
     .filter((w) => TOKEN_CHAR.test(w))
     .slice(0, MAX_WORDS)
-  return { kind: 'fts', match: words.map(wordQuery).join(' AND ') }
-}
 
 /** A MAC-looking word in any notation (00:1a:79, 001a.79ab, 00-1A-…). */
 const MAC_LIKE = /^[0-9a-f]{2,4}([:.-][0-9a-f]{1,4})+[:.-]?$/i
 
-function wordQuery(word: string): string {
-  const phrase = `"${word.replace(/"/g, '""')}"*`
+function wordQuery(word: string, folded: boolean): string {
+  const phrase = `"${(folded ? foldText(word) : word).replace(/"/g, '""')}"*`
   // MACs are also indexed as bare hex (mac_norm), so any notation finds any other.
   return MAC_LIKE.test(word) ? `(${phrase} OR "${word.replace(/[^0-9a-f]/gi, '')}"*)` : phrase
 }
@@ -52,4 +65,45 @@ function wordQuery(word: string): string {
 /** `50%_off` → `%50\%\_off%` (with ESCAPE '\'). */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => LIKE_ESCAPE + c)}%`
+}
+
+/**
+ * The search text a row of a subscription table carries (`search_text`, migration v9): its
+ * searchable fields folded as the full-text tokenizer folds them (lower case, Latin diacritics
+ * off, every run of non-token characters one space), each between spaces, fields apart by
+ * ` | `. A typed word is found where ` word` occurs: at the start of a token, inside one field
+ * (searchNeedles). Why the copy: a table view walks its order index and must test each row it
+ * passes without the full-text index (ARCHITECTURE §5, query-walk.ts).
+ *
+ * It folds no more than unicode61 (remove_diacritics 2) does: only Latin letters lose marks
+ * (other scripts keep theirs, and unicode61 keeps them too), so every row the text matches the
+ * full-text index also finds, and the index can narrow a sparse search (query-sql.ts).
+ */
+export function searchTextOf(fields: readonly (string | null | undefined)[]): string {
+  return ` ${fields.map((f) => foldText(f ?? '')).join(' | ')} `
+}
+
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu
+const NON_TOKEN_RUN = /[^\p{L}\p{N}\p{Co}]+/gu
+
+export function foldText(text: string): string {
+  const lower = text.toLowerCase()
+  // ASCII needs none of the Unicode work (most usernames, notes, MACs).
+  const plain = /^[\x20-\x7e]*$/.test(lower) ? lower : lower.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC')
+  return plain.replace(NON_TOKEN_RUN, ' ').trim()
+}
+
+/**
+ * What `instr(search_text, …)` looks for, per word of the search (all must match), each word's
+ * forms (any may): ` word` folded; a MAC-looking word also as bare hex. Null when the text is
+ * not a word search (none, or LIKE: planSearch).
+ */
+export function searchNeedles(text: string | undefined): string[][] | null {
+  const words = searchWords(text)
+  if (words === null) return null
+  return words.map((w) => {
+    const forms = [` ${foldText(w)}`]
+    if (MAC_LIKE.test(w)) forms.push(` ${w.replace(/[^0-9a-f]/gi, '').toLowerCase()}`)
+    return forms
+  })
 }

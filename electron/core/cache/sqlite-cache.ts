@@ -10,8 +10,9 @@ import { RESOURCES, type AccountInfo, type Package, type Resource, type Resource
 import { RESOURCE_INFO, type SubscriptionResource } from '../../shared/resources'
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
-import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, StagedReplace } from '../ports'
-import { buildQuerySql, DEFAULT_EXPIRING_DAYS } from './query-sql'
+import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, QueryAnswer, StagedReplace } from '../ports'
+import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS } from './query-sql'
+import { walkSearch, type Walk } from './query-walk'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
@@ -21,9 +22,12 @@ import { dropUnreferencedPages, rawRowOf } from './raw-pages'
 import { StagedSet } from './staging'
 import { searchAll } from './search-hits'
 import { isTallied, withPanelRecount } from './tally'
-import { PageCursors, type KeyValue } from './keyset'
+import { PageCursors, type KeyValue, type PageKey } from './keyset'
 
 type MetaKey = Resource | 'packages' | 'account'
+
+/** Rows a count reads between two turns of the event loop (~10 ms at 1M lines). */
+const COUNT_SLICE = 16_384
 
 export class SqliteCache implements CacheDb {
   readonly #statements = new Map<string, Database.Statement>()
@@ -32,6 +36,8 @@ export class SqliteCache implements CacheDb {
   /** Where pages served since the last write ended, for keyset paging (keyset.ts). */
   readonly #cursors = new PageCursors()
   #seeks = 0
+  /** The newest count asked for each list (resource + panels): an older one stops (countQuery). */
+  readonly #counts = new Map<string, number>()
 
   constructor(
     private readonly db: Database.Database,
@@ -150,29 +156,19 @@ export class SqliteCache implements CacheDb {
     return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE ${PANEL_IS}`).get(profileId) as { n: number }).n
   }
 
-  query(q: CacheQuery, nowSec: number, owned: OwnedKey[] = []): { rows: CachedRow[]; total: number } {
+  query(q: CacheQuery, nowSec: number, owned: OwnedKey[] = []): QueryAnswer {
     const spec = SPECS[q.resource]
-    // Keys looked up first: the planner does better with a list of values than with a subquery.
-    // Tallied tables walk and count per panel (query-sql.ts), so "all" is every panel's key there.
-    const keys =
-      q.profileIds !== 'all'
-        ? q.profileIds.flatMap((id) => findKey(this.prepare, id) ?? [])
-        : isTallied(spec.table)
-          ? (this.stmt('SELECT key FROM panel_keys ORDER BY key').pluck().all() as string[])
-          : 'all'
+    const keys = this.keysOf(q)
     return this.read(() => {
       const soonSec = (q.status ?? []).includes('expiring') ? (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400 : 0
       const after = this.#cursors.before(q, nowSec, (from, to) => this.statusChangedBetween(spec.table, from, to, soonSec))
-      const also = owned.flatMap((o) => {
-        const panelKey = findKey(this.prepare, o.profileId)
-        return panelKey === null ? [] : [{ panelKey, key: o.key }]
-      })
+      const also = this.alsoOf(owned)
+      const walked = keys === 'all' ? null : this.walked(q, nowSec, keys, after, also)
+      if (walked) return walked
       const { pageSql, totalInPage, seeks, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys, after, also)
       if (seeks) this.#seeks++
       const page = this.stmt(pageSql).all(params) as { rid: number; total?: number; kv: KeyValue; kid: number; kpk: string }[]
-      const last = page.at(-1)
-      if (last) this.#cursors.ended(q, nowSec, page.length, { value: last.kv, id: last.kid, panelKey: last.kpk })
-      const rows = this.pageRows(q.resource, page)
+      const rows = this.served(q, nowSec, page)
       let total: number
       if (totalInPage && page[0]?.total !== undefined) total = page[0].total
       // A short, non-empty page is the end of the answer: no need to count.
@@ -180,6 +176,61 @@ export class SqliteCache implements CacheDb {
       else total = (this.stmt(countSql).get(countParams) as { n: number }).n
       return { rows, total }
     })
+  }
+
+  async countQuery(q: CacheQuery, nowSec: number, owned: OwnedKey[] = []): Promise<number | null> {
+    const spec = SPECS[q.resource]
+    const list = `${q.resource}:${JSON.stringify(q.profileIds)}`
+    const mine = (this.#counts.get(list) ?? 0) + 1
+    this.#counts.set(list, mine)
+    const keys = this.keysOf(q)
+    const also = this.alsoOf(owned)
+    // In id order from each panel's start, so a slice goes on from the id the last one ended at.
+    const byId: CacheQuery = { ...q, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }
+    if (keys === 'all' || !buildWalk(spec, byId, nowSec, keys, undefined, also)) return this.query({ ...q, offset: 0 }, nowSec, owned).total
+    let total = 0
+    let first = true
+    for (const panelKey of keys) {
+      let after: PageKey | undefined
+      for (;;) {
+        // Other calls (the next keystroke's page, a sync's page) go between two slices.
+        if (!first) await new Promise((resolve) => setImmediate(resolve))
+        first = false
+        if (this.#counts.get(list) !== mine || !this.db.open) return null
+        const slice = buildWalk(spec, byId, nowSec, [panelKey], after, also) as Walk
+        const sql = `SELECT count(*) AS seen, coalesce(sum(hit), 0) AS hits, max(kid) AS last FROM (${slice.windowSql})`
+        const r = this.read(() => this.stmt(sql).get({ ...slice.params, wp: panelKey, wb: COUNT_SLICE, wskip: 0 })) as { seen: number; hits: number; last: number | null }
+        total += r.hits
+        if (r.seen < COUNT_SLICE || r.last === null) break
+        after = { value: r.last, id: r.last, panelKey }
+      }
+    }
+    return this.#counts.get(list) === mine ? total : null
+  }
+
+  /**
+   * A subscription list's search walked along the view's order (query-walk.ts), or null when
+   * the full-text way answers instead (no search, or words too rare for a walk). The total is
+   * exact when the walk reached every panel's end, else a lower bound: countQuery() counts.
+   */
+  private walked(q: CacheQuery, nowSec: number, keys: string[], after: PageKey | undefined, also: { panelKey: string; key: string }[]): QueryAnswer | null {
+    const walk = buildWalk(SPECS[q.resource], q, nowSec, keys, after, also)
+    if (!walk) return null
+    const answer = walkSearch(this.prepare, walk)
+    if (!answer) return null
+    if (walk.seeks) this.#seeks++
+    const skip = walk.seeks ? 0 : q.offset
+    const rows = this.served(q, nowSec, answer.rows.slice(skip))
+    const before = walk.seeks ? q.offset : 0
+    if (answer.complete) return { rows, total: before + answer.known }
+    return { rows, total: before + answer.known, totalIsLowerBound: true }
+  }
+
+  /** The page's rows, its end remembered for the next page's seek (keyset.ts). */
+  private served(q: CacheQuery, nowSec: number, page: { rid: number; kv: KeyValue; kid: number; kpk: string }[]): CachedRow[] {
+    const last = page.at(-1)
+    if (last) this.#cursors.ended(q, nowSec, page.length, { value: last.kv, id: last.kid, panelKey: last.kpk })
+    return this.pageRows(q.resource, page)
   }
 
   /**
@@ -191,6 +242,24 @@ export class SqliteCache implements CacheDb {
     const sql = `SELECT EXISTS (SELECT 1 FROM ${table} t WHERE (t.exp_date IS NULL) = 0 AND t.exp_date > ? AND t.exp_date <= ?) AS n`
     const crossed = (a: number, b: number) => (this.stmt(sql).get(Math.min(a, b), Math.max(a, b)) as { n: number }).n === 1
     return crossed(from, to) || (soonSec > 0 && crossed(from + soonSec, to + soonSec))
+  }
+
+  /**
+   * The query's panel keys, looked up first: the planner does better with a list of values
+   * than with a subquery. Tallied tables walk and count per panel (query-sql.ts), so "all" is
+   * every panel's key there.
+   */
+  private keysOf(q: CacheQuery): string[] | 'all' {
+    if (q.profileIds !== 'all') return q.profileIds.flatMap((id) => findKey(this.prepare, id) ?? [])
+    return isTallied(SPECS[q.resource].table) ? (this.stmt('SELECT key FROM panel_keys ORDER BY key').pluck().all() as string[]) : 'all'
+  }
+
+  /** Rows a search also matches by their customer, by panel key (a panel never cached has none). */
+  private alsoOf(owned: OwnedKey[]): { panelKey: string; key: string }[] {
+    return owned.flatMap((o) => {
+      const panelKey = findKey(this.prepare, o.profileId)
+      return panelKey === null ? [] : [{ panelKey, key: o.key }]
+    })
   }
 
   /** The full rows are read for the page only, then put back in the page's order. */

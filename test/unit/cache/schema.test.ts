@@ -50,6 +50,37 @@ describe('schema', () => {
 })
 
 describe('migrations', () => {
+  it('v9 folds each subscription row’s search text and rebuilds the full-text index from it', () => {
+    const dir = tempDir()
+    const file = join(dir, 'cache.db')
+    const v8 = new Database(file)
+    migrate(v8, 1, 8)
+    v8.prepare("INSERT INTO panel_keys (key, profile_id) VALUES ('1', 'p1')").run()
+    const l = line(5, { username: 'Chloé_Dubois', resellerNotes: 'Living room', ownerName: 'sub_north' })
+    const rid = v8.prepare("INSERT INTO lines (panel_key, id, username, reseller_notes, owner_name, enabled, admin_enabled) VALUES ('1', 5, ?, ?, ?, 1, 1)").run(l.username, l.resellerNotes, l.ownerName).lastInsertRowid
+    v8.prepare('INSERT INTO lines_data (rid, data) VALUES (?, ?)').run(rid, JSON.stringify(l))
+    v8.prepare('INSERT INTO lines_fts (rowid, username, notes, owner) VALUES (?, ?, ?, ?)').run(rid, l.username, l.resellerNotes, l.ownerName)
+    const magRid = v8.prepare("INSERT INTO mags (panel_key, id, mac, mac_norm) VALUES ('1', 7, '00:1A:79:00:00:07', '001A79000007')").run().lastInsertRowid
+    v8.prepare('INSERT INTO mags_data (rid, data) VALUES (?, ?)').run(magRid, JSON.stringify({ id: 7, mac: '00:1A:79:00:00:07' }))
+    v8.close()
+
+    const cache = tempCache(dir)
+    const find = (resource: 'lines' | 'mags', search: string) => cache.query({ profileIds: ['p1'], resource, search, offset: 0, limit: 10 }, NOW).rows.map((r) => r.id)
+    expect(find('lines', 'chloe dub')).toEqual([5])
+    expect(find('lines', 'north liv')).toEqual([5])
+    expect(find('mags', '001a79')).toEqual([7])
+    expect(cache.findByKey('p1', 'lines', 'Chloé_Dubois')?.id).toBe(5)
+    expect(cache.findByKey('p1', 'mags', '00-1a-79-00-00-07')?.id).toBe(7)
+    cache.close()
+    const db = new Database(file, { readonly: true })
+    try {
+      expect(db.prepare('SELECT search_text FROM lines').pluck().get()).toBe(' chloe dubois | living room | sub north ')
+      expect(columnsOf(db, 'lines_fts')).toEqual(['text'])
+    } finally {
+      db.close()
+    }
+  })
+
   it('upgrades a v1 file to the current schema, keeping and indexing its rows', () => {
     const dir = tempDir()
     const file = join(dir, 'cache.db')
