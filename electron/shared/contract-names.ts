@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'keys:set',
   'keys:clear',
   'cache:query',
+  'cache:count',
   'search:global',
   'cache:raw',
   'packages:list',

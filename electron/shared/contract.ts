@@ -127,6 +127,9 @@ export const methods = {
 
   // Cached reads (answer at once from SQLite; a refresh runs if stale)
   'cache:query': method(CacheQuery.strict(), QueryResult),
+  // The exact total of a page whose total was a lower bound (QueryResult.totalIsLowerBound);
+  // null when a newer count of the same list took its place.
+  'cache:count': method(CacheQuery.strict(), z.object({ total: z.number().int().nullable() })),
   'search:global': method(
     z.object({ text: z.string().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
     z.array(SearchHit),

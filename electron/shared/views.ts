@@ -38,6 +38,11 @@ export type PanelFreshness = z.infer<typeof PanelFreshness>
 export const QueryResult = z.object({
   rows: z.array(anyRow),
   total: z.number().int(),
+  /**
+   * `total` is at least this many, not the count: a search with many matches is answered
+   * before they are all counted (cache:count counts them; ARCHITECTURE §5).
+   */
+  totalIsLowerBound: z.boolean().optional(),
   panels: z.array(PanelFreshness),
 })
 export type QueryResult = z.infer<typeof QueryResult>

@@ -467,6 +467,7 @@ export const ar: Catalogue = {
   'table.count.few': '{n} صفوف',
   'table.count.many': '{n} صفًا',
   'table.count.other': '{n} صف',
+  'table.countAtLeast': '{n}+ صف · جارٍ العد…',
   'empty.noMatch': 'لا شيء يطابق عوامل التصفية هذه.',
   'empty.noRows': 'لا توجد بيانات محفوظة من «{what}» لهذه اللوحة بعد.',
   'fresh.offline': 'دون اتصال — البيانات المعروضة من {ago}.',

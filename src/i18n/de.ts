@@ -429,6 +429,7 @@ export const de: Catalogue = {
   'table.columns': 'Spalten',
   'table.count.one': '{n} Zeile',
   'table.count.other': '{n} Zeilen',
+  'table.countAtLeast': '{n}+ Zeilen · wird gezählt…',
   'empty.noMatch': 'Nichts passt zu diesen Filtern.',
   'empty.noRows': 'Für dieses Panel sind noch keine {what} zwischengespeichert.',
   'fresh.offline': 'Offline — Datenstand: {ago}.',

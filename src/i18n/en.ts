@@ -199,6 +199,7 @@ export const en = {
   'table.columns': 'Columns',
   'table.count.one': '{n} row',
   'table.count.other': '{n} rows',
+  'table.countAtLeast': '{n}+ rows · counting…',
   'empty.noMatch': 'Nothing matches these filters.',
   'empty.noRows': 'No {what} cached for this panel yet.',
   'fresh.offline': 'Offline — showing data from {ago}.',

@@ -461,6 +461,7 @@ export const es: Catalogue = {
   'table.count.one': '{n} fila',
   'table.count.other': '{n} filas',
   'table.count.many': '{n} de filas',
+  'table.countAtLeast': '{n}+ filas · contando…',
 
   'empty.noMatch': 'Nada coincide con estos filtros.',
   'empty.noRows': 'Todavía no hay datos de {what} guardados para este panel.',

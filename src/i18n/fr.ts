@@ -460,6 +460,7 @@ export const fr: Catalogue = {
   'table.count.one': '{n} entrée',
   'table.count.other': '{n} entrées',
   'table.count.many': '{n} d’entrées',
+  'table.countAtLeast': '{n}+ entrées · comptage…',
 
   'empty.noMatch': 'Rien ne correspond à ces filtres.',
   'empty.noRows': 'Aucune donnée « {what} » enregistrée pour ce panel pour l’instant.',

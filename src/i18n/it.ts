@@ -438,6 +438,7 @@ export const it: Catalogue = {
   'table.count.one': '{n} riga',
   'table.count.other': '{n} righe',
   'table.count.many': '{n} di righe',
+  'table.countAtLeast': '{n}+ righe · conteggio…',
   'empty.noMatch': 'Nulla corrisponde a questi filtri.',
   'empty.noRows': 'Ancora nessun elemento ({what}) in cache per questo pannello.',
   'fresh.offline': 'Offline — dati di {ago}.',

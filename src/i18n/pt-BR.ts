@@ -461,6 +461,7 @@ export const ptBR: Catalogue = {
   'table.count.one': '{n} registro',
   'table.count.other': '{n} registros',
   'table.count.many': '{n} de registros',
+  'table.countAtLeast': '{n}+ linhas · contando…',
 
   'empty.noMatch': 'Nada corresponde a estes filtros.',
   'empty.noRows': 'Ainda não há dados de {what} salvos para este painel.',

@@ -429,6 +429,7 @@ export const tr: Catalogue = {
   'table.columns': 'Sütunlar',
   'table.count.one': '{n} satır',
   'table.count.other': '{n} satır',
+  'table.countAtLeast': '{n}+ satır · sayılıyor…',
   'empty.noMatch': 'Bu filtrelere uyan bir şey yok.',
   'empty.noRows': 'Bu panel için henüz önbellekte {what} yok.',
   'fresh.offline': 'Çevrimdışı — {ago} tarihli veriler gösteriliyor.',

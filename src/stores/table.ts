@@ -74,12 +74,16 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
   const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)))
   const profileIds = computed<string[] | 'all'>(() => (profileId === 'all' ? 'all' : [profileId]))
 
+  /** `total` is a lower bound while the cache counts a search's many matches (cache:count). */
+  const counting = ref(false)
+
   let seq = 0
   /** Answers can come back out of order (typing fast): only the newest one is shown. */
   async function load(): Promise<void> {
     const mine = ++seq
     loading.value = true
-    const r = await call(() => xm.cache.query(viewQuery(view, profileIds.value, resource)))
+    const query = viewQuery(view, profileIds.value, resource)
+    const r = await call(() => xm.cache.query(query))
     if (mine !== seq) return
     loading.value = false
     loadedOnce.value = true
@@ -87,6 +91,8 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
     rows.value = r.rows as Row[]
     total.value = r.total
     panels.value = r.panels
+    counting.value = r.totalIsLowerBound === true
+    if (counting.value) void countAll(mine, query)
     // The page is past the end (the set shrank under it: a filter, deletes, a sync): show the last page there is.
     if (r.rows.length === 0 && page.value > 1 && r.total > 0) {
       page.value = Math.max(1, Math.ceil(r.total / pageSize.value))
@@ -94,14 +100,22 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
     }
   }
 
-  return { rows, total, panels, loading, loadedOnce, pageCount, load }
+  /** The page came before its count: the count follows, unless a newer answer came meanwhile. */
+  async function countAll(mine: number, query: ReturnType<typeof viewQuery>): Promise<void> {
+    const c = await call(() => xm.cache.count(query))
+    if (mine !== seq || !c || c.total === null) return
+    total.value = c.total
+    counting.value = false
+  }
+
+  return { rows, total, counting, panels, loading, loadedOnce, pageCount, load }
 }
 
 export function useTableStore(tabId: string, profileId: string, resource: Resource) {
   return defineStore(`table:${tabId}`, () => {
     const view = tableView(resource, () => answer.load())
     const answer = cachedPage(profileId, resource, view)
-    const { rows, total, panels, loading, loadedOnce, pageCount, load } = answer
+    const { rows, total, counting, panels, loading, loadedOnce, pageCount, load } = answer
     const selection = ref<string[]>([])
     const columns = tableColumns(resource)
     const fetchOne = (rowProfileId: string, id: number) => fetchItem(resource, rows.value, rowProfileId, id)
@@ -113,6 +127,7 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
       resource,
       rows,
       total,
+      counting,
       panels,
       loading,
       loadedOnce,

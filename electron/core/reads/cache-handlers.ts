@@ -5,7 +5,7 @@
  * Packages and the account are fetched first when there is no copy at all:
  * a create dialog cannot price anything without them.
  */
-import type { QueryResult } from '../../shared/views'
+import type { CacheQuery, QueryResult } from '../../shared/views'
 import { capText } from '../api/normalise/coerce'
 import { isAppError, redactSecrets } from '../errors'
 import type { SyncTarget } from '../sync/targets'
@@ -14,17 +14,29 @@ import type { Handlers, ReadDeps } from './read-deps'
 
 const SEARCH_LIMIT = 20
 
-export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'cache:raw' | 'search:global' | 'packages:list' | 'account:get'> {
+/** The query's panels, each one that exists (an unknown panel is refused). */
+function panelsOf(d: ReadDeps, q: CacheQuery): string[] {
+  const ids = q.profileIds === 'all' ? d.ctx.profiles.list().map((p) => p.id) : q.profileIds
+  for (const id of ids) d.ctx.profiles.require(id)
+  return ids
+}
+
+/** A list's search also finds rows by their customer's name or phone (issue #13 §1). */
+const ownedOf = (d: ReadDeps, q: CacheQuery) => (q.search && d.ownedBy ? d.ownedBy(q.search, q.resource) : [])
+
+export function cacheHandlers(d: ReadDeps): Handlers<'cache:query' | 'cache:count' | 'cache:raw' | 'search:global' | 'packages:list' | 'account:get'> {
   return {
     'cache:query': async (q) => {
-      const ids = q.profileIds === 'all' ? d.ctx.profiles.list().map((p) => p.id) : q.profileIds
-      for (const id of ids) d.ctx.profiles.require(id)
-      // A list's search also finds rows by their customer's name or phone (issue #13 §1).
-      const owned = q.search && d.ownedBy ? d.ownedBy(q.search, q.resource) : []
-      const { rows, total } = d.ctx.cache.query(q, Math.floor(d.ctx.now() / 1000), owned)
+      const ids = panelsOf(d, q)
+      const answer = d.ctx.cache.query(q, Math.floor(d.ctx.now() / 1000), ownedOf(d, q))
       const panels = ids.map((id) => panelFreshness(d, id, q.resource))
       revalidate(d, panels, q.resource)
-      return { rows, total, panels } satisfies QueryResult
+      return { ...answer, panels } satisfies QueryResult
+    },
+
+    'cache:count': async (q) => {
+      panelsOf(d, q)
+      return { total: await d.ctx.cache.countQuery(q, Math.floor(d.ctx.now() / 1000), ownedOf(d, q)) }
     },
 
     'cache:raw': async ({ profileId, resource, id }) => {

@@ -61,6 +61,18 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
   const calls: { method: string; args: any }[] = []
   const failures = new Map<string, AppErrorShape>()
   const holds = new Map<string, Promise<void>>()
+
+  /** The cached lines a list query matches, in its order. */
+  const matching = (q: CacheQuery) => {
+    let rows = state.lines.filter((r) => q.profileIds === 'all' || q.profileIds.includes(r.profileId))
+    if (q.search) rows = rows.filter((r) => r.username.includes(q.search!))
+    if (q.status?.length) rows = rows.filter((r) => q.status!.some((s) => s === 'trial' ? r.isTrial : itemStatus(r, 1_800_000_000) === s))
+    if (q.sort) {
+      const { column, dir } = q.sort
+      rows = [...rows].sort((a, b) => (String((a as any)[column]) < String((b as any)[column]) ? -1 : 1) * (dir === 'asc' ? 1 : -1))
+    }
+    return rows
+  }
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   let nextId = 10_000
 
@@ -122,15 +134,10 @@ export function createFakeXm(opts: { profiles?: Profile[]; lines?: number; credi
     'account:get': () => state.account,
     'spend:quote': (a) => quote(a, state.packages, { ...state.account, credits: state.credits }),
     'cache:query': (q: CacheQuery) => {
-      let rows = state.lines.filter((r) => q.profileIds === 'all' || q.profileIds.includes(r.profileId))
-      if (q.search) rows = rows.filter((r) => r.username.includes(q.search!))
-      if (q.status?.length) rows = rows.filter((r) => q.status!.some((s) => s === 'trial' ? r.isTrial : itemStatus(r, 1_800_000_000) === s))
-      if (q.sort) {
-        const { column, dir } = q.sort
-        rows = [...rows].sort((a, b) => (String((a as any)[column]) < String((b as any)[column]) ? -1 : 1) * (dir === 'asc' ? 1 : -1))
-      }
+      const rows = matching(q)
       return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, panels: [{ profileId: 'p1', syncedAt: Date.now(), freshness: 'fresh', error: null }] }
     },
+    'cache:count': (q: CacheQuery) => ({ total: matching(q).length }),
     'lines:get': (a) => state.lines.find((l) => l.id === a.id),
     // What a panel sends: snake_case, numbers as strings; line 2 has no raw copy kept.
     'cache:raw': (a) => {

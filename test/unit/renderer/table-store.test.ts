@@ -107,6 +107,61 @@ describe('table store (cache:query paging, filters, search, sort)', () => {
   })
 })
 
+describe('a search answered before it is counted (cache:count)', () => {
+  /** The cache answers searches as at scale: the page first, `total` only a lower bound. */
+  function countsLater() {
+    const f = fake.current!
+    const exact = f.handlers['cache:query']!
+    f.handlers['cache:query'] = async (q: any) => {
+      const r = (await exact(q)) as { rows: unknown[]; total: number }
+      const known = q.offset + q.limit
+      return q.search && r.total > known ? { ...r, total: known, totalIsLowerBound: true } : r
+    }
+  }
+
+  it('shows the lower bound as counting, then the exact total once counted', async () => {
+    countsLater()
+    const t = table()
+    const counted = fake.current!.hold('cache:count')
+    t.setSearch('user')
+    await settle()
+    expect(t.total).toBe(50)
+    expect(t.counting).toBe(true)
+    expect(fake.current!.callsOf('cache:count')).toEqual([expect.objectContaining({ search: 'user', offset: 0 })])
+    counted.release()
+    await settle()
+    expect(t.counting).toBe(false)
+    expect(t.total).toBe(120)
+  })
+
+  it('a count that comes back after a newer answer is dropped', async () => {
+    countsLater()
+    const t = table()
+    const counted = fake.current!.hold('cache:count')
+    t.setSearch('user')
+    await settle()
+    expect(t.counting).toBe(true)
+    // Every tenth of the fake's lines is disabled: 12, few enough to be counted with the page.
+    await t.toggleChip('disabled')
+    expect(t.counting).toBe(false)
+    expect(t.total).toBe(12)
+    counted.release()
+    await settle()
+    expect(t.total).toBe(12)
+  })
+
+  it('a count the cache gave up (a newer count of the list) leaves the lower bound showing', async () => {
+    countsLater()
+    fake.current!.handlers['cache:count'] = () => ({ total: null })
+    const t = table()
+    t.setSearch('user')
+    await settle()
+    expect(fake.current!.callsOf('cache:count')).toHaveLength(1)
+    expect(t.total).toBe(50)
+    expect(t.counting).toBe(true)
+  })
+})
+
 describe('default columns', () => {
   it('hides columns the list rows never fill (panel-api §5), and the chooser can still show them', () => {
     for (const resource of ['lines', 'mags', 'enigmas'] as const) {
