@@ -200,9 +200,14 @@ function narrowedSearch(spec: ResourceSpec, text: string | undefined, params: Re
   if (!search) return null
   params.search = search.param
   if (!isTallied(spec.table) || planSearch(text).kind !== 'fts') return search
+  // Words of one plain token each: the index's match is already exactly the text's (a phrase may
+  // run across two fields in the index, and its tokenizer folds a few letters further).
+  if (searchNeedles(text)?.every((forms) => forms.every((f) => SINGLE_ASCII_TOKEN.test(f)))) return search
   const folded = textClause(spec, text, params)
   return folded ? { sql: `${search.sql} AND ${folded.sql}`, param: search.param } : search
 }
+
+const SINGLE_ASCII_TOKEN = /^ [a-z0-9]+$/
 
 /** The search ORed with "is one of these rows" (row values, bound: nothing typed reaches the SQL text). */
 function withOwned(spec: ResourceSpec, search: { sql: string; param: string } | null, also: { panelKey: string; key: string }[], params: Record<string, string | number | null>) {

@@ -54,6 +54,14 @@ export interface WalkAnswer {
   known: number
 }
 
+/**
+ * Rows the table must hold for a walk to be tried at all. The full-text way looks up every
+ * row the index names, of every panel (~1 µs each): in a table of 100k lines that is at worst
+ * ~25 ms at p95, less than a walk that gives up costs (test/bench/cache-query.ts); at 1M it is
+ * 100–250 ms for a common word, and the walk pays.
+ */
+export const WALK_FROM_ROWS = 250_000
+
 /** Rows a walk may read before the full-text index is asked instead (~10 ms on this machine). */
 export const WALK_BUDGET = 16_384
 /**
@@ -98,7 +106,7 @@ export function walkSearch(stmt: (sql: string) => Database.Statement, w: Walk, c
       certain.sort(cmp)
       return { rows: certain.slice(0, w.need), complete: open.length === 0, known: certain.length }
     }
-    // Too few hits so far to fill the page within the budget at this rate, or the budget spent.
+    // Out of time or budget, or too few hits so far to fill the page within the budget at this rate.
     if (late || read >= WALK_BUDGET || (round === 0 && hits.length * WALK_BUDGET < w.need * read)) return null
     size = Math.min(MAX_WINDOW, size * 2)
   }

@@ -63,14 +63,28 @@ export function encodeRow(spec: ResourceSpec, panelKey: string | null, row: unkn
     else if (fromColumn(c, stored) !== v) rest[c.field] = v
   }
   if (macNorm) columns.push(typeof r.mac === 'string' ? normaliseMacKey(r.mac) : null)
-  if (searchText) {
-    // Column positions as in narrowColumns (panel_key first, here only when given).
-    const at = panelKey === null ? 1 : 0
-    columns.push(searchTextOf(searchText.map((field) => field.map((i) => columns[i - at]).filter((v) => v !== null).join(' '))))
-  }
+  if (searchText) columns.push(searchTextOf(searchFields(searchText, columns, panelKey === null ? 1 : 0)))
   for (const k in r) if (!fields.has(k)) rest[k] = r[k]
   if (absent) rest[ABSENT] = absent
   return { id: r.id as number, columns, data: JSON.stringify(rest), raw: rawJson(raw) }
+}
+
+/**
+ * The search text's fields from the row's column values: each field's columns, a space apart.
+ * `at`: 1 when `columns` leaves out panel_key (the positions count it). Plain loops: this runs
+ * for every row of a sync.
+ */
+function searchFields(fields: number[][], columns: SqlValue[], at: number): string[] {
+  const out: string[] = []
+  for (const field of fields) {
+    let text = ''
+    for (const i of field) {
+      const v = columns[i - at]
+      if (v !== null && v !== undefined) text = text === '' ? String(v) : `${text} ${String(v)}`
+    }
+    out.push(text)
+  }
+  return out
 }
 
 /** What encodeRow needs of a spec, worked out once: it runs for every row of a sync. */

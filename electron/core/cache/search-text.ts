@@ -80,16 +80,23 @@ export function likeContains(text: string): string {
  * full-text index also finds, and the index can narrow a sparse search (query-sql.ts).
  */
 export function searchTextOf(fields: readonly (string | null | undefined)[]): string {
-  return ` ${fields.map((f) => foldText(f ?? '')).join(' | ')} `
+  let text = ' '
+  for (let i = 0; i < fields.length; i++) text += (i > 0 ? ' | ' : '') + foldText(fields[i] ?? '')
+  return `${text} `
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false
+  return true
+}
+const ASCII_NON_TOKEN_RUN = /[^a-z0-9]+/g
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu
 const NON_TOKEN_RUN = /[^\p{L}\p{N}\p{Co}]+/gu
 
 export function foldText(text: string): string {
-  const lower = text.toLowerCase()
-  // ASCII needs none of the Unicode work (most usernames, notes, MACs).
-  const plain = /^[\x20-\x7e]*$/.test(lower) ? lower : lower.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC')
+  // ASCII (most usernames, notes, MACs) needs none of the Unicode work.
+  if (isAscii(text)) return text.toLowerCase().replace(ASCII_NON_TOKEN_RUN, ' ').trim()
+  const plain = text.toLowerCase().normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC')
   return plain.replace(NON_TOKEN_RUN, ' ').trim()
 }
 

@@ -12,7 +12,7 @@ import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, QueryAnswer, StagedReplace } from '../ports'
 import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS } from './query-sql'
-import { walkSearch, type Walk } from './query-walk'
+import { WALK_FROM_ROWS, walkSearch, type Walk } from './query-walk'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
 import { decodeRow, selectStoredSql, type StoredRow } from './row-codec'
@@ -36,6 +36,13 @@ export class SqliteCache implements CacheDb {
   /** Where pages served since the last write ended, for keyset paging (keyset.ts). */
   readonly #cursors = new PageCursors()
   #seeks = 0
+  /** Rows per tallied table, until the next write (rowsIn). */
+  readonly #rows = new Map<string, number>()
+  /**
+   * A search walks the order only in a table this big (query-walk.ts WALK_FROM_ROWS); tests
+   * lower it to walk small tables.
+   */
+  walkFromRows = WALK_FROM_ROWS
   /** The newest count asked for each list (resource + panels): an older one stops (countQuery). */
   readonly #counts = new Map<string, number>()
 
@@ -215,7 +222,7 @@ export class SqliteCache implements CacheDb {
    */
   private walked(q: CacheQuery, nowSec: number, keys: string[], after: PageKey | undefined, also: { panelKey: string; key: string }[]): QueryAnswer | null {
     const walk = buildWalk(SPECS[q.resource], q, nowSec, keys, after, also)
-    if (!walk) return null
+    if (!walk || this.rowsIn(SPECS[q.resource].table) < this.walkFromRows) return null
     const answer = walkSearch(this.prepare, walk)
     if (!answer) return null
     if (walk.seeks) this.#seeks++
@@ -260,6 +267,16 @@ export class SqliteCache implements CacheDb {
       const panelKey = findKey(this.prepare, o.profileId)
       return panelKey === null ? [] : [{ panelKey, key: o.key }]
     })
+  }
+
+  /** The table's rows, every panel's, from the tally (remembered until the next write). */
+  private rowsIn(table: string): number {
+    let n = this.#rows.get(table)
+    if (n === undefined) {
+      n = (this.stmt(`SELECT coalesce(sum(n), 0) AS n FROM ${table}_tally`).get() as { n: number }).n
+      this.#rows.set(table, n)
+    }
+    return n
   }
 
   /** The full rows are read for the page only, then put back in the page's order. */
@@ -380,6 +397,7 @@ export class SqliteCache implements CacheDb {
   private write<T>(fn: () => T): T {
     // Rows may move: a remembered page end no longer says where the next page starts.
     this.#cursors.clear()
+    this.#rows.clear()
     try {
       return this.db.transaction(fn)()
     } catch (e) {

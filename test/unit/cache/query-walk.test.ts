@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildQuerySql, buildWalk } from '../../../electron/core/cache/query-sql'
-import { compareKeys, walkSearch, type WalkOrder, type WalkRow } from '../../../electron/core/cache/query-walk'
+import { compareKeys, WALK_FROM_ROWS, walkSearch, type WalkOrder, type WalkRow } from '../../../electron/core/cache/query-walk'
 import { SPECS } from '../../../electron/core/cache/resources'
 import { planSearch } from '../../../electron/core/cache/search-text'
 import type { StatusFilter } from '../../../electron/shared/domain'
@@ -27,6 +27,8 @@ function filled(perPanel = 3000) {
   const dir = tempDir()
   const cache = tempCache(dir)
   PANELS.forEach((p, i) => cache.replaceAll(p, 'lines', syntheticLines(perPanel, 31 + i, 1 + i * perPanel), null, 0))
+  // Walk these few thousand rows as a big table is walked.
+  cache.walkFromRows = 0
   const db = new Database(join(dir, 'cache.db'), { readonly: true })
   const keyOf = new Map((db.prepare('SELECT profile_id AS id, key FROM panel_keys').all() as { id: string; key: string }[]).map((r) => [r.id, r.key]))
   const stmt = (sql: string) => db.prepare(sql)
@@ -130,6 +132,21 @@ describe('a search walked along the order', () => {
     expect(await f.cache.countQuery(q, NOW)).toBe(expected.total)
   })
 
+  it('a table smaller than WALK_FROM_ROWS is searched the full-text way, with exact totals', () => {
+    const f = filled(6000)
+    const q: CacheQuery = { profileIds: 'all', resource: 'lines', search: 'sub_north', status: ['active', 'trial'], offset: 0, limit: 50 }
+    f.cache.walkFromRows = WALK_FROM_ROWS
+    const page = f.cache.query(q, NOW)
+    expect(page.totalIsLowerBound).toBeUndefined()
+    expect(page.total).toBe(fullText(f, q, keysOf(f, q)).total)
+    // The row count is read again after a write: 18,000 rows are still too few.
+    f.cache.upsert('p1', 'lines', line(99_999, { username: 'sub_north_extra' }))
+    f.cache.walkFromRows = 18_002
+    expect(f.cache.query(q, NOW).totalIsLowerBound).toBeUndefined()
+    f.cache.walkFromRows = 18_001
+    expect(f.cache.query(q, NOW).totalIsLowerBound).toBe(true)
+  })
+
   it('countQuery agrees with the full-text way’s count for random searches', async () => {
     const f = filled()
     const r = rng(11)
@@ -160,6 +177,7 @@ describe('a search walked along the order', () => {
   it('finds rows by their customer as the full-text way does', () => {
     const cache = tempCache()
     cache.replaceAll('p1', 'lines', [line(1, { username: 'alpha' }), line(2, { username: 'beta' }), line(3, { username: 'gamma' })], null, 0)
+    cache.walkFromRows = 0
     const q: CacheQuery = { profileIds: ['p1'], resource: 'lines', search: 'alpha', offset: 0, limit: 50 }
     // The default order: newest first.
     expect(cache.query(q, NOW, [{ profileId: 'p1', key: 'gamma' }]).rows.map((r) => r.id)).toEqual([3, 1])
