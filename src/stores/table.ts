@@ -76,6 +76,8 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
 
   /** `total` is a lower bound while the cache counts a search's many matches (cache:count). */
   const counting = ref(false)
+  /** The last count, for the same list on another page (until the cache under it changes). */
+  let counted: { shape: string; total: number } | null = null
 
   let seq = 0
   /** Answers can come back out of order (typing fast): only the newest one is shown. */
@@ -92,7 +94,13 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
     total.value = r.total
     panels.value = r.panels
     counting.value = r.totalIsLowerBound === true
-    if (counting.value) void countAll(mine, query)
+    if (counting.value) {
+      const shape = shapeOf(query)
+      if (counted?.shape === shape) {
+        total.value = counted.total
+        counting.value = false
+      } else void countAll(mine, query, shape)
+    }
     // The page is past the end (the set shrank under it: a filter, deletes, a sync): show the last page there is.
     if (r.rows.length === 0 && page.value > 1 && r.total > 0) {
       page.value = Math.max(1, Math.ceil(r.total / pageSize.value))
@@ -101,15 +109,26 @@ function cachedPage(profileId: string, resource: Resource, view: TableView) {
   }
 
   /** The page came before its count: the count follows, unless a newer answer came meanwhile. */
-  async function countAll(mine: number, query: ReturnType<typeof viewQuery>): Promise<void> {
+  async function countAll(mine: number, query: ReturnType<typeof viewQuery>, shape: string): Promise<void> {
     const c = await call(() => xm.cache.count(query))
-    if (mine !== seq || !c || c.total === null) return
+    if (!c || c.total === null) return
+    counted = { shape, total: c.total }
+    if (mine !== seq) return
     total.value = c.total
     counting.value = false
   }
 
-  return { rows, total, counting, panels, loading, loadedOnce, pageCount, load }
+  /** The cache under the view changed (a sync, a write): counts are counted again. */
+  function reload(): Promise<void> {
+    counted = null
+    return load()
+  }
+
+  return { rows, total, counting, panels, loading, loadedOnce, pageCount, load, reload }
 }
+
+/** A list query but for its page: what a count depends on. */
+const shapeOf = ({ offset: _o, limit: _l, ...shape }: ReturnType<typeof viewQuery>): string => JSON.stringify(shape)
 
 export function useTableStore(tabId: string, profileId: string, resource: Resource) {
   return defineStore(`table:${tabId}`, () => {
@@ -120,7 +139,7 @@ export function useTableStore(tabId: string, profileId: string, resource: Resour
     const columns = tableColumns(resource)
     const fetchOne = (rowProfileId: string, id: number) => fetchItem(resource, rows.value, rowProfileId, id)
 
-    reloadOnChange(profileId, resource, load)
+    reloadOnChange(profileId, resource, () => answer.reload())
 
     return {
       profileId,

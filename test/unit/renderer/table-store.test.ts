@@ -8,6 +8,7 @@ const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
 
 import { useTableStore, SEARCH_DEBOUNCE_MS } from '../../../src/stores/table'
+import { useSyncStore } from '../../../src/stores/sync'
 
 let n = 0
 function table() {
@@ -148,6 +149,26 @@ describe('a search answered before it is counted (cache:count)', () => {
     counted.release()
     await settle()
     expect(t.total).toBe(12)
+  })
+
+  it('another page of the same search keeps the count; a change in the cache counts again', async () => {
+    countsLater()
+    const t = table()
+    t.setSearch('user')
+    await settle()
+    expect(t.total).toBe(120)
+    await t.setPage(2)
+    expect(fake.current!.callsOf('cache:query').at(-1)).toMatchObject({ search: 'user', offset: 50 })
+    expect(t.total).toBe(120)
+    expect(t.counting).toBe(false)
+    expect(fake.current!.callsOf('cache:count')).toHaveLength(1)
+    // A sync or a write changed the lines: the reload (at most every 400 ms) counts them again.
+    vi.useFakeTimers()
+    useSyncStore().markChanged('p1', 'lines')
+    await vi.advanceTimersByTimeAsync(450)
+    vi.useRealTimers()
+    await settle()
+    expect(fake.current!.callsOf('cache:count')).toHaveLength(2)
   })
 
   it('a count the cache gave up (a newer count of the list) leaves the lower bound showing', async () => {
