@@ -144,14 +144,16 @@ export function buildWalk(spec: ResourceSpec, q: CacheQuery, nowSec: number, pan
  */
 function textClause(spec: ResourceSpec, text: string | undefined, params: Record<string, string | number | null>): { sql: string; param: string } | null {
   const needles = searchNeedles(text)
-  if (needles === null) {
-    const like = searchClause(spec, text)
-    if (like) params.search = like.param
-    return like
-  }
+  if (needles !== null) return { sql: needlesSql(needles, params), param: '' }
+  const like = searchClause(spec, text)
+  if (like) params.search = like.param
+  return like
+}
+
+/** Every word's needle found in the row's search text (any of its forms); binds @sn0, @sn1… */
+function needlesSql(needles: string[][], params: Record<string, string | number | null>): string {
   let n = 0
-  const words = needles.map((forms) => `(${forms.map((f) => ((params[`sn${n}`] = f), `instr(t.search_text, @sn${n++}) > 0`)).join(' OR ')})`)
-  return { sql: words.join(' AND '), param: '' }
+  return needles.map((forms) => `(${forms.map((f) => ((params[`sn${n}`] = f), `instr(t.search_text, @sn${n++}) > 0`)).join(' OR ')})`).join(' AND ')
 }
 
 /**
@@ -199,12 +201,11 @@ function narrowedSearch(spec: ResourceSpec, text: string | undefined, params: Re
   const search = searchClause(spec, text)
   if (!search) return null
   params.search = search.param
-  if (!isTallied(spec.table) || planSearch(text).kind !== 'fts') return search
+  const needles = isTallied(spec.table) ? searchNeedles(text) : null
   // Words of one plain token each: the index's match is already exactly the text's (a phrase may
   // run across two fields in the index, and its tokenizer folds a few letters further).
-  if (searchNeedles(text)?.every((forms) => forms.every((f) => SINGLE_ASCII_TOKEN.test(f)))) return search
-  const folded = textClause(spec, text, params)
-  return folded ? { sql: `${search.sql} AND ${folded.sql}`, param: search.param } : search
+  if (needles === null || needles.every((forms) => forms.every((f) => SINGLE_ASCII_TOKEN.test(f)))) return search
+  return { sql: `${search.sql} AND ${needlesSql(needles, params)}`, param: search.param }
 }
 
 const SINGLE_ASCII_TOKEN = /^ [a-z0-9]+$/
