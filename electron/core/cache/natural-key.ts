@@ -29,11 +29,12 @@ export function naturalKeyLookup(spec: ResourceSpec, key: string): NaturalKeyLoo
   // the key is folded the same way, so its words are found as that text has them.
   const folded = hasSearchText(spec.table)
   const words = (ftsColumn: string, text: string) => (folded ? phrase('text', foldText(text)) : phrase(ftsColumn, text))
+  const value = key.trim()
   switch (spec.naturalKey) {
     case 'username':
-      return lookup('username', key.trim(), words('username', key.trim()))
+      return lookup('username', value, words('username', value))
     case 'code':
-      return lookup('code', key.trim(), words('code', key.trim()))
+      return lookup('code', value, words('code', value))
     case 'mac': {
       // Indexed as written and as bare hex (fts.ts): the bare form is one word.
       const mac = normaliseMacKey(key)

@@ -32,20 +32,21 @@ export const LIKE_ESCAPE = '\\'
  * folded as that text was (searchTextOf), so every row the text matches is found.
  */
 export function planSearch(text: string | undefined, folded = false): SearchPlan {
-  const clean = (text ?? '').replace(CONTROL, ' ').trim()
+  const clean = cleanOf(text)
   if (clean === '') return { kind: 'none' }
-  const tokenChars = clean.match(TOKEN_CHARS)?.length ?? 0
-  if (tokenChars < 2) return { kind: 'like', pattern: likeContains(clean) }
-
+  if (!isWordSearch(clean)) return { kind: 'like', pattern: likeContains(clean) }
   return { kind: 'fts', match: wordsOf(clean).map((w) => wordQuery(w, folded)).join(' AND ') }
 }
 
 /** The words a word search looks for (planSearch's 'fts' kind), or null. */
 function searchWords(text: string | undefined): string[] | null {
-  const clean = (text ?? '').replace(CONTROL, ' ').trim()
-  if (clean === '' || (clean.match(TOKEN_CHARS)?.length ?? 0) < 2) return null
-  return wordsOf(clean)
+  const clean = cleanOf(text)
+  return isWordSearch(clean) ? wordsOf(clean) : null
 }
+
+const cleanOf = (text: string | undefined): string => (text ?? '').replace(CONTROL, ' ').trim()
+/** Two letters or digits at least: fewer make no useful prefix (then LIKE, or nothing). */
+const isWordSearch = (clean: string): boolean => (clean.match(TOKEN_CHARS)?.length ?? 0) >= 2
 
 const wordsOf = (clean: string): string[] =>
   clean
@@ -75,9 +76,10 @@ export function likeContains(text: string): string {
  * (searchNeedles). Why the copy: a table view walks its order index and must test each row it
  * passes without the full-text index (ARCHITECTURE §5, query-walk.ts).
  *
- * It folds no more than unicode61 (remove_diacritics 2) does: only Latin letters lose marks
- * (other scripts keep theirs, and unicode61 keeps them too), so every row the text matches the
- * full-text index also finds, and the index can narrow a sparse search (query-sql.ts).
+ * The full-text index of these tables is built from this text and the query is folded the same
+ * way (fts.ts, planSearch `folded`), so the index finds every row the text matches and can narrow
+ * a sparse search (query-sql.ts). Folding alone could not promise that: unicode61 drops marks of
+ * decomposed letters in any script and folds ς to σ, which this does not.
  */
 export function searchTextOf(fields: readonly (string | null | undefined)[]): string {
   let text = ' '
