@@ -203,6 +203,12 @@ const SORT_INDEXES: Record<(typeof TALLIED)[number], [string, string][]> = {
 
 const RESOURCE_TABLES = Object.keys(FTS_COLUMNS)
 
+/** The columns of the orders a table offers besides id (the in-memory search sorts by these: search-index.ts). */
+export function orderColumns(table: string): string[] {
+  const orders = (SORT_INDEXES as Record<string, [string, string][]>)[table] ?? []
+  return orders.map(([, key]) => key.split(', ').at(-1) as string).filter((c) => c !== 'id')
+}
+
 /** The table keeps an index in this column's order (per panel): a walk along it stops at the page. */
 export function hasOrderIndex(table: string, column: string): boolean {
   const orders = (SORT_INDEXES as Record<string, [string, string][]>)[table]

@@ -239,7 +239,7 @@ interface Order {
   forever: boolean
 }
 
-function orderOf(spec: ResourceSpec, sort: CacheQuery['sort']): Order {
+export function orderOf(spec: ResourceSpec, sort: CacheQuery['sort']): Order {
   const { column: field, dir } = sort ?? spec.defaultSort
   const column = sortColumn(spec, field)
   if (!column) {

@@ -135,7 +135,7 @@ export function compareKeys(order: WalkOrder): (a: WalkRow, b: WalkRow) => numbe
   return (a, b) => sign * ((byValue ? compareValues(a.kv, b.kv, order.forever) : 0) || a.kid - b.kid || compareBinary(a.kpk, b.kpk))
 }
 
-function compareValues(a: KeyValue, b: KeyValue, forever: boolean): number {
+export function compareValues(a: KeyValue, b: KeyValue, forever: boolean): number {
   if (a === null || b === null) {
     if (a === b) return 0
     // Stryker disable next-line ArithmeticOperator: equivalent, ±1 / ±1 is ±1 * ±1.
@@ -162,6 +162,6 @@ export function compareNocase(a: string, b: string): number {
 }
 
 /** UTF-16 units in code point order: a surrogate (a point above U+FFFF) ranks above U+E000–U+FFFF. */
-const codePointRank = (u: number): number => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u)
+export const codePointRank = (u: number): number => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u)
 
 const compareBinary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -11,7 +11,10 @@ import { RESOURCE_INFO, type SubscriptionResource } from '../../shared/resources
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, QueryAnswer, StagedReplace } from '../ports'
-import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS } from './query-sql'
+import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS, orderOf } from './query-sql'
+import { INDEX_FROM_ROWS, SearchIndexKeeper } from './search-index-keeper'
+import { searchNeedles } from './search-text'
+import { orderColumns } from './migrations'
 import { WALK_FROM_ROWS, walkSearch, type Walk } from './query-walk'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
@@ -45,6 +48,11 @@ export class SqliteCache implements CacheDb {
   walkFromRows = WALK_FROM_ROWS
   /** The newest count asked for each list (resource + panels): an older one stops (countQuery). */
   readonly #counts = new Map<string, number>()
+  /** The in-memory search index of each big subscription table (search-index-keeper.ts). */
+  readonly #indexes = new Map<string, SearchIndexKeeper>()
+  /** A table this big gets an in-memory search index; tests lower it. */
+  indexFromRows = INDEX_FROM_ROWS
+  #indexed = 0
 
   constructor(
     private readonly db: Database.Database,
@@ -54,6 +62,11 @@ export class SqliteCache implements CacheDb {
     /** When recovered: what was wrong with the old file and where it went. */
     readonly recoveryProblem: string | null,
   ) {}
+
+  /** Searches the in-memory index answered (for tests and diagnostics). */
+  get indexedCount(): number {
+    return this.#indexed
+  }
 
   /** Pages served by seeking from a remembered page end rather than by OFFSET (for tests and diagnostics). */
   get seekCount(): number {
@@ -170,6 +183,8 @@ export class SqliteCache implements CacheDb {
       const soonSec = (q.status ?? []).includes('expiring') ? (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400 : 0
       const after = this.#cursors.before(q, nowSec, (from, to) => this.statusChangedBetween(spec.table, from, to, soonSec))
       const also = this.alsoOf(owned)
+      const indexed = keys === 'all' ? null : this.indexed(q, nowSec, keys, also)
+      if (indexed) return indexed
       const walked = keys === 'all' ? null : this.walked(q, nowSec, keys, after, also)
       if (walked) return walked
       const { pageSql, totalInPage, seeks, countSql, params, countParams } = buildQuerySql(spec, q, nowSec, keys, after, also)
@@ -194,6 +209,8 @@ export class SqliteCache implements CacheDb {
     const also = this.alsoOf(owned)
     // In id order from each panel's start, so a slice goes on from the id the last one ended at.
     const byId: CacheQuery = { ...q, sort: { column: 'id', dir: 'asc' }, offset: 0, limit: 1 }
+    const indexed = keys === 'all' ? null : this.read(() => this.indexed({ ...byId, limit: 0 }, nowSec, keys, also))
+    if (indexed) return indexed.total
     if (keys === 'all' || !buildWalk(spec, byId, nowSec, keys, undefined, also)) return this.query({ ...q, offset: 0 }, nowSec, owned).total
     let total = 0
     let first = true
@@ -213,6 +230,46 @@ export class SqliteCache implements CacheDb {
       }
     }
     return this.#counts.get(list) === mine ? total : null
+  }
+
+  /**
+   * A subscription list's search answered from the table's in-memory index (search-index.ts),
+   * or null: no word search, rows a customer owns besides the text, an order the index does not
+   * keep, a table too small for one, or the index still being filled or catching up.
+   */
+  private indexed(q: CacheQuery, nowSec: number, keys: string[], also: { panelKey: string; key: string }[]): QueryAnswer | null {
+    const spec = SPECS[q.resource]
+    if (!isTallied(spec.table)) return null
+    // A big list opened: its index fills while the user looks at it, before the first word is typed.
+    const keeper = this.indexOf(spec.table)
+    const needles = searchNeedles(q.search)
+    if (!keeper || needles === null || also.length > 0) return null
+    const order = orderOf(spec, q.sort)
+    if (order.column !== 'id' && !orderColumns(spec.table).includes(order.column)) return null
+    const chips = q.status ?? []
+    const soonSec = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400
+    const answer = keeper.answer({ panelKeys: keys, chips, nowSec, soonSec, needles, order, need: q.offset + q.limit })
+    if (!answer) return null
+    this.#indexed++
+    return { rows: this.served(q, nowSec, answer.rows.slice(q.offset)), total: answer.total }
+  }
+
+  /** The table's search index, started when the table is big enough; null while it is not. */
+  private indexOf(table: string): SearchIndexKeeper | null {
+    let keeper = this.#indexes.get(table)
+    if (!keeper && this.rowsIn(table) >= this.indexFromRows) this.#indexes.set(table, (keeper = new SearchIndexKeeper(this.db, table)))
+    return keeper ?? null
+  }
+
+  /**
+   * Resolves once the resource's search index can answer (true), or at once with false when the
+   * table is too small for one (or is not a subscription table). The app does not wait for it:
+   * until then searches go the SQL ways. For tests and benchmarks.
+   */
+  searchIndexReady(resource: Resource): Promise<boolean> {
+    const { table } = SPECS[resource]
+    const keeper = isTallied(table) ? this.indexOf(table) : null
+    return keeper ? keeper.current() : Promise.resolve(false)
   }
 
   /**
@@ -379,6 +436,8 @@ export class SqliteCache implements CacheDb {
   }
 
   close(): void {
+    for (const keeper of this.#indexes.values()) keeper.stop()
+    this.#indexes.clear()
     if (this.db.open) this.db.close()
   }
 

@@ -1,0 +1,181 @@
+/**
+ * Fills a table's in-memory search index (search-index.ts) and keeps it in step with the
+ * table, whatever writes to it.
+ *
+ * Every write path (an upsert, a removal, a sync's pages published, its switch, a panel
+ * removed) ends in the narrow table, so TEMP triggers on it name each row that changed to
+ * this connection (a function call per row, no SQL of its own); the next answer reads those
+ * rows back first. Nothing the triggers see can be missed, and a write rolled back is read
+ * back as it is. The triggers are connection-local, like the tally's (tally.ts): the file
+ * holds nothing another program could trip on.
+ *
+ * The first fill reads the table a slice at a time with the event loop free between slices
+ * (~2 s for 1M lines, test/bench/cache-1m.ts), and many changed rows (a re-sync's switch)
+ * are read back the same way; meanwhile the keeper answers null and the SQL ways answer
+ * (query-walk.ts, query-sql.ts), which give the same rows.
+ */
+import type Database from 'better-sqlite3'
+import { orderColumns } from './migrations'
+import { SearchIndex, type IndexAnswer, type IndexedRow, type IndexQuery } from './search-index'
+
+/** Rows a table must hold before a search builds its index: below it SQL answers in ~25 ms (query-walk.ts WALK_FROM_ROWS). */
+export const INDEX_FROM_ROWS = 250_000
+/** Rows read between two turns of the event loop (~10 ms on this machine). */
+const SLICE = 4096
+
+/** The keepers of each connection, by table: the triggers' function finds them here. */
+const keepersOf = new WeakMap<Database.Database, Map<string, SearchIndexKeeper>>()
+const TOUCH = 'xm_index_touch'
+
+export class SearchIndexKeeper {
+  private readonly index: SearchIndex
+  /** Rows changed since they were last read (rids). */
+  private readonly dirty = new Set<number>()
+  private state: 'building' | 'ready' | 'stopped' = 'building'
+  private catchingUp: Promise<void> | null = null
+  private readonly columns: string
+  /** Settles when the first fill is done (true) or stopped (false). */
+  readonly ready: Promise<boolean>
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly table: string,
+  ) {
+    const order = orderColumns(table)
+    this.index = new SearchIndex(order)
+    this.columns = ['rid', 'panel_key', 'id', 'admin_enabled', 'enabled', 'is_trial', 'search_text', ...order].join(', ')
+    this.install()
+    this.ready = this.fill()
+  }
+
+  /** The search's answer, or null while the index is being filled or catching up. */
+  answer(q: IndexQuery): IndexAnswer | null {
+    // Rows read inside a transaction could still be rolled back.
+    if (this.state !== 'ready' || this.db.inTransaction) return null
+    if (this.dirty.size > SLICE) {
+      void this.catchUp()
+      return null
+    }
+    if (!this.readBack(this.dirty.size)) return null
+    return this.index.usable ? this.index.answer(q) : null
+  }
+
+  /**
+   * Resolves once the index can answer (true): filled, and no more rows to read back than an
+   * answer reads itself. False when it stopped first.
+   */
+  async current(): Promise<boolean> {
+    if (!(await this.ready)) return false
+    while (this.dirty.size > SLICE && this.usable()) await this.catchUp()
+    return this.usable()
+  }
+
+  /** Rows held (for tests and diagnostics). */
+  get rows(): number {
+    return this.index.rows
+  }
+
+  stop(): void {
+    if (this.state === 'stopped') return
+    this.state = 'stopped'
+    keepersOf.get(this.db)?.delete(this.table)
+    if (!this.db.open) return
+    const t = this.table
+    try {
+      this.db.exec(`DROP TRIGGER IF EXISTS temp.${t}_index_ins; DROP TRIGGER IF EXISTS temp.${t}_index_del; DROP TRIGGER IF EXISTS temp.${t}_index_upd;`)
+    } catch {
+      // A broken file: triggers left behind call a function that no longer finds this keeper.
+    }
+  }
+
+  private install(): void {
+    let keepers = keepersOf.get(this.db)
+    if (!keepers) {
+      const mine = (keepers = new Map())
+      keepersOf.set(this.db, keepers)
+      this.db.function(TOUCH, { varargs: false }, (table: unknown, rid: unknown) => {
+        if (typeof rid === 'number') mine.get(table as string)?.dirty.add(rid)
+        return null
+      })
+    }
+    keepers.set(this.table, this)
+    const t = this.table
+    this.db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS ${t}_index_ins AFTER INSERT ON main.${t} BEGIN SELECT ${TOUCH}('${t}', new.rid); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS ${t}_index_del AFTER DELETE ON main.${t} BEGIN SELECT ${TOUCH}('${t}', old.rid); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS ${t}_index_upd AFTER UPDATE ON main.${t} BEGIN SELECT ${TOUCH}('${t}', old.rid), ${TOUCH}('${t}', new.rid); END;`)
+  }
+
+  /** The whole table in rid order, a slice at a time; rows written meanwhile are dirty and read back after. */
+  private async fill(): Promise<boolean> {
+    try {
+      const slice = this.db.prepare(`SELECT ${this.columns} FROM ${this.table} WHERE rid > ? ORDER BY rid LIMIT ${SLICE}`).raw(true)
+      let after = 0
+      for (;;) {
+        if (!this.usable()) return false
+        const rows = slice.all(after) as IndexedRow[]
+        for (const row of rows) this.index.put(row)
+        if (rows.length < SLICE) break
+        after = (rows.at(-1) as IndexedRow)[0]
+        await turn()
+      }
+    } catch {
+      return this.failed()
+    }
+    while (this.dirty.size > SLICE) {
+      if (!this.usable() || !this.readBack(SLICE)) return false
+      await turn()
+    }
+    if (!this.usable()) return false
+    this.state = 'ready'
+    return true
+  }
+
+  private catchUp(): Promise<void> {
+    this.catchingUp ??= this.readAllBack().finally(() => (this.catchingUp = null))
+    return this.catchingUp
+  }
+
+  private async readAllBack(): Promise<void> {
+    while (this.dirty.size > SLICE && this.usable() && this.readBack(SLICE)) await turn()
+  }
+
+  /**
+   * Reads `n` changed rows back: each is dropped, and put again if it is still there. False when
+   * the table could not be read: the keeper stops, as the index no longer knows those rows.
+   */
+  private readBack(n: number): boolean {
+    if (n === 0 || this.db.inTransaction) return true
+    const rids: number[] = []
+    for (const rid of this.dirty) {
+      if (rids.length === n) break
+      rids.push(rid)
+    }
+    for (const rid of rids) {
+      this.dirty.delete(rid)
+      this.index.drop(rid)
+    }
+    try {
+      const rows = this.db
+        .prepare(`SELECT ${this.columns} FROM ${this.table} WHERE rid IN (SELECT value FROM json_each(?))`)
+        .raw(true)
+        .all(JSON.stringify(rids)) as IndexedRow[]
+      for (const row of rows) this.index.put(row)
+      return true
+    } catch {
+      return this.failed()
+    }
+  }
+
+  /** A read failed (the file closed or broke under it): the SQL ways answer from now on, and report what is wrong. */
+  private failed(): false {
+    this.stop()
+    return false
+  }
+
+  private usable(): boolean {
+    return this.state !== 'stopped' && this.db.open
+  }
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
