@@ -18,9 +18,19 @@ const OTHER = 3
 /** Texts a column keeps once; a column of mostly unique texts (usernames) stops sharing there. */
 const SHARED_TEXTS = 4096
 
+/**
+ * A kind's place in the order: NULL first, or last when it means "never" (`forever`); numbers
+ * before text. Two values of different places are ordered by it alone; of the same place
+ * (but NULL), first by `num`.
+ */
+export const placeOf = (forever: boolean): Int8Array => Int8Array.of(forever ? 3 : 0, 1, 2, 4)
+export const NULL_KIND = NULL
+export const NUMBER_KIND = NUMBER
+
 export class OrderColumn {
-  private kind = new Int8Array(1024)
-  private num = new Float64Array(1024)
+  /** Per slot, the value's kind and its number (read directly by a search's first comparison: search-index.ts). */
+  kind = new Int8Array(1024)
+  num = new Float64Array(1024)
   /** The texts themselves, by slot; only once the column has held one. */
   private text: (string | null)[] | null = null
   /** A value of no kind the index can order was seen. */
@@ -48,16 +58,6 @@ export class OrderColumn {
   value(s: number): KeyValue {
     const k = this.kind[s]
     return k === NUMBER ? (this.num[s] as number) : k === TEXT ? ((this.text as string[])[s] as string) : null
-  }
-
-  /** SQL's `value > n`: NULL is not greater, text is greater than any number. */
-  greater(s: number, n: number): boolean {
-    const k = this.kind[s]
-    return k === NUMBER ? (this.num[s] as number) > n : k === TEXT
-  }
-
-  isNull(s: number): boolean {
-    return this.kind[s] === NULL
   }
 
   /** compareValues (query-walk.ts) on two slots. */

@@ -5,19 +5,24 @@
  * and a search word never holds a `|`: the text holds the word exactly when one of its
  * fields does. Notes and owners repeat across thousands of rows, so each field value seen
  * often is kept once and tested once per search (a word such as "sub north" matched 300k
- * lines, each read and tested, ~40 ms); a field that is rarely the same (a username) is
- * kept per row and tested per row.
+ * lines, each read and tested, ~40 ms); when no shared field of a row holds the word and one
+ * is the row's own (a username), the row's whole text is tested.
  */
 
 /** Values a field keeps once before it is deemed one of a kind (a username) and kept per row. */
 const SHARED_LIMIT = 4096
-const ABSENT = -2
-const OWN = -1
+/** A slot's entry: ABSENT (no such field), OWN (the row's text alone holds it), or FIRST + the shared value's number. */
+const ABSENT = 0
+const OWN = 1
+const FIRST = 2
+
+/** What a row's field says of a search word, as bits: it holds it, or the row's own text must tell (neither: it does not). */
+export const HOLDS = 2
+export const OWN_TEXT = 1
 
 export class FieldColumn {
-  /** Per slot: the shared value's number, OWN (the row's own text), or ABSENT. */
-  private ids = new Int32Array(1024)
-  private own: (string | null)[] = []
+  /** Per slot: ABSENT, OWN or FIRST + a shared value's number. */
+  ids = new Int32Array(1024)
   readonly values: string[] = []
   private readonly numberOf = new Map<string, number>()
 
@@ -29,45 +34,29 @@ export class FieldColumn {
     }
     if (text === null) {
       this.ids[s] = ABSENT
-      return this.ownAt(s, null)
+      return
     }
     let n = this.numberOf.get(text)
     if (n === undefined && this.values.length < SHARED_LIMIT) {
       n = this.values.push(text) - 1
       this.numberOf.set(text, n)
     }
-    this.ids[s] = n ?? OWN
-    this.ownAt(s, n === undefined ? text : null)
+    this.ids[s] = n === undefined ? OWN : FIRST + n
   }
 
   /**
-   * Does slot `s`'s field hold any of `forms`? `memo` (one per search word, as long as `values`
-   * then were) remembers the shared values. `own`: test a row's own text too (the dearer test,
-   * left for when no shared field of the row answers).
+   * What each entry says of a search word (any of its `forms`), indexed by the entry: each
+   * shared value tested once (at most SHARED_LIMIT tests, ~0.5 ms), so a row costs a lookup.
    */
-  holds(s: number, forms: readonly string[], memo: Int8Array, own: boolean): boolean {
-    const n = this.ids[s] as number
-    if (n >= 0) {
-      let m = memo[n] as number
-      if (m === 0) memo[n] = m = anyOf(this.values[n] as string, forms) ? 2 : 1
-      return m === 2
-    }
-    return own && n === OWN && anyOf(this.own[s] as string, forms)
+  answers(forms: readonly string[]): Uint8Array {
+    const a = new Uint8Array(FIRST + this.values.length)
+    a[OWN] = OWN_TEXT
+    for (let n = 0; n < this.values.length; n++) if (anyOf(this.values[n] as string, forms)) a[FIRST + n] = HOLDS
+    return a
   }
 
   move(from: number, to: number): void {
     this.ids[to] = this.ids[from] as number
-    this.ownAt(to, this.own[from] ?? null)
-  }
-
-  truncate(n: number): void {
-    this.own.length = Math.min(this.own.length, n)
-  }
-
-  private ownAt(s: number, text: string | null): void {
-    // Dense, so the array stays a plain list of slots.
-    while (this.own.length < s) this.own.push(null)
-    this.own[s] = text
   }
 }
 

@@ -17,8 +17,9 @@
 import type { StatusFilter } from '../../shared/domain'
 import type { KeyValue } from './keyset'
 import type { WalkOrder, WalkRow } from './query-walk'
-import { OrderColumn } from './search-index-column'
-import { FieldColumn } from './search-index-fields'
+import { chipTable, EXP_LATER, EXP_NONE, EXP_PAST, EXP_SOON, flagsOf } from './search-index-chips'
+import { NULL_KIND, NUMBER_KIND, OrderColumn, placeOf } from './search-index-column'
+import { anyOf, FieldColumn, HOLDS, OWN_TEXT } from './search-index-fields'
 
 /**
  * A posting list's key: a word's first letters (the whole word when shorter). A search word
@@ -67,13 +68,12 @@ export function grown<T extends Int32Array | Float64Array | Int8Array | Uint8Arr
   return b
 }
 
-/** A flag column as SQL compares it: 1 and 0 are themselves, anything else (NULL) matches neither. */
-const flagOf = (v: KeyValue): number => (v === 1 ? 1 : v === 0 ? 0 : -1)
-
 /** The rows that can match one word: posting lists (a row may be in several), and whether being in one proves it. */
 interface Candidates {
   lists: Postings[]
   proven: boolean
+  /** A one-form phrase's other words: a matching row is in one of each of these lists too. */
+  also: Postings[][]
 }
 
 export class SearchIndex {
@@ -82,14 +82,11 @@ export class SearchIndex {
   private rid = new Float64Array(1024)
   private id = new Float64Array(1024)
   private panel = new Uint16Array(1024)
-  private admin = new Int8Array(1024)
-  private enabled = new Int8Array(1024)
-  private trial = new Int8Array(1024)
+  /** admin_enabled, enabled and is_trial as one number (search-index-chips.ts). */
+  private flags = new Uint8Array(1024)
   private alive = new Uint8Array(1024)
-  /** Per slot, the query that last saw it (a row under two keys of one word is tested once). */
-  private seen = new Int32Array(1024)
-  private queries = 0
-  /** The search text's fields (split at `|`), in order. */
+  private text: (string | null)[] = []
+  /** The search text's fields (split at `|`), in order: the shared values among them. */
   private readonly fields: FieldColumn[] = []
   private readonly columns: OrderColumn[]
   private readonly slotOf = new Map<number, number>()
@@ -129,11 +126,10 @@ export class SearchIndex {
     this.rid[s] = row[0]
     this.panel[s] = this.panelOf(row[1])
     this.id[s] = row[2]
-    this.admin[s] = flagOf(row[3])
-    this.enabled[s] = flagOf(row[4])
-    this.trial[s] = flagOf(row[5])
+    this.flags[s] = flagsOf(row[3], row[4], row[5])
     this.alive[s] = 1
     const text = row[6]
+    this.text[s] = text
     const fields = text === null ? [] : text.split('|')
     while (this.fields.length < fields.length) this.fields.push(new FieldColumn())
     for (let f = 0; f < this.fields.length; f++) (this.fields[f] as FieldColumn).set(s, fields[f] ?? null)
@@ -147,7 +143,7 @@ export class SearchIndex {
     if (s === undefined) return
     this.slotOf.delete(rid)
     this.alive[s] = 0
-    for (const f of this.fields) f.set(s, null)
+    this.text[s] = null
     this.dead++
     if (this.dead > 65_536 && this.dead > this.size - this.dead) this.sweep()
   }
@@ -158,47 +154,90 @@ export class SearchIndex {
       const p = this.panelIndex.get(key)
       if (p !== undefined) wanted[p] = 1
     }
-    const passes = this.chipTest(q)
+    const chips = chipTable(q.chips)
+    const expiry = this.columns[this.columnAt.get('exp_date') as number] as OrderColumn
     const heap = new SlotHeap(this.orderOf(q.order), q.need)
     // The word with the fewest candidates names the rows to test; the others are tested on the text.
     const words = q.needles.map((forms) => this.candidates(forms))
     let best = 0
     for (let i = 1; i < words.length; i++) if (count(words[i] as Candidates) < count(words[best] as Candidates)) best = i
-    const chosen = words[best] ?? { lists: [], proven: true }
+    const chosen = words[best] ?? { lists: [], proven: true, also: [] }
     // The other words: one proven by its lists is a mark on its rows (reading lists costs less
     // than reading texts); the rest are tested on the row's fields.
     const marks: Uint8Array[] = []
     const rest: (readonly string[])[] = []
+    const few = count(chosen)
     words.forEach((w, i) => {
+      // A phrase's other words are marked when their lists are not much longer than the rows to test
+      // (marking costs a write per list entry; a text test, ~150 ns).
+      for (const group of w.also) if (sum(group) <= 2 * few) marks.push(this.marked(group))
       if (i === best && w.proven) return
       if (w.proven && i !== best) marks.push(this.marked(w.lists))
       else rest.push(q.needles[i] as readonly string[])
     })
-    const memos = rest.map(() => this.fields.map((f) => new Int8Array(f.values.length)))
-    // A row sits in one list per key of its words: only a word spread over several lists can meet it twice.
-    const once = chosen.lists.length === 1
-    const stamp = ++this.queries
+    const memos = rest.map((forms) => this.fields.map((f) => f.answers(forms)))
+    const { slots, n } = this.merged(chosen.lists)
     let total = 0
     // Slots follow rids, which follow each panel's ids as a sync wrote them: going the way of the
     // order, most rows after the heap is full lose to its last one at the first comparison.
     const back = q.order.dir === 'desc'
-    for (const list of back ? [...chosen.lists].reverse() : chosen.lists) {
-      const slots = list.slots
-      for (let i = 0; i < list.n; i++) {
-        const s = slots[back ? list.n - 1 - i : i] as number
-        if (this.alive[s] === 0 || wanted[this.panel[s] as number] === 0) continue
-        if (!once) {
-          if (this.seen[s] === stamp) continue
-          this.seen[s] = stamp
-        }
-        if (passes !== null && !passes(s)) continue
-        if (marks.length > 0 && !marks.every((m) => m[s] === 1)) continue
-        if (rest.length > 0 && !this.matches(s, rest, memos)) continue
-        total++
-        heap.offer(s)
+    const first = this.firstKey(q.order)
+    // The page's last row so far, by its first key: a row that loses to it there is not offered.
+    let lastPlace = 0
+    let lastNum = 0
+    let full = false
+    const { alive, panel, flags } = this
+    const { kind: expKind, num: expNum } = expiry
+    const { nowSec: now, soonSec: soon } = q
+    for (let i = 0; i < n; i++) {
+      const s = slots[back ? n - 1 - i : i] as number
+      if (alive[s] === 0 || wanted[panel[s] as number] === 0) continue
+      if (chips !== null) {
+        const k = expKind[s]
+        const e = expNum[s] as number
+        const place = k === NULL_KIND ? EXP_NONE : k !== NUMBER_KIND ? EXP_LATER : e <= now ? EXP_PAST : e <= soon ? EXP_SOON : EXP_LATER
+        if (chips[(flags[s] as number) * 4 + place] === 0) continue
+      }
+      if (marks.length > 0 && !marks.every((m) => m[s] === 1)) continue
+      if (rest.length > 0 && !this.matches(s, rest, memos)) continue
+      total++
+      if (full) {
+        const place = first.kinds === null ? ID_PLACE : (first.places[first.kinds[s] as number] as number)
+        const d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum)
+        if (first.sign * d > 0) continue
+      }
+      if (heap.offer(s) && (full = heap.full)) {
+        const top = heap.top()
+        lastPlace = first.kinds === null ? ID_PLACE : (first.places[first.kinds[top] as number] as number)
+        lastNum = first.nums[top] as number
       }
     }
     return { total, rows: heap.sorted().map((s) => this.walkRow(s, q.order)) }
+  }
+
+  /**
+   * The slots of a word's lists as one list in slot order, each once (a row is in one list per
+   * key of its words): read in order, the arrays are read in order too. Few slots are sorted;
+   * many are marked and the marks read in order.
+   */
+  private merged(lists: Postings[]): { slots: Int32Array; n: number } {
+    if (lists.length === 1) return lists[0] as Postings
+    const total = sum(lists)
+    const out = new Int32Array(total)
+    let n = 0
+    if (total * 16 < this.size) {
+      for (const p of lists) {
+        out.set(p.slots.subarray(0, p.n), n)
+        n += p.n
+      }
+      out.sort()
+      let m = 0
+      for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i] as number
+      return { slots: out, n: m }
+    }
+    const mark = this.marked(lists)
+    for (let s = 0; s < this.size; s++) if (mark[s] === 1) out[n++] = s
+    return { slots: out, n }
   }
 
   /** The slots in any of `lists`, as a mark per slot. */
@@ -208,16 +247,14 @@ export class SearchIndex {
     return mark
   }
 
-  /** Every word found in one of the row's fields: its shared fields asked first, then its own text. */
-  private matches(s: number, words: IndexQuery['needles'], memos: Int8Array[][]): boolean {
+  /** Every word found in one of the row's fields: its shared fields asked first, then (if one is its own) its whole text. */
+  private matches(s: number, words: IndexQuery['needles'], answers: Uint8Array[][]): boolean {
     const fields = this.fields
     for (let w = 0; w < words.length; w++) {
-      const forms = words[w] as readonly string[]
-      const memo = memos[w] as Int8Array[]
-      let found = false
-      for (let f = 0; f < fields.length && !found; f++) found = (fields[f] as FieldColumn).holds(s, forms, memo[f] as Int8Array, false)
-      for (let f = 0; f < fields.length && !found; f++) found = (fields[f] as FieldColumn).holds(s, forms, memo[f] as Int8Array, true)
-      if (!found) return false
+      const byField = answers[w] as Uint8Array[]
+      let bits = 0
+      for (let f = 0; f < fields.length; f++) bits |= (byField[f] as Uint8Array)[(fields[f] as FieldColumn).ids[s] as number] as number
+      if ((bits & HOLDS) === 0 && !((bits & OWN_TEXT) !== 0 && anyOf(this.text[s] as string, words[w] as readonly string[]))) return false
     }
     return true
   }
@@ -231,17 +268,17 @@ export class SearchIndex {
   private candidates(forms: readonly string[]): Candidates {
     const lists = new Set<Postings>()
     let proven = true
+    let also: Postings[][] = []
     for (const form of forms) {
       const words = form.slice(1).split(' ')
-      let bestLists: Postings[] | null = null
-      words.forEach((word, i) => {
-        const found = this.listsOf(word, i === words.length - 1)
-        if (bestLists === null || sum(found) < sum(bestLists)) bestLists = found
-      })
-      for (const p of bestLists ?? []) lists.add(p)
+      const found = words.map((word, i) => this.listsOf(word, i === words.length - 1))
+      const best = found.reduce((b, f) => (sum(f) < sum(b) ? f : b))
+      for (const p of best) lists.add(p)
       proven &&= words.length === 1 && (words[0] as string).length <= KEY_LENGTH
+      // A phrase's other words must be there too (a test of its lists, before the dearer one of the text).
+      also = forms.length === 1 ? found.filter((f) => f !== best) : []
     }
-    return { lists: [...lists], proven }
+    return { lists: [...lists], proven, also }
   }
 
   /** The lists of the text's words equal to `word`, or (`start`) beginning with it. */
@@ -256,32 +293,6 @@ export class SearchIndex {
     return lists
   }
 
-  /** The status chips (ORed) as query-sql.ts SUBSCRIPTION_CHIPS reads them; null when none apply. */
-  private chipTest(q: IndexQuery): ((s: number) => boolean) | null {
-    if (q.chips.length === 0) return null
-    const exp = this.columns[this.columnAt.get('exp_date') as number] as OrderColumn
-    const { nowSec: now, soonSec: soon } = q
-    const { admin, enabled, trial } = this
-    const chips = new Set(q.chips)
-    const active = chips.has('active')
-    const disabled = chips.has('disabled')
-    const banned = chips.has('banned')
-    const expired = chips.has('expired')
-    const isTrial = chips.has('trial')
-    const expiring = chips.has('expiring')
-    return (s) => {
-      const live = admin[s] === 1 && enabled[s] === 1
-      return (
-        (active && live && (exp.isNull(s) || exp.greater(s, now))) ||
-        (disabled && enabled[s] === 0) ||
-        (banned && admin[s] === 0) ||
-        (expired && !exp.isNull(s) && !exp.greater(s, now)) ||
-        (isTrial && trial[s] === 1) ||
-        (expiring && live && exp.greater(s, now) && !exp.greater(s, soon))
-      )
-    }
-  }
-
   /** Slot comparison in the view's order, as compareKeys orders walked rows. */
   private orderOf(order: WalkOrder): (a: number, b: number) => number {
     const sign = order.dir === 'desc' ? -1 : 1
@@ -291,6 +302,15 @@ export class SearchIndex {
     const column = this.columns[this.columnAt.get(order.column) as number] as OrderColumn
     const forever = order.forever
     return (a, b) => sign * (column.compare(a, b, forever) || tie(a, b))
+  }
+
+  /** The order's first key as arrays (the id, or the column's kind and number: search-index-column.ts). */
+  private firstKey(order: WalkOrder): { kinds: Int8Array | null; nums: Float64Array; places: Int8Array; nullPlace: number; sign: number } {
+    const sign = order.dir === 'desc' ? -1 : 1
+    const places = placeOf(order.forever)
+    if (order.column === 'id') return { kinds: null, nums: this.id, places, nullPlace: -1, sign }
+    const column = this.columns[this.columnAt.get(order.column) as number] as OrderColumn
+    return { kinds: column.kind, nums: column.num, places, nullPlace: places[NULL_KIND] as number, sign }
   }
 
   private walkRow(s: number, order: WalkOrder): WalkRow {
@@ -325,11 +345,8 @@ export class SearchIndex {
     this.rid = grown(this.rid, n)
     this.id = grown(this.id, n)
     this.panel = grown(this.panel, n)
-    this.admin = grown(this.admin, n)
-    this.enabled = grown(this.enabled, n)
-    this.trial = grown(this.trial, n)
+    this.flags = grown(this.flags, n)
     this.alive = grown(this.alive, n)
-    this.seen = grown(this.seen, n)
   }
 
   /** Moves the living rows down over the dead ones; the postings follow without reading the text again. */
@@ -342,18 +359,16 @@ export class SearchIndex {
       this.rid[n] = this.rid[s] as number
       this.id[n] = this.id[s] as number
       this.panel[n] = this.panel[s] as number
-      this.admin[n] = this.admin[s] as number
-      this.enabled[n] = this.enabled[s] as number
-      this.trial[n] = this.trial[s] as number
+      this.flags[n] = this.flags[s] as number
       this.alive[n] = 1
+      this.text[n] = this.text[s] as string | null
       for (const f of this.fields) f.move(s, n)
       for (const c of this.columns) c.move(s, n)
       this.slotOf.set(this.rid[n] as number, n)
       n++
     }
     this.alive.fill(0, n)
-    this.seen.fill(0)
-    for (const f of this.fields) f.truncate(n)
+    this.text.length = n
     for (const c of this.columns) c.truncate(n)
     for (const [key, p] of this.postings) {
       let m = 0
@@ -371,6 +386,9 @@ export class SearchIndex {
     this.dead = 0
   }
 }
+
+/** An id is a number: one place for all (firstKey). */
+const ID_PLACE = 1
 
 const sum = (lists: Postings[]): number => lists.reduce((n, p) => n + p.n, 0)
 const count = (c: Candidates): number => sum(c.lists)
@@ -397,15 +415,29 @@ class SlotHeap {
     private readonly need: number,
   ) {}
 
-  offer(s: number): void {
+  /** Takes `s` if it is among the first `need`; true when it was taken. */
+  offer(s: number): boolean {
     const h = this.h
     if (h.length < this.need) {
       h.push(s)
       this.up(h.length - 1)
-    } else if (this.need > 0 && this.cmp(s, h[0] as number) < 0) {
+      return true
+    }
+    if (this.need > 0 && this.cmp(s, h[0] as number) < 0) {
       h[0] = s
       this.down(0)
+      return true
     }
+    return false
+  }
+
+  get full(): boolean {
+    return this.h.length >= this.need
+  }
+
+  /** The last of the first rows so far. */
+  top(): number {
+    return this.h[0] as number
   }
 
   sorted(): number[] {
