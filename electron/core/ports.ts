@@ -121,10 +121,11 @@ export interface StagedReplace<R extends Resource = Resource> {
    */
   add(rows: ResourceRow[R][], raw?: unknown[] | PanelAnswer | null): void
   /**
-   * A first sync only (the panel has no rows yet): make the rows staged so far readable now.
+   * A first sync only (the panel has no rows yet): make the rows staged so far readable now,
+   * or only the `most` oldest of those not shown yet; returns how many staged rows are still not shown.
    * The pass still ends with commit() (or discard(), which leaves published rows in place).
    */
-  publish(): void
+  publish(most?: number): number
   /** Resolves when the work add() left running (compressing raw answers) is done; await before commit. */
   settled(): Promise<void>
   /** Switch the staged set in, in ONE transaction: the panel's rows not staged are removed. */

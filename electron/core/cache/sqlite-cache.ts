@@ -98,7 +98,7 @@ export class SqliteCache implements CacheDb {
         return set.size
       },
       add: (rows, raw = null) => this.write(() => set.add(rows, raw)),
-      publish: () => this.write(() => set.publish()),
+      publish: (most) => this.write(() => set.publish(most)),
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {

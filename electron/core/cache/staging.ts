@@ -178,24 +178,34 @@ export class StagedSet {
    * A first sync only (the panel had no rows: nothing to protect): make the rows staged so
    * far readable now, so a never-synced panel shows rows while the rest arrives (issue #14).
    * commit() then treats them as kept rows; discard() leaves them (there was nothing before).
-   * Call inside a transaction.
+   * `most`: show at most that many rows (the oldest staged first), so a caller can show a page
+   * in slices with the event loop free between them (sync/pass-writer.ts). Returns how
+   * many staged rows are still not shown. Call inside a transaction.
    */
-  publish(): void {
+  publish(most = Infinity): number {
     this.assertOpen()
     if (this.hadRows) throw new AppError('INTERNAL', 'Only a first sync shows rows before it is complete.')
     this.writePacked()
-    this.showUnpublished()
+    return this.showUnpublished(most)
   }
 
-  /** The staged rows above the published mark become live rows. */
-  private showUnpublished(): void {
+  /** Up to `most` staged rows above the published mark become live rows; returns how many still wait. */
+  private showUnpublished(most = Infinity): number {
     const top = this.maxRid()
-    if (top <= this.publishedUpTo) return
+    if (top <= this.publishedUpTo) return 0
+    // The rid of the `most`-th row above the mark: rids have gaps (a row listed again left its old one).
+    const upTo =
+      most >= this.ridOf.size
+        ? top
+        : ((this.db.prepare(`SELECT rid FROM ${this.stage} WHERE rid > ? ORDER BY rid LIMIT 1 OFFSET ?`).get(this.publishedUpTo, Math.max(0, most - 1)) as { rid: number } | undefined)
+            ?.rid ?? top)
     const staged = stageColumns(this.spec)
     this.db
       .prepare(`INSERT INTO ${this.spec.table} (rid, panel_key, ${staged.join(', ')}) SELECT rid, ?, ${staged.join(', ')} FROM ${this.stage} WHERE rid > ? AND rid <= ? ORDER BY rid`)
-      .run(this.panelKey, this.publishedUpTo, top)
-    this.publishedUpTo = top
+      .run(this.panelKey, this.publishedUpTo, upTo)
+    this.publishedUpTo = upTo
+    if (upTo === top) return 0
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${this.stage} WHERE rid > ?`).get(upTo) as { n: number }).n
   }
 
   /** The cache wrote one of this panel's rows outside the pass (an edit, a create, a removal). */
