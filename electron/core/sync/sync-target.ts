@@ -11,6 +11,7 @@ import type { CallOptions, XtreamClient } from '../api/client'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type ListPage, type PageReport } from './page-list'
+import { PassWriter } from './pass-writer'
 import { refusePass } from './pass-check'
 import { STRAIN_CODES, type Pacer } from './pacer'
 import { listActionOf } from '../api/resource-actions'
@@ -91,14 +92,10 @@ async function syncList<R extends Resource>(
   const cachedCount = deps.cache.count(profileId, resource)
   const firstSync = cachedCount === 0 && deps.cache.getSyncMeta(profileId, resource).syncedAt === null
   const staged = deps.cache.beginReplace(profileId, resource)
-  let shown = 0
-  const take = (rows: ResourceRow[R][], page: ListPage<ResourceRow[R]>): void => {
-    staged.add(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null)
-    if (!firstSync || rows.length === 0 || !o.stillWanted()) return
-    staged.publish()
-    shown = staged.size
-    o.onShown?.(shown)
-  }
+  // A first sync's rows are shown in slices beside the fetching, so the list's queries never wait long (pass-writer.ts).
+  const writer = new PassWriter(staged, { firstSync, stillWanted: o.stillWanted, onShown: o.onShown })
+  const take = (rows: ResourceRow[R][], page: ListPage<ResourceRow[R]>): void =>
+    writer.take(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null)
   try {
     const pass = await pageList(fetchPage, { limits: o.limits, signal: o.signal, onPage: o.onPage, label, pacer: o.pacer, onRows: take })
     if (o.signal.aborted) throw cancelled()
@@ -107,6 +104,8 @@ async function syncList<R extends Resource>(
     const refused = refusePass(pass, cachedCount, label, resource)
     if (refused) throw refused
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
+    // Everything shown before the switch: it then has only the rows a write raced with left (staging.ts).
+    await writer.finish()
     await staged.settled()
     if (o.signal.aborted) throw cancelled()
     if (!o.stillWanted()) return { rows: 0, skipped: pass.skipped, warning: null }
@@ -114,6 +113,7 @@ async function syncList<R extends Resource>(
     return outcome(pass.unique, pass.skipped, label)
   } catch (e) {
     // A first sync that stopped keeps the rows it showed (there was nothing before): say so.
+    const shown = writer.shown
     if (shown > 0 && isAppError(e) && e.code !== 'CANCELLED') {
       throw new AppError(e.code, `${e.message} The ${shown} ${label} read before it stopped are shown; the rest come with the next complete sync.`, {
         details: e.details,
@@ -122,6 +122,7 @@ async function syncList<R extends Resource>(
     throw e
   } finally {
     // After a commit this does nothing; otherwise (failure, cancel, panel gone) the staged rows go.
+    writer.stop()
     discardQuietly(staged)
   }
 }

@@ -44,7 +44,10 @@ function world(panels = ['a', 'b']) {
         add: (rows: { id: number }[]) => rows.forEach((row) => staged.set(row.id, row)),
         settled: async () => undefined,
         // A first sync shows what it has so far (cache/staging.ts publish()).
-        publish: () => stored.set(`${p}/${r}`, [...staged.values()]),
+        publish: () => {
+          stored.set(`${p}/${r}`, [...staged.values()])
+          return 0
+        },
         commit: (at: number) => {
           stored.set(`${p}/${r}`, [...staged.values()])
           meta.set(`${p}/${r}`, { syncedAt: at, error: null })
