@@ -114,7 +114,8 @@ export class SearchIndexKeeper {
       for (;;) {
         if (!this.usable()) return false
         const rows = slice.all(after) as IndexedRow[]
-        for (const row of rows) this.index.put(row)
+        // In rid order past every row read so far: none is in the index yet.
+        for (const row of rows) this.index.put(row, true)
         if (rows.length < SLICE) break
         after = (rows.at(-1) as IndexedRow)[0]
         await turn()

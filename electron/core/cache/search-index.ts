@@ -118,9 +118,9 @@ export class SearchIndex {
     return !this.columns.some((c) => c.exotic)
   }
 
-  /** Adds a row, or replaces the row of the same rid. */
-  put(row: IndexedRow): void {
-    this.drop(row[0])
+  /** Adds a row, or replaces the row of the same rid (`fresh`: the caller knows there is none, as a first fill does). */
+  put(row: IndexedRow, fresh = false): void {
+    if (!fresh) this.drop(row[0])
     if (this.size === this.rid.length) this.growTo(this.size * 2)
     const s = this.size++
     this.rid[s] = row[0]
@@ -135,7 +135,18 @@ export class SearchIndex {
     for (let f = 0; f < this.fields.length; f++) (this.fields[f] as FieldColumn).set(s, fields[f] ?? null)
     for (let c = 0; c < this.columns.length; c++) (this.columns[c] as OrderColumn).set(s, row[ORDER_VALUES_AT + c] as KeyValue)
     this.slotOf.set(row[0], s)
-    if (text !== null) for (const word of text.split(' ')) if (word !== '' && word !== '|') this.postingsOf(word.slice(0, KEY_LENGTH)).push(s)
+    if (text !== null) this.postWords(text, s)
+  }
+
+  /** Each word of `text` (runs between spaces, but the field marks) into its key's list. */
+  private postWords(text: string, s: number): void {
+    let at = 0
+    while (at < text.length) {
+      let end = text.indexOf(' ', at)
+      if (end < 0) end = text.length
+      if (end > at && !(end === at + 1 && text.charCodeAt(at) === BAR)) this.postingsOf(text.slice(at, Math.min(end, at + KEY_LENGTH))).push(s)
+      at = end + 1
+    }
   }
 
   drop(rid: number): void {
@@ -185,6 +196,7 @@ export class SearchIndex {
     // The page's last row so far, by its first key: a row that loses to it there is not offered.
     let lastPlace = 0
     let lastNum = 0
+    let lastNum2 = 0
     let full = false
     const { alive, panel, flags } = this
     const { kind: expKind, num: expNum } = expiry
@@ -203,13 +215,14 @@ export class SearchIndex {
       total++
       if (full) {
         const place = first.kinds === null ? ID_PLACE : (first.places[first.kinds[s] as number] as number)
-        const d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum)
+        const d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum || (first.nums2 === null ? 0 : (first.nums2[s] as number) - lastNum2))
         if (first.sign * d > 0) continue
       }
       if (heap.offer(s) && (full = heap.full)) {
         const top = heap.top()
         lastPlace = first.kinds === null ? ID_PLACE : (first.places[first.kinds[top] as number] as number)
         lastNum = first.nums[top] as number
+        lastNum2 = first.nums2 === null ? 0 : (first.nums2[top] as number)
       }
     }
     return { total, rows: heap.sorted().map((s) => this.walkRow(s, q.order)) }
@@ -305,12 +318,12 @@ export class SearchIndex {
   }
 
   /** The order's first key as arrays (the id, or the column's kind and number: search-index-column.ts). */
-  private firstKey(order: WalkOrder): { kinds: Int8Array | null; nums: Float64Array; places: Int8Array; nullPlace: number; sign: number } {
+  private firstKey(order: WalkOrder): FirstKey {
     const sign = order.dir === 'desc' ? -1 : 1
     const places = placeOf(order.forever)
-    if (order.column === 'id') return { kinds: null, nums: this.id, places, nullPlace: -1, sign }
+    if (order.column === 'id') return { kinds: null, nums: this.id, nums2: null, places, nullPlace: -1, sign }
     const column = this.columns[this.columnAt.get(order.column) as number] as OrderColumn
-    return { kinds: column.kind, nums: column.num, places, nullPlace: places[NULL_KIND] as number, sign }
+    return { kinds: column.kind, nums: column.num, nums2: column.num2, places, nullPlace: places[NULL_KIND] as number, sign }
   }
 
   private walkRow(s: number, order: WalkOrder): WalkRow {
@@ -386,6 +399,18 @@ export class SearchIndex {
     this.dead = 0
   }
 }
+
+/** An order's first key as arrays: each slot's kind's place (null: every slot a number), its number, a text's second number. */
+interface FirstKey {
+  kinds: Int8Array | null
+  nums: Float64Array
+  nums2: Float64Array | null
+  places: Int8Array
+  nullPlace: number
+  sign: number
+}
+
+const BAR = '|'.charCodeAt(0)
 
 /** An id is a number: one place for all (firstKey). */
 const ID_PLACE = 1
