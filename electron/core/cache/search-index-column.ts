@@ -42,6 +42,11 @@ export class OrderColumn {
   /** Texts seen, each kept once while they are few (owners, packages): equal ones then compare at once. */
   private readonly shared = new Map<string, string>()
 
+  /** Room for `n` slots (the index grows its columns together). */
+  reserve(n: number): void {
+    if (n > this.kind.length) this.grow(n)
+  }
+
   set(s: number, v: KeyValue): void {
     if (s >= this.kind.length) this.grow(Math.max(s + 1, this.kind.length * 2))
     if (v === null) this.kind[s] = NULL

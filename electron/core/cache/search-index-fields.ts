@@ -22,16 +22,24 @@ export const OWN_TEXT = 1
 
 export class FieldColumn {
   /** Per slot: ABSENT, OWN or FIRST + a shared value's number. */
-  ids = new Int32Array(1024)
+  ids: Int32Array
   readonly values: string[] = []
   private readonly numberOf = new Map<string, number>()
 
+  constructor(slots: number) {
+    this.ids = new Int32Array(slots)
+  }
+
+  /** Room for `n` slots (the index grows its columns together). */
+  reserve(n: number): void {
+    if (n <= this.ids.length) return
+    const ids = new Int32Array(n)
+    ids.set(this.ids)
+    this.ids = ids
+  }
+
   set(s: number, text: string | null): void {
-    if (s >= this.ids.length) {
-      const ids = new Int32Array(Math.max(s + 1, this.ids.length * 2))
-      ids.set(this.ids)
-      this.ids = ids
-    }
+    if (s >= this.ids.length) this.reserve(Math.max(s + 1, this.ids.length * 2))
     if (text === null) {
       this.ids[s] = ABSENT
       return

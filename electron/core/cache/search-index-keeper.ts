@@ -37,12 +37,15 @@ export class SearchIndexKeeper {
   /** Settles when the first fill is done (true) or stopped (false). */
   readonly ready: Promise<boolean>
 
+  /** `rows`: about how many rows the table holds (room is made for a quarter more). */
   constructor(
     private readonly db: Database.Database,
     readonly table: string,
+    rows = 0,
   ) {
     const order = orderColumns(table)
     this.index = new SearchIndex(order)
+    this.index.reserve(Math.ceil(rows * 1.25))
     this.columns = ['rid', 'panel_key', 'id', 'admin_enabled', 'enabled', 'is_trial', 'search_text', ...order].join(', ')
     this.install()
     this.ready = this.fill()

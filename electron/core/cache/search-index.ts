@@ -18,6 +18,7 @@ import type { StatusFilter } from '../../shared/domain'
 import type { KeyValue } from './keyset'
 import type { WalkOrder, WalkRow } from './query-walk'
 import { chipTable, EXP_LATER, EXP_NONE, EXP_PAST, EXP_SOON, flagsOf } from './search-index-chips'
+import { RidSlots } from './rid-slots'
 import { NULL_KIND, NUMBER_KIND, OrderColumn, placeOf } from './search-index-column'
 import { anyOf, FieldColumn, HOLDS, OWN_TEXT } from './search-index-fields'
 
@@ -89,7 +90,7 @@ export class SearchIndex {
   /** The search text's fields (split at `|`), in order: the shared values among them. */
   private readonly fields: FieldColumn[] = []
   private readonly columns: OrderColumn[]
-  private readonly slotOf = new Map<number, number>()
+  private readonly slotOf = new RidSlots()
   private readonly postings = new Map<string, Postings>()
   /** The posting keys in code unit order, for the words shorter than a key; null after a new key. */
   private sortedKeys: string[] | null = null
@@ -118,6 +119,14 @@ export class SearchIndex {
     return !this.columns.some((c) => c.exotic)
   }
 
+  /**
+   * Room for `rows` slots at once. Growing doubles every array: at 1M slots that copy held the
+   * thread ~250 ms in the middle of a sync; the keeper reserves a quarter more than the table holds.
+   */
+  reserve(rows: number): void {
+    if (rows > this.rid.length) this.growTo(rows)
+  }
+
   /** Adds a row, or replaces the row of the same rid (`fresh`: the caller knows there is none, as a first fill does). */
   put(row: IndexedRow, fresh = false): void {
     if (!fresh) this.drop(row[0])
@@ -131,7 +140,7 @@ export class SearchIndex {
     const text = row[6]
     this.text[s] = text
     const fields = text === null ? [] : text.split('|')
-    while (this.fields.length < fields.length) this.fields.push(new FieldColumn())
+    while (this.fields.length < fields.length) this.fields.push(new FieldColumn(this.rid.length))
     for (let f = 0; f < this.fields.length; f++) (this.fields[f] as FieldColumn).set(s, fields[f] ?? null)
     for (let c = 0; c < this.columns.length; c++) (this.columns[c] as OrderColumn).set(s, row[ORDER_VALUES_AT + c] as KeyValue)
     this.slotOf.set(row[0], s)
@@ -355,6 +364,8 @@ export class SearchIndex {
   }
 
   private growTo(n: number): void {
+    for (const c of this.columns) c.reserve(n)
+    for (const f of this.fields) f.reserve(n)
     this.rid = grown(this.rid, n)
     this.id = grown(this.id, n)
     this.panel = grown(this.panel, n)
