@@ -257,7 +257,8 @@ export class SqliteCache implements CacheDb {
   /** The table's search index, started when the table is big enough; null while it is not. */
   private indexOf(table: string): SearchIndexKeeper | null {
     let keeper = this.#indexes.get(table)
-    if (!keeper && this.rowsIn(table) >= this.indexFromRows) this.#indexes.set(table, (keeper = new SearchIndexKeeper(this.db, table)))
+    const rows = keeper ? 0 : this.rowsIn(table)
+    if (!keeper && rows >= this.indexFromRows) this.#indexes.set(table, (keeper = new SearchIndexKeeper(this.db, table, rows)))
     return keeper ?? null
   }
 
