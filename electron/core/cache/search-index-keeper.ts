@@ -73,6 +73,11 @@ export class SearchIndexKeeper {
     return this.usable()
   }
 
+  /** Changed rows not read back yet (for tests and diagnostics). */
+  get pending(): number {
+    return this.dirty.size
+  }
+
   /** Rows held (for tests and diagnostics). */
   get rows(): number {
     return this.index.rows
@@ -97,7 +102,7 @@ export class SearchIndexKeeper {
       const mine = (keepers = new Map())
       keepersOf.set(this.db, keepers)
       this.db.function(TOUCH, { varargs: false }, (table: unknown, rid: unknown) => {
-        if (typeof rid === 'number') mine.get(table as string)?.dirty.add(rid)
+        if (typeof rid === 'number') mine.get(table as string)?.touch(rid)
         return null
       })
     }
@@ -135,13 +140,25 @@ export class SearchIndexKeeper {
     return true
   }
 
+  /**
+   * A row changed. Once the index is filled, changed rows are read back in the next turns of the
+   * event loop, in slices, so the next search rarely has any left to read itself (a first sync's
+   * page: ~6 ms for 1k rows, no longer on the search's time).
+   */
+  private touch(rid: number): void {
+    this.dirty.add(rid)
+    if (this.state === 'ready' && this.catchingUp === null) void this.catchUp()
+  }
+
   private catchUp(): Promise<void> {
     this.catchingUp ??= this.readAllBack().finally(() => (this.catchingUp = null))
     return this.catchingUp
   }
 
   private async readAllBack(): Promise<void> {
-    while (this.dirty.size > SLICE && this.usable() && this.readBack(SLICE)) await turn()
+    // First a turn: the write that named the rows is still running (they are read once it is done).
+    await turn()
+    while (this.dirty.size > 0 && this.usable() && !this.db.inTransaction && this.readBack(Math.min(SLICE, this.dirty.size))) await turn()
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { SearchIndexKeeper } from '../../../electron/core/cache/search-index-keeper'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import type { CachedRow } from '../../../electron/core/ports'
 import { line, NOW } from '../../helpers/rows'
@@ -129,6 +130,20 @@ describe('searches answered from the in-memory index', () => {
     const f = await indexed()
     dbOf(f.cache).prepare("UPDATE lines SET owner_name = x'00' WHERE rid = 5").run()
     expect(agree(f, 25, 20)).toBe(0)
+  })
+
+  it('read changed rows back in the background, so a search seldom has any left to read', async () => {
+    const f = filled(2000)
+    const keeper = new SearchIndexKeeper(dbOf(f.cache), 'lines', 6000)
+    expect(await keeper.ready).toBe(true)
+    expect(keeper.rows).toBe(6000)
+    for (let id = 1; id <= 300; id++) f.cache.upsert('p1', 'lines', line(id, { username: `moved${id}` }))
+    f.cache.remove('p2', 'lines', 2001)
+    expect(keeper.pending).toBe(301)
+    for (let turn = 0; turn < 3 && keeper.pending > 0; turn++) await new Promise((resolve) => setImmediate(resolve))
+    expect(keeper.pending).toBe(0)
+    expect(keeper.rows).toBe(5999)
+    keeper.stop()
   })
 
   it('stop filling when the cache closes, and are not built for a small table', async () => {
