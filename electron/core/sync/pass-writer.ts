@@ -12,8 +12,8 @@
  * shown, so it never reads less than the progress says is shown.
  *
  * The staged set's own rules still hold (cache/staging.ts): commit() shows whatever
- * the publisher had not reached (finish() leaves it at most a slice), discard() keeps
- * what was shown, a row listed again replaces its shown copy.
+ * the publisher had not reached, discard() keeps what was shown, a row listed again
+ * replaces its shown copy.
  */
 import type { Resource, ResourceRow } from '../../shared/domain'
 import type { PanelAnswer, StagedReplace } from '../ports'
@@ -55,13 +55,13 @@ export class PassWriter<R extends Resource> {
   }
 
   /**
-   * Before the switch: waits until what is left to show fits in one slice, and leaves that to
-   * commit() (it shows every staged row, staging.ts), so a pass ends without a turn more and
-   * its switch holds the thread no longer than a slice. Nothing is published after this; the
-   * publisher's failure fails the pass.
+   * Before the switch: waits until the publisher has shown every staged row, so the switch
+   * has next to nothing to show (staging.ts switchesInPlace). A pass whose rows fit in one
+   * slice and are not shown yet leaves them to commit() instead: it ends without a turn more.
+   * Nothing is published after this; the publisher's failure fails the pass.
    */
   async finish(): Promise<void> {
-    while (this.publishing && this.staged.size - this.shown > this.slice) await nextTurn()
+    while (this.publishing && (this.shown > 0 || this.staged.size > this.slice)) await nextTurn()
     this.stop()
     this.throwFailure()
   }

@@ -83,14 +83,14 @@ describe('PassWriter (a first sync shown in slices)', () => {
     })
   })
 
-  it('finish() waits for the publisher until one slice is left, and the switch shows that rest', async () => {
+  it('finish() waits until the publisher has shown every staged row; the switch then has nothing left to show', async () => {
     const { cache, staged, slices, w } = firstSync(30)
     w.take(lines(1, 100), null)
     await turn()
     expect(ids(cache)).toEqual(range(1, 30))
     await w.finish()
-    expect(slices).toEqual([30, 30, 30])
-    expect(ids(cache)).toEqual(range(1, 90))
+    expect(slices).toEqual([30, 30, 30, 30])
+    expect(ids(cache)).toEqual(range(1, 100))
     staged.commit(7)
     expect(ids(cache)).toEqual(range(1, 100))
     expect({ disabled: total(cache, ['disabled']), trial: total(cache, ['trial']) }).toEqual({
@@ -99,7 +99,7 @@ describe('PassWriter (a first sync shown in slices)', () => {
     })
     // Nothing is published after finish(): the committed set is left alone.
     await turn()
-    expect(slices).toHaveLength(3)
+    expect(slices).toHaveLength(4)
     expect(cache.count('p1', 'lines')).toBe(100)
   })
 
