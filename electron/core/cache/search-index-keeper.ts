@@ -20,8 +20,13 @@ import { SearchIndex, type IndexAnswer, type IndexedRow, type IndexQuery } from 
 
 /** Rows a table must hold before a search builds its index: below it SQL answers in ~25 ms (query-walk.ts WALK_FROM_ROWS). */
 export const INDEX_FROM_ROWS = 250_000
-/** Rows read between two turns of the event loop (~10 ms on this machine). */
+/** Rows read between two turns of the event loop while filling (~10 ms on this machine). */
 const SLICE = 4096
+/**
+ * Changed rows read back between two turns once filled: fewer, as a list's reads wait for each
+ * slice (~6 ms for 1k; with 4k, reads during a sync waited up to ~25 ms for one).
+ */
+const BACK_SLICE = 1024
 
 /** The keepers of each connection, by table: the triggers' function finds them here. */
 const keepersOf = new WeakMap<Database.Database, Map<string, SearchIndexKeeper>>()
@@ -142,8 +147,8 @@ export class SearchIndexKeeper {
 
   /**
    * A row changed. Once the index is filled, changed rows are read back in the next turns of the
-   * event loop, in slices, so the next search rarely has any left to read itself (a first sync's
-   * page: ~6 ms for 1k rows, no longer on the search's time).
+   * event loop, in slices (BACK_SLICE), so the next search rarely has any left to read itself (a
+   * first sync's page: ~6 ms for 1k rows, no longer on the search's time).
    */
   private touch(rid: number): void {
     this.dirty.add(rid)
@@ -158,7 +163,7 @@ export class SearchIndexKeeper {
   private async readAllBack(): Promise<void> {
     // First a turn: the write that named the rows is still running (they are read once it is done).
     await turn()
-    while (this.dirty.size > 0 && this.usable() && !this.db.inTransaction && this.readBack(Math.min(SLICE, this.dirty.size))) await turn()
+    while (this.dirty.size > 0 && this.usable() && !this.db.inTransaction && this.readBack(Math.min(BACK_SLICE, this.dirty.size))) await turn()
   }
 
   /**
