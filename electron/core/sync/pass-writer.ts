@@ -18,7 +18,7 @@
 import type { Resource, ResourceRow } from '../../shared/domain'
 import type { PanelAnswer, StagedReplace } from '../ports'
 
-/** Rows shown per transaction: ~6 ms at 1M lines on this machine (test/bench/cache-1m.ts). */
+/** Rows shown per transaction: ~10 ms with its commit at 1M lines on this machine (docs/ARCHITECTURE.md §5). */
 export const PUBLISH_SLICE = 250
 
 export interface PassWriterOptions {
