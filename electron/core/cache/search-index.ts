@@ -114,9 +114,9 @@ export class SearchIndex {
     return this.size
   }
 
-  /** A value of a kind SQLite orders apart (a BLOB) was seen: the SQL ways must answer. */
+  /** False once a value of a kind SQLite orders apart (a BLOB) or too many panels were seen: the SQL ways must answer. */
   get usable(): boolean {
-    return !this.columns.some((c) => c.exotic)
+    return this.panels.length <= MAX_PANELS && !this.columns.some((c) => c.exotic)
   }
 
   /**
@@ -360,7 +360,8 @@ export class SearchIndex {
       p = this.panels.push(key) - 1
       this.panelIndex.set(key, p)
     }
-    return p
+    // Past MAX_PANELS the number wraps; the index is then not usable (usable), so it is never read.
+    return p & 0xffff
   }
 
   private growTo(n: number): void {
@@ -422,6 +423,8 @@ interface FirstKey {
 }
 
 const BAR = '|'.charCodeAt(0)
+/** Panels a slot's 16-bit panel number can tell apart; more leave the table's searches to SQL. */
+const MAX_PANELS = 0x10000
 
 /** An id is a number: one place for all (firstKey). */
 const ID_PLACE = 1

@@ -169,12 +169,17 @@ describe('the in-memory search index', () => {
     expect(q('jo room')).toEqual([1, 2])
   })
 
-  it('refuses to order a value SQLite ranks apart (a BLOB)', () => {
+  it('refuses to order a value SQLite ranks apart (a BLOB), or more panels than a slot can name', () => {
     const index = new SearchIndex(ORDER)
     index.put([1, '1', 1, 1, 1, 0, ' a ', 'a', null, null, null, null])
     expect(index.usable).toBe(true)
     index.put([2, '1', 2, 1, 1, 0, ' b ', 'b', null, null, null, Buffer.from('x') as unknown as KeyValue])
     expect(index.usable).toBe(false)
+    const crowded = new SearchIndex(ORDER)
+    for (let p = 0; p <= 0xffff; p++) crowded.put([p + 1, String(p), 1, 1, 1, 0, ' a ', 'a', null, null, null, null])
+    expect(crowded.usable).toBe(true)
+    crowded.put([0x10001, 'one too many', 1, 1, 1, 0, ' a ', 'a', null, null, null, null])
+    expect(crowded.usable).toBe(false)
   })
 
   it('keys texts in NOCASE order: a key tells two texts apart only as compareNocase does', () => {
