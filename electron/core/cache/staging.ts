@@ -62,6 +62,10 @@ export class StagedSet {
   private state: 'open' | 'committed' | 'discarded' = 'open'
   /** First sync only (publish()): staged rids up to this one are live rows already. */
   private publishedUpTo = 0
+  /** Staged rows at or below that mark (a first sync stages no kept rows: the rest of `ridOf` waits). */
+  private shownRows = 0
+  /** publish()'s two statements, prepared on the first slice (a re-sync never needs them). */
+  private slice: { end: Database.Statement; show: Database.Statement } | null = null
   /** A row of this panel was written (created, edited, removed) outside the pass while it ran. */
   private touched = false
   private readonly insertKept: Database.Statement
@@ -193,19 +197,18 @@ export class StagedSet {
   private showUnpublished(most = Infinity): number {
     const top = this.maxRid()
     if (top <= this.publishedUpTo) return 0
-    // The rid of the `most`-th row above the mark: rids have gaps (a row listed again left its old one).
-    const upTo =
-      most >= this.ridOf.size
-        ? top
-        : ((this.db.prepare(`SELECT rid FROM ${this.stage} WHERE rid > ? ORDER BY rid LIMIT 1 OFFSET ?`).get(this.publishedUpTo, Math.max(0, most - 1)) as { rid: number } | undefined)
-            ?.rid ?? top)
     const staged = stageColumns(this.spec)
-    this.db
-      .prepare(`INSERT INTO ${this.spec.table} (rid, panel_key, ${staged.join(', ')}) SELECT rid, ?, ${staged.join(', ')} FROM ${this.stage} WHERE rid > ? AND rid <= ? ORDER BY rid`)
-      .run(this.panelKey, this.publishedUpTo, upTo)
+    this.slice ??= {
+      end: this.db.prepare(`SELECT rid FROM ${this.stage} WHERE rid > ? ORDER BY rid LIMIT 1 OFFSET ?`),
+      show: this.db.prepare(
+        `INSERT INTO ${this.spec.table} (rid, panel_key, ${staged.join(', ')}) SELECT rid, ?, ${staged.join(', ')} FROM ${this.stage} WHERE rid > ? AND rid <= ? ORDER BY rid`,
+      ),
+    }
+    // The rid of the `most`-th row above the mark: rids have gaps (a row listed again left its old one).
+    const upTo = most >= this.ridOf.size - this.shownRows ? top : ((this.slice.end.get(this.publishedUpTo, Math.max(0, most - 1)) as { rid: number } | undefined)?.rid ?? top)
+    this.shownRows += this.slice.show.run(this.panelKey, this.publishedUpTo, upTo).changes
     this.publishedUpTo = upTo
-    if (upTo === top) return 0
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${this.stage} WHERE rid > ?`).get(upTo) as { n: number }).n
+    return upTo === top ? 0 : this.ridOf.size - this.shownRows
   }
 
   /** The cache wrote one of this panel's rows outside the pass (an edit, a create, a removal). */
@@ -319,7 +322,10 @@ export class StagedSet {
       this.unstageRow.run(rid)
       return
     }
-    if (rid <= this.publishedUpTo) this.prepare(`DELETE FROM ${t} WHERE rid = ?`).run(rid)
+    if (rid <= this.publishedUpTo) {
+      this.prepare(`DELETE FROM ${t} WHERE rid = ?`).run(rid)
+      this.shownRows--
+    }
     if (indexed) this.prepare(`DELETE FROM ${t}_fts WHERE rowid = ?`).run(rid)
     this.prepare(`DELETE FROM ${t}_data WHERE rid = ?`).run(rid)
     this.unstageRow.run(rid)
