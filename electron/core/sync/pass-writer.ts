@@ -8,8 +8,9 @@
  * 1M lines, and a query asked meanwhile waited for all of it. A first sync's rows are
  * therefore shown by a publisher beside the page fetching: a slice of PUBLISH_SLICE
  * rows per transaction, with the event loop free between slices, oldest staged first,
- * until every staged row is shown. The view is told once everything staged so far is
- * shown, so it never reads less than the progress says is shown.
+ * until every staged row is shown. The view is told when everything staged so far is
+ * shown and, while pages come faster than slices show them, after every TELL_EVERY
+ * slices; it is never told of rows not shown yet.
  *
  * The staged set's own rules still hold (cache/staging.ts): commit() shows whatever
  * the publisher had not reached, discard() keeps what was shown, a row listed again
@@ -73,6 +74,7 @@ export class PassWriter<R extends Resource> {
 
   private async publish(): Promise<void> {
     try {
+      let told = this.shown
       for (;;) {
         // The queries and page answers waiting get their turn before each slice.
         await nextTurn()
@@ -80,6 +82,11 @@ export class PassWriter<R extends Resource> {
         const waiting = this.staged.publish(this.slice)
         this.shown = this.staged.size - waiting
         if (waiting === 0) break
+        // Pages coming faster than slices show them: the view still hears of what is shown so far.
+        if (this.shown - told >= TELL_EVERY * this.slice) {
+          told = this.shown
+          this.o.onShown?.(this.shown)
+        }
       }
       this.o.onShown?.(this.shown)
     } catch (e) {
@@ -99,3 +106,6 @@ export class PassWriter<R extends Resource> {
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** While the publisher is behind, the view is told after this many slices (a 1000-line page). */
+const TELL_EVERY = 4

@@ -83,6 +83,23 @@ describe('PassWriter (a first sync shown in slices)', () => {
     })
   })
 
+  it('while pages come faster than slices show them, the view is told every four slices of what is shown', async () => {
+    const told: { rows: number; visible: number }[] = []
+    const { cache, w } = firstSync(10, { onShown: (rows) => told.push({ rows, visible: ids(cache).length }) })
+    w.take(lines(1, 100), null)
+    for (let i = 0; i < 3; i++) await turn()
+    expect(told).toEqual([])
+    await turn()
+    expect(told).toEqual([{ rows: 40, visible: 40 }])
+    for (let i = 0; i < 4; i++) await turn()
+    expect(told).toEqual([
+      { rows: 40, visible: 40 },
+      { rows: 80, visible: 80 },
+    ])
+    await w.finish()
+    expect(told.at(-1)).toEqual({ rows: 100, visible: 100 })
+  })
+
   it('finish() waits until the publisher has shown every staged row; the switch then has nothing left to show', async () => {
     const { cache, staged, slices, w } = firstSync(30)
     w.take(lines(1, 100), null)
