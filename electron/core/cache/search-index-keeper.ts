@@ -38,6 +38,8 @@ export class SearchIndexKeeper {
   private readonly dirty = new Set<number>()
   private state: 'building' | 'ready' | 'stopped' = 'building'
   private catchingUp: Promise<void> | null = null
+  /** The highest rid the fill has read (Infinity once it read the table's end). */
+  private filledTo = 0
   private readonly columns: string
   /** Settles when the first fill is done (true) or stopped (false). */
   readonly ready: Promise<boolean>
@@ -123,16 +125,17 @@ export class SearchIndexKeeper {
   private async fill(): Promise<boolean> {
     try {
       const slice = this.db.prepare(`SELECT ${this.columns} FROM ${this.table} WHERE rid > ? ORDER BY rid LIMIT ${SLICE}`).raw(true)
-      let after = 0
       for (;;) {
         if (!this.usable()) return false
-        const rows = slice.all(after) as IndexedRow[]
+        const rows = slice.all(this.filledTo) as IndexedRow[]
         // In rid order past every row read so far: none is in the index yet.
         for (const row of rows) this.index.put(row, true)
         if (rows.length < SLICE) break
-        after = (rows.at(-1) as IndexedRow)[0]
+        this.filledTo = (rows.at(-1) as IndexedRow)[0]
         await turn()
       }
+      // Read to the end: every row written from now on is read back.
+      this.filledTo = Number.POSITIVE_INFINITY
     } catch {
       return this.failed()
     }
@@ -151,6 +154,8 @@ export class SearchIndexKeeper {
    * first sync's page: ~6 ms for 1k rows, no longer on the search's time).
    */
   private touch(rid: number): void {
+    // While filling, a row past the fill's place is read when the fill gets there, as it is then.
+    if (this.state === 'building' && rid > this.filledTo) return
     this.dirty.add(rid)
     if (this.state === 'ready' && this.catchingUp === null) void this.catchUp()
   }
