@@ -62,6 +62,8 @@ export interface CacheDb {
    * slices); null when a newer count of the same list started meanwhile, or the cache closed.
    */
   countQuery(q: CacheQuery, nowSec: number, owned?: OwnedKey[]): Promise<number | null>
+  /** When a list was last read (performance.now() ms; -Infinity before any): a first sync shows its rows gently while lists are read (sync/pass-writer.ts). */
+  lastReadAt?(): number
   search(text: string, limit: number): SearchHit[]
   /**
    * Subscriptions of every panel whose expiry falls in [fromSec, toSec], oldest first, with

@@ -7,7 +7,7 @@
  */
 import type { SqliteCache } from '../../electron/core/cache/sqlite-cache'
 import type { Line } from '../../electron/shared/domain'
-import { PassWriter } from '../../electron/core/sync/pass-writer'
+import { listsReadLately, PassWriter } from '../../electron/core/sync/pass-writer'
 import { NOW, syntheticLines } from '../unit/cache/fixtures'
 
 export const PER_PANEL = 100_000
@@ -24,7 +24,8 @@ export async function stagePanel(
   publish = false,
 ): Promise<{ rssPeak: number; switchMs: number }> {
   const set = cache.beginReplace(panel, 'lines')
-  const writer = new PassWriter(set, { firstSync: publish })
+  // As sync-target.ts sets it up: slices while lists are read (the during-sync figures), all at once otherwise.
+  const writer = new PassWriter(set, { firstSync: publish, readers: listsReadLately(cache) })
   let peak = 0
   for (let p = 0; p < PER_PANEL / PAGE; p++) {
     const rows = syntheticLines(PAGE, 1000 * (index + 1) + p, 1 + index * PER_PANEL + p * PAGE)

@@ -53,6 +53,7 @@ export class SqliteCache implements CacheDb {
   /** A table this big gets an in-memory search index; tests lower it. */
   indexFromRows = INDEX_FROM_ROWS
   #indexed = 0
+  #lastRead = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly db: Database.Database,
@@ -176,7 +177,12 @@ export class SqliteCache implements CacheDb {
     return (this.stmt(`SELECT count(*) AS n FROM ${SPECS[resource].table} WHERE ${PANEL_IS}`).get(profileId) as { n: number }).n
   }
 
+  lastReadAt(): number {
+    return this.#lastRead
+  }
+
   query(q: CacheQuery, nowSec: number, owned: OwnedKey[] = []): QueryAnswer {
+    this.#lastRead = performance.now()
     const spec = SPECS[q.resource]
     const keys = this.keysOf(q)
     return this.read(() => {

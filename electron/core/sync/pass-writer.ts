@@ -31,6 +31,20 @@ export interface PassWriterOptions {
   onShown?: (rows: number) => void
   /** Rows per slice; tests pass small ones. */
   slice?: number
+  /**
+   * Lists are being read (listsReadLately): show in slices. When false, everything staged is
+   * shown at once: slices only cost when nothing waits to read (a 100k-line sync with no list
+   * open ended ~3 s later, test/bench/sync.ts). Absent: always slices.
+   */
+  readers?: () => boolean
+}
+
+/** A list read within this long counts as being read (the view re-reads as rows are shown, and on every key). */
+export const READ_LATELY_MS = 2000
+
+/** `readers` for a writer into `cache`: a list of it was read in the last READ_LATELY_MS. */
+export function listsReadLately(cache: { lastReadAt?(): number }, now: () => number = () => performance.now()): () => boolean {
+  return () => (cache.lastReadAt?.() ?? Number.NEGATIVE_INFINITY) > now() - READ_LATELY_MS
 }
 
 export class PassWriter<R extends Resource> {
@@ -79,7 +93,7 @@ export class PassWriter<R extends Resource> {
         // The queries and page answers waiting get their turn before each slice.
         await nextTurn()
         if (!this.wanted()) return
-        const waiting = this.staged.publish(this.slice)
+        const waiting = this.staged.publish(this.o.readers?.() === false ? Number.POSITIVE_INFINITY : this.slice)
         this.shown = this.staged.size - waiting
         if (waiting === 0) break
         // Pages coming faster than slices show them: the view still hears of what is shown so far.

@@ -11,7 +11,7 @@ import type { CallOptions, XtreamClient } from '../api/client'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, Clock, StagedReplace } from '../ports'
 import { pageList, type ListPage, type PageReport } from './page-list'
-import { PassWriter } from './pass-writer'
+import { listsReadLately, PassWriter } from './pass-writer'
 import { refusePass } from './pass-check'
 import { STRAIN_CODES, type Pacer } from './pacer'
 import { listActionOf } from '../api/resource-actions'
@@ -93,7 +93,7 @@ async function syncList<R extends Resource>(
   const firstSync = cachedCount === 0 && deps.cache.getSyncMeta(profileId, resource).syncedAt === null
   const staged = deps.cache.beginReplace(profileId, resource)
   // A first sync's rows are shown in slices beside the fetching, so the list's queries never wait long (pass-writer.ts).
-  const writer = new PassWriter(staged, { firstSync, stillWanted: o.stillWanted, onShown: o.onShown })
+  const writer = new PassWriter(staged, { firstSync, stillWanted: o.stillWanted, onShown: o.onShown, readers: listsReadLately(deps.cache) })
   const take = (rows: ResourceRow[R][], page: ListPage<ResourceRow[R]>): void =>
     writer.take(rows, page.answer ? { answer: page.answer, rawAt: page.rawAt } : null)
   try {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { StatusFilter } from '../../../electron/shared/domain'
-import { PassWriter, type PassWriterOptions } from '../../../electron/core/sync/pass-writer'
+import { listsReadLately, PassWriter, READ_LATELY_MS, type PassWriterOptions } from '../../../electron/core/sync/pass-writer'
 import { line, NOW } from '../../helpers/rows'
 import { tempCache } from '../cache/temp-cache'
 
@@ -224,5 +224,47 @@ describe('PassWriter (a first sync shown in slices)', () => {
     expect(() => w.take(lines(31, 1), null)).toThrow('disk full')
     await expect(w.finish()).rejects.toThrow('disk full')
     staged.discard()
+  })
+
+  it('shows everything staged at once while no list is read, and in slices as soon as one is', async () => {
+    let reading = false
+    const { cache, slices, w } = firstSync(10, { readers: () => reading })
+    w.take(lines(1, 100), null)
+    await turn()
+    await turn()
+    // No one reads: one call shows all 100 rows.
+    expect(slices).toEqual([Number.POSITIVE_INFINITY])
+    expect(ids(cache)).toEqual(range(1, 100))
+    reading = true
+    w.take(lines(101, 30), null)
+    for (let i = 0; i < 6; i++) await turn()
+    expect(slices.slice(1)).toEqual([10, 10, 10])
+    expect(ids(cache)).toEqual(range(1, 130))
+    await w.finish()
+  })
+})
+
+describe('listsReadLately', () => {
+  it('says a list is being read for READ_LATELY_MS after the cache last answered one', () => {
+    let now = 10_000
+    let readAt = Number.NEGATIVE_INFINITY
+    const reading = listsReadLately({ lastReadAt: () => readAt }, () => now)
+    expect(reading()).toBe(false)
+    readAt = now
+    expect(reading()).toBe(true)
+    now += READ_LATELY_MS - 1
+    expect(reading()).toBe(true)
+    now += 1
+    expect(reading()).toBe(false)
+    // A cache that does not say when it was read: never.
+    expect(listsReadLately({})()).toBe(false)
+  })
+
+  it('is what a real cache reports: a query marks it read', () => {
+    const cache = tempCache()
+    const reading = listsReadLately(cache)
+    expect(reading()).toBe(false)
+    ids(cache)
+    expect(reading()).toBe(true)
   })
 })
