@@ -100,6 +100,9 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
   }
 }
 
+/** The end of the query's "expiring soon" window (seconds), `nowSec` its start. */
+export const soonOf = (q: CacheQuery, nowSec: number): number => nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
+
 /** The status chips as one predicate on `t` (ORed), or null when none apply; binds @now/@soon in `params`. */
 function chipClause(spec: ResourceSpec, q: CacheQuery, nowSec: number, params: Record<string, string | number | null>): string | null {
   const chips = q.status ?? []
@@ -107,7 +110,7 @@ function chipClause(spec: ResourceSpec, q: CacheQuery, nowSec: number, params: R
   const table = spec.status === 'subscription' ? SUBSCRIPTION_CHIPS : ENABLED_CHIPS
   const ors = [...new Set(chips)].map((c) => table[c] ?? '0')
   if (ors.some((o) => o.includes('@now'))) params.now = nowSec
-  if (ors.some((o) => o.includes('@soon'))) params.soon = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * DAY
+  if (ors.some((o) => o.includes('@soon'))) params.soon = soonOf(q, nowSec)
   return `(${ors.join(' OR ')})`
 }
 

@@ -11,6 +11,7 @@
  */
 import type { KeyValue } from './keyset'
 import { codePointRank, compareNocase } from './query-walk'
+import { grown } from './typed-arrays'
 
 const NULL = 0
 const NUMBER = 1
@@ -124,17 +125,9 @@ export class OrderColumn {
   }
 
   private grow(n: number): void {
-    const kind = new Int8Array(n)
-    kind.set(this.kind)
-    const num = new Float64Array(n)
-    num.set(this.num)
-    this.kind = kind
-    this.num = num
-    if (this.num2 !== null) {
-      const num2 = new Float64Array(n)
-      num2.set(this.num2)
-      this.num2 = num2
-    }
+    this.kind = grown(this.kind, n)
+    this.num = grown(this.num, n)
+    if (this.num2 !== null) this.num2 = grown(this.num2, n)
   }
 }
 

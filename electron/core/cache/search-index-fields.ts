@@ -9,6 +9,8 @@
  * is the row's own (a username), the row's whole text is tested.
  */
 
+import { grown } from './typed-arrays'
+
 /** Values a field keeps once before it is deemed one of a kind (a username) and kept per row. */
 const SHARED_LIMIT = 1024
 /** A slot's entry: ABSENT (no such field), OWN (the row's text alone holds it), or FIRST + the shared value's number. */
@@ -32,10 +34,7 @@ export class FieldColumn {
 
   /** Room for `n` slots (the index grows its columns together). */
   reserve(n: number): void {
-    if (n <= this.ids.length) return
-    const ids = new Int32Array(n)
-    ids.set(this.ids)
-    this.ids = ids
+    if (n > this.ids.length) this.ids = grown(this.ids, n)
   }
 
   set(s: number, text: string | null): void {

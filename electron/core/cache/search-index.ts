@@ -5,10 +5,10 @@
  * Why: at 1M lines a common word (an owner, a note) matches 250k rows. SQLite reads every
  * one of them (~1 µs a row) to count and sort them, and a walk of the view's order cannot
  * stop early when the matches come late in it (issue #14; ARCHITECTURE §5). Here the same
- * test runs on typed arrays in a few ns a row: the words' postings name the rows that can
+ * test runs on typed arrays in tens of ns a row: the words' postings name the rows that can
  * match, and each is tested on the panel, the chips and its folded text exactly as the SQL
  * tests it (query-sql.ts), then kept if it is among the page's first rows in the view's
- * order (compareValues: SQLite's order in JS). The total is exact.
+ * order (search-index-column.ts: SQLite's order on typed arrays). The total is exact.
  *
  * Rows are slots; a changed row takes a new slot and its old one dies (the postings are
  * append-only), and the dead are swept out once they outnumber the living. The keeper
@@ -21,6 +21,7 @@ import { chipTable, EXP_LATER, EXP_NONE, EXP_PAST, EXP_SOON, flagsOf } from './s
 import { RidSlots } from './rid-slots'
 import { NULL_KIND, NUMBER_KIND, OrderColumn, placeOf } from './search-index-column'
 import { anyOf, FieldColumn, HOLDS, OWN_TEXT } from './search-index-fields'
+import { grown } from './typed-arrays'
 
 /**
  * A posting list's key: a word's first letters (the whole word when shorter). A search word
@@ -61,12 +62,6 @@ class Postings {
     if (this.n === this.slots.length) this.slots = grown(this.slots, this.n * 2)
     this.slots[this.n++] = slot
   }
-}
-
-export function grown<T extends Int32Array | Float64Array | Int8Array | Uint8Array | Uint16Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size)
-  b.set(a)
-  return b
 }
 
 /** The rows that can match one word: posting lists (a row may be in several), and whether being in one proves it. */
@@ -175,9 +170,9 @@ export class SearchIndex {
       if (p !== undefined) wanted[p] = 1
     }
     const chips = chipTable(q.chips)
-    const expiry = this.columns[this.columnAt.get('exp_date') as number] as OrderColumn
+    const expiry = this.columnOf('exp_date')
     const heap = new SlotHeap(this.orderOf(q.order), q.need)
-    // The word with the fewest candidates names the rows to test; the others are tested on the text.
+    // The word with the fewest candidates names the rows to test; the others are checked below.
     const words = q.needles.map((forms) => this.candidates(forms))
     let best = 0
     for (let i = 1; i < words.length; i++) if (count(words[i] as Candidates) < count(words[best] as Candidates)) best = i
@@ -223,13 +218,13 @@ export class SearchIndex {
       if (rest.length > 0 && !this.matches(s, rest, memos)) continue
       total++
       if (full) {
-        const place = first.kinds === null ? ID_PLACE : (first.places[first.kinds[s] as number] as number)
+        const place = placeAt(first, s)
         const d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum || (first.nums2 === null ? 0 : (first.nums2[s] as number) - lastNum2))
         if (first.sign * d > 0) continue
       }
       if (heap.offer(s) && (full = heap.full)) {
         const top = heap.top()
-        lastPlace = first.kinds === null ? ID_PLACE : (first.places[first.kinds[top] as number] as number)
+        lastPlace = placeAt(first, top)
         lastNum = first.nums[top] as number
         lastNum2 = first.nums2 === null ? 0 : (first.nums2[top] as number)
       }
@@ -321,7 +316,7 @@ export class SearchIndex {
     const { id, panel, panels } = this
     const tie = (a: number, b: number) => (id[a] as number) - (id[b] as number) || binary(panels[panel[a] as number] as string, panels[panel[b] as number] as string)
     if (order.column === 'id') return (a, b) => sign * tie(a, b)
-    const column = this.columns[this.columnAt.get(order.column) as number] as OrderColumn
+    const column = this.columnOf(order.column)
     const forever = order.forever
     return (a, b) => sign * (column.compare(a, b, forever) || tie(a, b))
   }
@@ -331,13 +326,17 @@ export class SearchIndex {
     const sign = order.dir === 'desc' ? -1 : 1
     const places = placeOf(order.forever)
     if (order.column === 'id') return { kinds: null, nums: this.id, nums2: null, places, nullPlace: -1, sign }
-    const column = this.columns[this.columnAt.get(order.column) as number] as OrderColumn
+    const column = this.columnOf(order.column)
     return { kinds: column.kind, nums: column.num, nums2: column.num2, places, nullPlace: places[NULL_KIND] as number, sign }
+  }
+
+  private columnOf(name: string): OrderColumn {
+    return this.columns[this.columnAt.get(name) as number] as OrderColumn
   }
 
   private walkRow(s: number, order: WalkOrder): WalkRow {
     const kid = this.id[s] as number
-    const kv = order.column === 'id' ? kid : (this.columns[this.columnAt.get(order.column) as number] as OrderColumn).value(s)
+    const kv = order.column === 'id' ? kid : this.columnOf(order.column).value(s)
     return { rid: this.rid[s] as number, kv, kid, kpk: this.panels[this.panel[s] as number] as string }
   }
 
@@ -428,6 +427,8 @@ const MAX_PANELS = 0x10000
 
 /** An id is a number: one place for all (firstKey). */
 const ID_PLACE = 1
+/** Slot `s`'s value's place in the order by its kind (placeOf). */
+const placeAt = (first: FirstKey, s: number): number => (first.kinds === null ? ID_PLACE : (first.places[first.kinds[s] as number] as number))
 
 const sum = (lists: Postings[]): number => lists.reduce((n, p) => n + p.n, 0)
 const count = (c: Candidates): number => sum(c.lists)

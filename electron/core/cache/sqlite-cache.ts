@@ -11,10 +11,10 @@ import { RESOURCE_INFO, type SubscriptionResource } from '../../shared/resources
 import type { CacheQuery, SearchHit } from '../../shared/views'
 import { AppError, isAppError } from '../errors'
 import type { CacheDb, CachedRow, Clock, ExpiringRow, OwnedKey, QueryAnswer, StagedReplace } from '../ports'
-import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS, orderOf } from './query-sql'
+import { buildQuerySql, buildWalk, DEFAULT_EXPIRING_DAYS, orderOf, soonOf } from './query-sql'
 import { INDEX_FROM_ROWS, SearchIndexKeeper } from './search-index-keeper'
 import { searchNeedles } from './search-text'
-import { orderColumns } from './migrations'
+import { hasOrderIndex } from './migrations'
 import { WALK_FROM_ROWS, walkSearch, type Walk } from './query-walk'
 import { naturalKeyLookup } from './natural-key'
 import { SPECS } from './resources'
@@ -251,10 +251,9 @@ export class SqliteCache implements CacheDb {
     const needles = searchNeedles(q.search)
     if (!keeper || needles === null || also.length > 0) return null
     const order = orderOf(spec, q.sort)
-    if (order.column !== 'id' && !orderColumns(spec.table).includes(order.column)) return null
-    const chips = q.status ?? []
-    const soonSec = nowSec + (q.expiringDays ?? DEFAULT_EXPIRING_DAYS) * 86_400
-    const answer = keeper.answer({ panelKeys: keys, chips, nowSec, soonSec, needles, order, need: q.offset + q.limit })
+    // The index keeps the orders the table keeps an index for.
+    if (!hasOrderIndex(spec.table, order.column)) return null
+    const answer = keeper.answer({ panelKeys: keys, chips: q.status ?? [], nowSec, soonSec: soonOf(q, nowSec), needles, order, need: q.offset + q.limit })
     if (!answer) return null
     this.#indexed++
     return { rows: this.served(q, nowSec, answer.rows.slice(q.offset)), total: answer.total }
