@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { AppError } from '../errors'
 import type { Clock } from '../ports'
+import { MAIN_AUTOCHECKPOINT_PAGES } from './checkpointer'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { SPECS } from './resources'
 import { SqliteCache } from './sqlite-cache'
@@ -99,7 +100,8 @@ function openChecked(file: string, nowMs: number): Database.Database {
     db.pragma('temp_store = MEMORY')
     // A 100k-row sync writes ~100 MB of pages: checkpointing every 40 MB instead of every 4 MB
     // saves ~20 fsyncs per sync (measured ~100 ms wall per 100k rows); the file is trimmed back after.
-    db.pragma('wal_autocheckpoint = 10000')
+    // From the first sync pass on, a worker checkpoints instead and this is 0 (checkpointer.ts).
+    db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`)
     db.pragma('journal_size_limit = 67108864')
     try {
       migrate(db, nowMs)

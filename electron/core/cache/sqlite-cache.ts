@@ -23,6 +23,7 @@ import { deleteRows, upsertRow } from './row-writes'
 import { dropKey, findKey, keyFor, PANEL_IS } from './panel-keys'
 import { dropUnreferencedPages, rawRowOf } from './raw-pages'
 import { StagedSet } from './staging'
+import { Checkpointer, type CheckpointerOptions, type CheckpointerState } from './checkpointer'
 import { searchAll } from './search-hits'
 import { isTallied, withPanelRecount } from './tally'
 import { PageCursors, type KeyValue, type PageKey } from './keyset'
@@ -54,6 +55,10 @@ export class SqliteCache implements CacheDb {
   indexFromRows = INDEX_FROM_ROWS
   #indexed = 0
   #lastRead = Number.NEGATIVE_INFINITY
+  /** Checkpoints the log off this thread, from the first sync pass on (checkpointer.ts). */
+  #checkpointer: Checkpointer | null = null
+  /** Options for that worker; tests set them before the first pass. */
+  checkpointOptions: CheckpointerOptions = {}
 
   constructor(
     private readonly db: Database.Database,
@@ -63,6 +68,20 @@ export class SqliteCache implements CacheDb {
     /** When recovered: what was wrong with the old file and where it went. */
     readonly recoveryProblem: string | null,
   ) {}
+
+  /** Where the log's checkpoints run: 'main' until the first sync pass starts the worker (checkpointer.ts). */
+  get checkpointState(): CheckpointerState | 'main' {
+    return this.#checkpointer?.state ?? 'main'
+  }
+
+  /**
+   * Started with the first sync pass: that is what writes enough to checkpoint mid-use, and
+   * the many short-lived caches of a test run (or a session of small edits) need no thread.
+   */
+  private checkpointOffThread(): void {
+    if (this.#checkpointer || !this.db.open) return
+    this.#checkpointer = new Checkpointer(this.db, this.file, this.checkpointOptions)
+  }
 
   /** Searches the in-memory index answered (for tests and diagnostics). */
   get indexedCount(): number {
@@ -79,6 +98,7 @@ export class SqliteCache implements CacheDb {
     if (raw !== null && raw.length !== rows.length) {
       throw new AppError('VALIDATION', `Raw rows (${raw.length}) do not line up with ${spec.label.toLowerCase()} rows (${rows.length}).`)
     }
+    this.checkpointOffThread()
     this.write(() => {
       const key = keyFor(this.prepare, profileId)
       const set = new StagedSet(this.db, this.prepare, spec, key)
@@ -91,6 +111,7 @@ export class SqliteCache implements CacheDb {
   beginReplace<R extends Resource>(profileId: string, resource: R): StagedReplace<R> {
     const { table } = SPECS[resource]
     let key = ''
+    this.checkpointOffThread()
     const set = this.write(() => new StagedSet(this.db, this.prepare, SPECS[resource], (key = keyFor(this.prepare, profileId))))
     this.#staging.add(set)
     const done = () => this.#staging.delete(set)
@@ -444,6 +465,8 @@ export class SqliteCache implements CacheDb {
   close(): void {
     for (const keeper of this.#indexes.values()) keeper.stop()
     this.#indexes.clear()
+    // Its connection first: closing the last one folds the log into the file and removes it.
+    this.#checkpointer?.stop()
     if (this.db.open) this.db.close()
   }
 
