@@ -33,6 +33,7 @@
  *   first sync of one more panel (100k lines) is written as the app writes it: each page
  *   staged and shown, then the switch (≤ 50 ms). A query's time runs from when it was
  *   due, so waiting for a write to let go of the thread counts.
+ * - cache.wal.during_sync.max: the longest the write-ahead log got meanwhile (bound 256 MB);
  * - cache.query.during_sync.no_search.p95 / .max: the same while another panel syncs, with chip and
  *   sort views only (no search), so what is measured is the sync's writes stalling reads;
  * - cache.query.during_worker_sync.no_search.p95 / .max: the same views while a third panel is
@@ -40,7 +41,7 @@
  * - cache.switch.100k_into_1m.ms: that sync's final switch alone.
  */
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -60,14 +61,27 @@ const PANELS = Array.from({ length: 10 }, (_, i) => `panel-${i}`)
  */
 const RSS_BOUND_MB = 900
 
+/**
+ * The write-ahead log's length while a first sync writes (checkpointer.ts): it grew to ~1 GB
+ * over the 100k lines before this connection started it over; ~70–150 MB since (scratch runs).
+ */
+const WAL_BOUND_MB = 256
+
 const mb = (bytes: number) => bytes / 1024 / 1024
+const sizeOf = (file: string): number => {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0 // no log at this moment
+  }
+}
 const heapAndBuffers = () => {
   const m = process.memoryUsage()
   return m.heapUsed + m.arrayBuffers
 }
 
 /** Due-time latency of `q` asked every `everyMs` until `stop()` says so. */
-function askWhile(cache: SqliteCache, queries: CacheQuery[], everyMs: number): { stop: () => Promise<number[]> } {
+function askWhile(cache: SqliteCache, queries: CacheQuery[], everyMs: number, wal = { longest: 0 }): { stop: () => Promise<number[]> } {
   const times: number[] = []
   let next = performance.now() + everyMs
   let i = 0
@@ -80,6 +94,7 @@ function askWhile(cache: SqliteCache, queries: CacheQuery[], everyMs: number): {
     // whose slices then share the thread with the next queries and the sync.
     if (cache.query(q, NOW).totalIsLowerBound) void cache.countQuery(q, NOW)
     times.push(performance.now() - due)
+    wal.longest = Math.max(wal.longest, sizeOf(`${cache.file}-wal`))
     next = Math.max(due + everyMs, performance.now())
     if (!stopped) timer = setTimeout(tick, Math.max(0, next - performance.now()))
   }
@@ -149,7 +164,8 @@ export async function run(): Promise<Figure[]> {
 
     // One more panel synced while the list is being used.
     const mix = queries.flatMap((q, i) => [q, plain[i] as CacheQuery, defaults[i] as CacheQuery])
-    const asking = askWhile(cache, mix, 20)
+    const wal = { longest: 0 }
+    const asking = askWhile(cache, mix, 20, wal)
     // A page arrives every ~5 ms: the panel and the network are not instant.
     const syncing = await stagePanel(cache, 'panel-syncing', PANELS.length, [], () => new Promise((r) => setTimeout(r, 5)), true)
     const duringSync = await asking.stop()
@@ -182,6 +198,7 @@ export async function run(): Promise<Figure[]> {
       { name: 'cache.query.1m.paging_forward.p95', value: pct(forwardTimes, 95), unit: 'ms' },
       { name: 'cache.query.during_sync.p95', value: pct(duringSync, 95), unit: 'ms', target: 50 },
       { name: 'cache.query.during_sync.max', value: Math.max(...duringSync), unit: 'ms' },
+      { name: 'cache.wal.during_sync.max', value: mb(wal.longest), unit: 'MB', target: WAL_BOUND_MB },
       { name: 'cache.query.during_sync.no_search.p95', value: pct(duringSyncViews, 95), unit: 'ms' },
       { name: 'cache.query.during_sync.no_search.max', value: Math.max(...duringSyncViews), unit: 'ms' },
       { name: 'cache.query.during_worker_sync.no_search.p95', value: pct(duringWorkerSync, 95), unit: 'ms' },
