@@ -274,6 +274,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   ])
     if (p) problems.add(p)
   const cache = openCache(file('cache'), { now })
+  // The log's checkpoints fall back to this thread when their worker fails (checkpointer.ts): say so in the log.
+  cache.checkpointOptions = { onFailure: (m) => opts.log?.(`cache: checkpoints back on the main thread (${m})`) }
   const closers: (() => void)[] = [() => cache.close()]
   try {
     const keys = new KeyService(opts.secrets)
