@@ -11,17 +11,10 @@ import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import { NOW } from '../../helpers/rows'
 import { syntheticLines } from './fixtures'
 import { tempCache } from './temp-cache'
+import { waitFor } from '../../helpers/wait'
 
 const mainAutocheckpoint = (cache: SqliteCache): number =>
   cache['db'].pragma('wal_autocheckpoint', { simple: true }) as number
-
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 /** One panel's lines staged over a few pages and switched in, as a first sync does. */
 function syncLines(cache: SqliteCache, count: number): void {
@@ -43,13 +36,13 @@ describe('checkpoints off the main thread', () => {
     const seen: { log: number; checkpointed: number }[] = []
     cache.checkpointOptions = { everyMs: 20, onCheckpoint: (f) => seen.push(f) }
     syncLines(cache, 3000)
-    await until('the worker to start', () => cache.checkpointState === 'running')
+    await waitFor('the worker to start', () => cache.checkpointState === 'running')
     expect(mainAutocheckpoint(cache)).toBe(0)
     // The pass's pages reached the file through the worker's checkpoints, not this connection's.
-    await until('a checkpoint of the whole log', () => seen.some((f) => f.log > 0 && f.checkpointed === f.log))
+    await waitFor('a checkpoint of the whole log', () => seen.some((f) => f.log > 0 && f.checkpointed === f.log))
     syncLines(cache, 2000)
     const frames = seen.length
-    await until(
+    await waitFor(
       'checkpoints after the next pass',
       () => seen.length > frames && seen.at(-1)!.checkpointed === seen.at(-1)!.log,
     )
@@ -60,7 +53,7 @@ describe('checkpoints off the main thread', () => {
     const cache = tempCache()
     cache.checkpointOptions = { everyMs: 20 }
     syncLines(cache, 2000)
-    await until('the worker to start', () => cache.checkpointState === 'running')
+    await waitFor('the worker to start', () => cache.checkpointState === 'running')
     cache.close()
     expect(cache.checkpointState).toBe('stopped')
     // Only the last connection to close removes the -wal file: the worker's was closed before.
@@ -78,7 +71,7 @@ describe('checkpoints off the main thread', () => {
     const failures: string[] = []
     cache.checkpointOptions = { everyMs: 20, driver: '/nowhere/better-sqlite3.js', onFailure: (m) => failures.push(m) }
     syncLines(cache, 2000)
-    await until('the worker to fail', () => cache.checkpointState === 'failed')
+    await waitFor('the worker to fail', () => cache.checkpointState === 'failed')
     expect(failures.join(' ')).toMatch(/nowhere/)
     expect(mainAutocheckpoint(cache)).toBe(MAIN_AUTOCHECKPOINT_PAGES)
     syncLines(cache, 1500)
@@ -107,7 +100,7 @@ describe('the log during a long sync', () => {
       },
     }
     syncLines(cache, 3000)
-    await until('the first report', () => logAfter !== null && logAfter >= 0)
+    await waitFor('the first report', () => logAfter !== null && logAfter >= 0)
     // Started over: only the last write's frames (~14 here). Had the log gone on, the first
     // write's would still be in it too (~31: the log grows through a whole sync that way).
     expect(logAfter).toBeLessThan(20)
