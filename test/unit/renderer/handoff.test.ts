@@ -8,6 +8,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createFakeXm, type FakeXm } from './fake-xm'
 import { byTestId, settle } from './setup'
+import { waitFor } from '../../helpers/wait'
 
 const fake = vi.hoisted(() => ({ current: null as FakeXm | null }))
 vi.mock('../../../src/api/xm', () => ({ get xm() { return fake.current!.xm }, transport: 'loopback' }))
@@ -96,7 +97,8 @@ describe('HandOff: which address, and activation codes', () => {
 
   it('an activation code: copy the code and a QR of it, without asking for links', async () => {
     wrapper = mount(HandOff, { props: { resource: 'activecodes', profileId: 'p1', id: 9, code: '1234567890' }, attachTo: document.body })
-    await settle(8)
+    // The QR is drawn asynchronously: counted turns were too few once, in a full run on a loaded machine.
+    await waitFor('the QR', () => byTestId('handoff-qr'))
     expect((byTestId('code-value') as HTMLInputElement).value).toBe('1234567890')
     expect(byTestId('handoff-qr')).not.toBeNull()
     expect(fake.current!.callsOf('links:get')).toHaveLength(0)
