@@ -12,6 +12,7 @@ import { hasOrderIndex } from './migrations'
 import { hasSearchText } from './fts'
 import { boundarySpans, isTallied } from './tally'
 import { keysetClause, type PageKey } from './keyset'
+import { chipTable, EXP_LATER, EXP_NONE, EXP_PAST, EXP_SOON } from './search-index-chips'
 
 /** The lists' chip and the radar count the same subscriptions (shared/domain.ts). */
 export const DEFAULT_EXPIRING_DAYS = EXPIRING_SOON_DAYS
@@ -73,7 +74,7 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
     // the maintained counts (tally.ts).
     const count = tallyCount(spec.table, filters, params)
     return {
-      pageSql: mergedPageSql(spec.table, order, names, [chipSql, expiryRange(spec, q), seek?.sql ?? null].filter((w): w is string => w !== null)),
+      pageSql: mergedPageSql(spec.table, order, names, [chipSql, seek?.sql ?? null].filter((w): w is string => w !== null), expirySegments(spec, q, order, nowSec, params)),
       totalInPage: false,
       seeks: seek !== null,
       countSql: count.sql,
@@ -103,19 +104,49 @@ export function buildQuerySql(spec: ResourceSpec, q: CacheQuery, nowSec: number,
 }
 
 /**
- * "Expiring" alone bounds the expiry date: said apart, so the expiry index (migration v7:
- * `exp_date IS NULL`, then `exp_date`) can seek to the window. Inside the chip's clause SQLite
- * does not see the range, and the list sorted by expiry with "expiring" on (what the table
- * asks, table-view.ts) walked each panel from its oldest expired line: ~30 ms at 1M lines on
- * 10 panels, ~14 ms with the range (a scratch run). Added in every order (newest first with
- * only "expiring" measured no slower); redundant with the chip's own clause, so it changes no
- * answer; uses chipClause's @now/@soon. With "expired" beside it the range
- * starts at the oldest line anyway (no gain measured), and with any other chip it is no bound.
+ * The parts of the expiry index a page can come from: the dated lines in the date range the
+ * chips can match, and the unlimited ones (NULL) if they can match. Each part is its own walk
+ * of a panel's index (mergedPageSql), so the walk seeks to where its rows are instead of
+ * reading past the rows no chip takes: sorted by expiry with "active" or "expiring" on, every
+ * panel's expired lines came first (~40 ms at 1M lines on 10 panels; ~3 ms walking only the
+ * parts, a scratch run). The chips' own clause still decides each row, so a part only has to
+ * hold every row they can match; which expiry places each chip can take is read from the
+ * in-memory index's chip table (search-index-chips.ts), the one other copy of the chips' meaning.
+ *
+ * In the expiry order only, where a part is a range of the index. In other orders only
+ * "expiring" alone is bounded, as one range beside its clause: SQLite then reads the few lines
+ * of the window through the expiry index and sorts them, measured no slower. `null`: no bound
+ * (every place possible, or no chip). Binds @now/@soon in `params` when a part uses them.
  */
-function expiryRange(spec: ResourceSpec, q: CacheQuery): string | null {
-  const chips = new Set(q.status ?? [])
-  if (spec.status !== 'subscription' || chips.size !== 1 || !chips.has('expiring')) return null
-  return `(t.exp_date IS NULL) = 0 AND ${EXPIRING_WINDOW}`
+export function expirySegments(spec: ResourceSpec, q: CacheQuery, order: Order, nowSec: number, params: Record<string, string | number>): string[] | null {
+  const chips = [...new Set(q.status ?? [])]
+  if (spec.status !== 'subscription' || chips.length === 0) return null
+  if (order.column !== 'exp_date') {
+    if (chips.length !== 1 || chips[0] !== 'expiring') return null
+    return [`(t.exp_date IS NULL) = 0 AND ${EXPIRING_WINDOW}`]
+  }
+  const table = chipTable(chips) as Uint8Array
+  const can = (place: number) => table.some((pass, i) => pass === 1 && i % 4 === place)
+  if ([EXP_NONE, EXP_PAST, EXP_SOON, EXP_LATER].every(can)) return null
+  // Dated places in the index's order, each with the bound below it and the bound above it.
+  const dated = [
+    { place: EXP_PAST, from: null, to: 't.exp_date <= @now' },
+    { place: EXP_SOON, from: 't.exp_date > @now', to: 't.exp_date <= @soon' },
+    { place: EXP_LATER, from: 't.exp_date > @soon', to: null },
+  ]
+  const parts: string[] = []
+  for (let i = 0; i < dated.length; i++) {
+    if (!can((dated[i] as (typeof dated)[number]).place)) continue
+    let j = i
+    while (j + 1 < dated.length && can((dated[j + 1] as (typeof dated)[number]).place)) j++
+    const bounds = [(dated[i] as (typeof dated)[number]).from, (dated[j] as (typeof dated)[number]).to].filter((b): b is string => b !== null)
+    parts.push(['(t.exp_date IS NULL) = 0', ...bounds].join(' AND '))
+    i = j
+  }
+  if (can(EXP_NONE)) parts.push('(t.exp_date IS NULL) = 1')
+  if (parts.some((p) => p.includes('@now'))) params.now = nowSec
+  if (parts.some((p) => p.includes('@soon'))) params.soon = soonOf(q, nowSec)
+  return parts
 }
 
 /** The end of the query's "expiring soon" window (seconds), `nowSec` its start. */
@@ -178,18 +209,33 @@ function needlesSql(needles: string[][], params: Record<string, string | number 
 }
 
 /**
- * One panel's first @n rows in `order` per panel (each an index walk), merged: the page is cut
- * from the union. The outer ORDER BY names result columns (a compound SELECT allows no more);
- * their collation is the columns' own (NOCASE text), as in the single-panel order.
+ * Each panel's rows in `order` (each an index walk), merged: the page is cut from the union.
+ * `parts`: each panel is walked once per part (expirySegments), or once when null.
+ *
+ * Along an order the table keeps an index for, the walks are left unbounded: SQLite merges
+ * them lazily (MERGE (UNION ALL) over index walks, no sort), reading from each walk only as far
+ * as the page reaches. Bounded at @n rows each, every walk read its @n rows to the end and each
+ * was sorted again: with a narrow chip ("banned") that read ten times the rows the page needs
+ * across 10 panels (~13 ms against ~2 ms at 1M lines, a scratch run). Along an order with no
+ * index the bound stays: each walk is then a top-N sort of the panel's rows.
+ *
+ * The outer ORDER BY names result columns (a compound SELECT allows no more); their collation
+ * is the columns' own (NOCASE text), as in the single-panel order.
  */
-function mergedPageSql(table: string, order: Order, names: string[], where: string[]): string {
+function mergedPageSql(table: string, order: Order, names: string[], where: string[], parts: string[] | null): string {
   if (names.length === 0) return `SELECT NULL AS rid, NULL AS kv, NULL AS kid, NULL AS kpk WHERE 0`
   const d = order.dir === 'desc' ? 'DESC' : 'ASC'
   const cols = `t.rid AS rid, t.${order.column} AS kv, t.id AS kid, t.panel_key AS kpk${order.forever ? `, t.${order.column} IS NULL AS knull` : ''}`
-  const one = (name: string) =>
-    `SELECT * FROM (SELECT ${cols} FROM ${table} t WHERE ${[`t.panel_key = ${name}`, ...where].join(' AND ')} ORDER BY ${orderBy(order)} LIMIT @n)`
+  const walk = (name: string, part: string | null) => `SELECT ${cols} FROM ${table} t WHERE ${[`t.panel_key = ${name}`, part, ...where].filter((w) => w !== null).join(' AND ')}`
   const outer = order.column === 'id' ? `kid ${d}, kpk ${d}` : `${order.forever ? `knull ${d}, ` : ''}kv ${d}, kid ${d}, kpk ${d}`
-  return `${names.map(one).join(' UNION ALL ')} ORDER BY ${outer} LIMIT @limit OFFSET @offset`
+  const page = `ORDER BY ${outer} LIMIT @limit OFFSET @offset`
+  if (!hasOrderIndex(table, order.column)) return `${names.map((name) => `SELECT * FROM (${walk(name, null)} ORDER BY ${orderBy(order)} LIMIT @n)`).join(' UNION ALL ')} ${page}`
+  if (parts === null) return `${names.map((name) => walk(name, null)).join(' UNION ALL ')} ${page}`
+  // Within a part "IS NULL" is one value the planner does not see as one (it is an expression):
+  // ordered by it the walks would each be sorted. Each part's walks are merged without it, up to
+  // the page's end, and the page cut from the parts (at most @n rows each, sorted).
+  const inPart = `ORDER BY kv ${d}, kid ${d}, kpk ${d} LIMIT @n`
+  return `${parts.map((part) => `SELECT * FROM (${names.map((name) => walk(name, part)).join(' UNION ALL ')} ${inPart})`).join(' UNION ALL ')} ${page}`
 }
 
 /**
