@@ -18,8 +18,13 @@ import type Database from 'better-sqlite3'
 import { orderColumns } from './migrations'
 import { SearchIndex, type IndexAnswer, type IndexedRow, type IndexQuery } from './search-index'
 
-/** Rows a table must hold before a search builds its index: below it SQL answers in ~25 ms (query-walk.ts WALK_FROM_ROWS). */
-export const INDEX_FROM_ROWS = 250_000
+/**
+ * Rows a table must hold before a search builds its index. At 100k lines a common word (an
+ * owner's name, 25k matches) through the full-text index cost ~35–45 ms at p95 (test/bench/cache-query.ts),
+ * ~25 ms before the search text was tested on each match; from the index a few ms, for
+ * ~25 MB and ~1 s of filling in the background. Below 50k the full-text way stays under ~20 ms.
+ */
+export const INDEX_FROM_ROWS = 50_000
 /** Rows read between two turns of the event loop while filling (~10 ms on this machine). */
 const SLICE = 4096
 /**
