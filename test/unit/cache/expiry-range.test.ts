@@ -1,7 +1,7 @@
 /**
  * The list sorted by expiry with only "expiring" on (the table's to-do list, table-view.ts)
  * seeks the expiry index to the window instead of walking each panel from its oldest
- * expired line (query-sql.ts expiryRange), and answers what the chip's own clause answers.
+ * expired line (query-sql.ts expirySegments), and answers what the chip's own clause answers.
  */
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { buildQuerySql } from '../../../electron/core/cache/query-sql'
+import { buildQuerySql, expirySegments, orderOf } from '../../../electron/core/cache/query-sql'
 import { SPECS } from '../../../electron/core/cache/resources'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
 import type { CacheQuery } from '../../../electron/shared/views'
@@ -88,6 +88,35 @@ function planOf(file: string, sql: { pageSql: string; params: Record<string, unk
 
 /** Every subset of the chips, none included. */
 const chipSets: StatusFilter[][] = Array.from({ length: 1 << CHIPS.length }, (_, m) => CHIPS.filter((_, i) => (m >> i) & 1))
+
+describe('the parts of the expiry index a page can come from', () => {
+  const partsOf = (chips: StatusFilter[], sort: Sort = BY_EXPIRY) => {
+    const params: Record<string, string | number> = {}
+    const parts = expirySegments(SPECS.lines, query(chips, sort), orderOf(SPECS.lines, sort), NOW, params)
+    return { parts, params }
+  }
+  const DATED = '(t.exp_date IS NULL) = 0'
+  it('are the date ranges the chips can match, then the unlimited lines if they can match', () => {
+    expect(partsOf(['active'])).toEqual({ parts: [`${DATED} AND t.exp_date > @now`, '(t.exp_date IS NULL) = 1'], params: { now: NOW } })
+    expect(partsOf(['expired']).parts).toEqual([`${DATED} AND t.exp_date <= @now`])
+    expect(partsOf(['expiring'])).toEqual({ parts: [`${DATED} AND t.exp_date > @now AND t.exp_date <= @soon`], params: { now: NOW, soon: NOW + 7 * DAY } })
+    expect(partsOf(['expired', 'expiring']).parts).toEqual([`${DATED} AND t.exp_date <= @soon`])
+    expect(partsOf(['active', 'expiring']).parts).toEqual(partsOf(['active']).parts)
+  })
+
+  it('are none when any expiry can match, or no chip is on, or the table has no expiry', () => {
+    for (const chips of [[], ['banned'], ['disabled', 'expiring'], ['trial'], ['active', 'expired']] as StatusFilter[][]) expect(partsOf(chips).parts).toBeNull()
+    const q = { ...query(['active'], { column: 'id', dir: 'desc' }), resource: 'subResellers' as const }
+    expect(expirySegments(SPECS.subResellers, q, orderOf(SPECS.subResellers, undefined), NOW, {})).toBeNull()
+  })
+
+  it('in another order, are only the window of "expiring" alone', () => {
+    const byId: Sort = { column: 'id', dir: 'desc' }
+    expect(partsOf(['expiring'], byId).parts).toEqual([`${DATED} AND t.exp_date > @now AND t.exp_date <= @soon`])
+    expect(partsOf(['active'], byId).parts).toBeNull()
+    expect(partsOf(['expiring', 'trial'], byId).parts).toBeNull()
+  })
+})
 
 describe('a list over several panels, no search', () => {
   it('reads each panel’s walk in the index’s order, with no sort of its own, when the order has an index', () => {
