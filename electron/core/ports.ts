@@ -120,8 +120,10 @@ export interface StagedReplace<R extends Resource = Resource> {
   /**
    * Stage one page; a row listed again replaces its earlier copy. `raw`: the panel's own
    * rows, one per row, or the page's whole answer (the cache finds each row in it).
+   * `part`: only rows [from, to) of the page are staged (the whole page is checked: a row with
+   * no usable id refuses it before any part is staged; its answer is stored once).
    */
-  add(rows: ResourceRow[R][], raw?: unknown[] | PanelAnswer | null): void
+  add(rows: ResourceRow[R][], raw?: unknown[] | PanelAnswer | null, part?: { from: number; to: number }): void
   /**
    * A first sync only (the panel has no rows yet): make the rows staged so far readable now,
    * or only the `most` oldest of those not shown yet; returns how many staged rows are still not shown.

@@ -119,7 +119,7 @@ export class SqliteCache implements CacheDb {
       get size() {
         return set.size
       },
-      add: (rows, raw = null) => this.write(() => set.add(rows, raw)),
+      add: (rows, raw = null, part) => this.write(() => set.add(rows, raw, part)),
       publish: (most) => this.write(() => set.publish(most)),
       settled: () => set.settled(),
       commit: (syncedAt) => {

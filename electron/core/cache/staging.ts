@@ -57,6 +57,8 @@ export class StagedSet {
   /** Answers being compressed, and compressed ones not written yet (raw-pages.ts). */
   private readonly packing = new Set<Promise<void>>()
   private packed: { page: number; body: Uint8Array }[] = []
+  /** The last answer stored and its page: the parts of one page store it once (add). */
+  private answerPage: { bytes: Uint8Array; page: number } | null = null
   private readonly stage: string
   private readonly pass: string
   private state: 'open' | 'committed' | 'discarded' = 'open'
@@ -122,8 +124,10 @@ export class StagedSet {
   /**
    * Stage one page; call inside a transaction. A row without a usable id refuses the whole page.
    * `raw`: the panel's row for each row, or the page's whole answer (stored once, raw-pages.ts).
+   * `part`: stage only rows [from, to) of the page (the whole page is still checked, and its
+   * answer stored once for all its parts), so a page can be staged a few transactions at a time.
    */
-  add(rows: unknown[], raw: unknown[] | PanelAnswer | null = null): void {
+  add(rows: unknown[], raw: unknown[] | PanelAnswer | null = null, part: { from: number; to: number } = { from: 0, to: rows.length }): void {
     this.assertOpen()
     const answer = raw !== null && !Array.isArray(raw) ? raw : null
     const rawRows = Array.isArray(raw) ? raw : null
@@ -134,12 +138,17 @@ export class StagedSet {
       throw new AppError('VALIDATION', `Row places (${answer.rawAt.length}) do not line up with ${this.spec.label.toLowerCase()} rows (${rows.length}).`)
     }
     for (const r of rows) idOf(this.spec, r)
-    if (rows.length === 0) return
+    const from = Math.max(0, part.from)
+    const to = Math.min(rows.length, part.to)
+    if (to <= from) return
     const t = this.spec.table
-    // Stored on first need: a re-sync that keeps every row of the page has no use for it.
-    let page: number | null = null
+    // Stored on first need: a re-sync that keeps every row of the page has no use for it. The
+    // page's other parts find it again by the answer's bytes.
+    let page: number | null = answer !== null && this.answerPage?.bytes === answer.answer ? this.answerPage.page : null
     const ensurePage = (answer: PanelAnswer): void => {
-      if (page === null) this.pack((page = reservePage(this.prepare, t)), answer.answer)
+      if (page !== null) return
+      this.pack((page = reservePage(this.prepare, t)), answer.answer)
+      this.answerPage = { bytes: answer.answer, page }
     }
     this.writePacked()
     const cols = stageColumns(this.spec)
@@ -148,7 +157,7 @@ export class StagedSet {
       WHERE t.panel_key = ? AND t.id = ?`).raw(true)
     const lo = this.nextRid()
     let rid = lo
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = from; i < to; i++) {
       const e = encodeRow(this.spec, null, rows[i], rawRows?.[i])
       const earlier = this.ridOf.get(e.id)
       if (earlier !== undefined) this.unstage(earlier, earlier < lo)

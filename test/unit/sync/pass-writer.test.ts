@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { StatusFilter } from '../../../electron/shared/domain'
-import { listsReadLately, PassWriter, READ_LATELY_MS, type PassWriterOptions } from '../../../electron/core/sync/pass-writer'
+import { listsReadLately, PassWriter, READ_LATELY_MS, STAGE_SLICE, type PassWriterOptions } from '../../../electron/core/sync/pass-writer'
+import Database from 'better-sqlite3'
+import { rawLine } from '../cache/fixtures'
 import { line, NOW } from '../../helpers/rows'
 import { tempCache } from '../cache/temp-cache'
 
@@ -241,6 +243,103 @@ describe('PassWriter (a first sync shown in slices)', () => {
     expect(slices.slice(1)).toEqual([10, 10, 10])
     expect(ids(cache)).toEqual(range(1, 130))
     await w.finish()
+  })
+})
+
+/** A staged set of p1 that records the rows each add() call stages. */
+function recordingAdds(cache: Cache) {
+  const parts: [number, number][] = []
+  const staged = cache.beginReplace('p1', 'lines')
+  const add = staged.add.bind(staged)
+  staged.add = (rows, raw, part) => {
+    parts.push(part ? [part.from, part.to] : [0, rows.length])
+    add(rows, raw, part)
+  }
+  return { staged, parts }
+}
+const allIds = (cache: Cache) =>
+  cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 5000, sort: { column: 'id', dir: 'asc' } }, NOW).rows.map((r) => r.id)
+
+describe('PassWriter (pages staged in parts while lists are read)', () => {
+  it('stages a page STAGE_SLICE rows per transaction, the first part at once, the rest on later turns, in order', async () => {
+    const cache = tempCache()
+    const { staged, parts } = recordingAdds(cache)
+    const w = new PassWriter(staged, { firstSync: false, readers: () => true })
+    w.take(lines(1, 1000), null)
+    expect(parts).toEqual([[0, STAGE_SLICE]])
+    expect(staged.size).toBe(STAGE_SLICE)
+    // The next page waits for the first one's parts: checked now (an empty part), staged after them.
+    w.take(lines(1001, 300), null)
+    expect(parts.at(-1)).toEqual([0, 0])
+    await w.finish()
+    expect(parts.filter(([a, b]) => b > a)).toEqual([[0, 250], [250, 500], [500, 750], [750, 1000], [0, 250], [250, 300]])
+    staged.commit(7)
+    expect(allIds(cache)).toEqual(range(1, 1300))
+  })
+
+  it('stages a page at once when no list is read, or when no one said', () => {
+    for (const readers of [() => false, undefined]) {
+      const cache = tempCache()
+      const { staged, parts } = recordingAdds(cache)
+      new PassWriter(staged, { firstSync: false, readers }).take(lines(1, 1000), null)
+      expect(parts).toEqual([[0, 1000]])
+      staged.discard()
+    }
+  })
+
+  it('refuses a page with a row it cannot key before any part of it is staged', () => {
+    const cache = tempCache()
+    const { staged } = recordingAdds(cache)
+    const w = new PassWriter(staged, { firstSync: true, readers: () => true })
+    const page = lines(1, 600)
+    ;(page[500] as unknown as { id: unknown }).id = 'not an id'
+    expect(() => w.take(page, null)).toThrow()
+    expect(staged.size).toBe(0)
+    w.stop()
+    staged.discard()
+  })
+
+  it('stores a page’s answer once for all its parts, and every row finds its raw row in it', async () => {
+    const cache = tempCache()
+    const { staged } = recordingAdds(cache)
+    const w = new PassWriter(staged, { firstSync: false, readers: () => true })
+    const page = lines(1, 600)
+    const answer = new TextEncoder().encode(JSON.stringify({ status: 'STATUS_SUCCESS', data: page.map(rawLine) }))
+    w.take(page, { answer })
+    await w.finish()
+    await staged.settled()
+    staged.commit(7)
+    const db = new Database(cache.file, { readonly: true })
+    expect(db.prepare('SELECT count(*) AS n FROM raw_pages').get()).toEqual({ n: 1 })
+    db.close()
+    for (const id of [1, 251, 600]) expect(cache.getRaw('p1', 'lines', id)).toEqual(rawLine(page[id - 1] as never))
+  })
+
+  it('a row listed again on a later page replaces its copy while the first page is still being staged', async () => {
+    const cache = tempCache()
+    const { staged } = recordingAdds(cache)
+    const w = new PassWriter(staged, { firstSync: true, readers: () => true })
+    w.take(lines(1, 600), null)
+    w.take([line(550, { username: 'moved' })], null)
+    await w.finish()
+    staged.commit(7)
+    expect(allIds(cache)).toEqual(range(1, 600))
+    expect(cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 5, search: 'moved' }, NOW).rows.map((r) => r.id)).toEqual([550])
+  })
+
+  it('a part that fails fails the pass: the next page and the wait for the parts throw it', async () => {
+    const cache = tempCache()
+    const { staged } = recordingAdds(cache)
+    const w = new PassWriter(staged, { firstSync: false, readers: () => true })
+    w.take(lines(1, 600), null)
+    const add = staged.add.bind(staged)
+    staged.add = (rows, raw, part) => {
+      if (part && part.from > 0) throw new Error('disk full')
+      add(rows, raw, part)
+    }
+    await expect(w.finish()).rejects.toThrow('disk full')
+    expect(() => w.take(lines(601, 10), null)).toThrow('disk full')
+    staged.discard()
   })
 })
 
