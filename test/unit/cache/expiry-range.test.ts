@@ -3,13 +3,13 @@
  * seeks the expiry index to the window instead of walking each panel from its oldest
  * expired line (query-sql.ts expirySegments), and answers what the chip's own clause answers.
  */
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { buildQuerySql } from '../../../electron/core/cache/query-sql'
 import { SPECS } from '../../../electron/core/cache/resources'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
 import type { CacheQuery } from '../../../electron/shared/views'
 import { NOW, syntheticLines } from './fixtures'
+import { planOf } from './plan'
 import { tempCache } from './temp-cache'
 
 const DAY = 86_400
@@ -23,28 +23,15 @@ const query = (status: StatusFilter[], offset = 0): CacheQuery => ({
   sort: { column: 'expDate', dir: 'asc' },
 })
 
-/** What the page's SQL does with the expiry index, as SQLite plans it on a real cache file. */
-function planOf(file: string, q: CacheQuery): string {
-  const sql = buildQuerySql(SPECS.lines, q, NOW, ['1'])
-  const db = new Database(file, { readonly: true })
-  try {
-    return (db.prepare(`EXPLAIN QUERY PLAN ${sql.pageSql}`).all(sql.params) as { detail: string }[])
-      .map((r) => r.detail)
-      .join(' | ')
-  } finally {
-    db.close()
-  }
-}
-
 describe('the expiring list sorted by expiry', () => {
   it('seeks the expiry index to the window', () => {
     const cache = tempCache()
     cache.replaceAll('p1', 'lines', syntheticLines(500, 4), null, NOW * 1000)
-    expect(planOf(cache.file, query(['expiring']))).toMatch(
+    expect(planOf(cache.file, buildQuerySql(SPECS.lines, query(['expiring']), NOW, ['1']))).toMatch(
       /lines_by_expiry \(panel_key=\? AND <expr>=\? AND exp_date>\? AND exp_date<\?\)/,
     )
     // Any other chip beside it is no bound on the date: no range is added.
-    expect(planOf(cache.file, query(['expiring', 'banned']))).not.toMatch(/exp_date>\?/)
+    expect(planOf(cache.file, buildQuerySql(SPECS.lines, query(['expiring', 'banned']), NOW, ['1']))).not.toMatch(/exp_date>\?/)
   })
 
   it('answers the rows the chip means, soonest first, page by page', () => {

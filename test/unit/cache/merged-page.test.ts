@@ -11,6 +11,7 @@ import { SPECS } from '../../../electron/core/cache/resources'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
 import type { CacheQuery } from '../../../electron/shared/views'
 import { NOW, syntheticLines } from './fixtures'
+import { planOf } from './plan'
 import { tempCache } from './temp-cache'
 
 const DAY = 86_400
@@ -75,15 +76,6 @@ function expected(all: (Line & { panel: string })[], keyOf: Map<string, string>,
     .filter((l) => matches(l, chips))
     .sort((a, b) => sign * ((sort.column === 'expDate' ? exp(a) - exp(b) : 0) || a.id - b.id || binary(keyOf.get(a.panel) as string, keyOf.get(b.panel) as string)))
     .map((l) => `${l.panel}:${l.id}`)
-}
-
-function planOf(file: string, sql: { pageSql: string; params: Record<string, unknown> }): string {
-  const db = new Database(file, { readonly: true })
-  try {
-    return (db.prepare(`EXPLAIN QUERY PLAN ${sql.pageSql}`).all(sql.params) as { detail: string }[]).map((r) => r.detail).join(' | ')
-  } finally {
-    db.close()
-  }
 }
 
 /** Every subset of the chips, none included. */

@@ -4,10 +4,10 @@
  * once what is staged is all shown; commit, discard, a row listed twice and a write
  * during the pass keep the staged set's rules (cache/staging.ts). Real SQLite.
  */
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { StatusFilter } from '../../../electron/shared/domain'
 import { listsReadLately, PassWriter, READ_LATELY_MS, STAGE_SLICE, type PassWriterOptions } from '../../../electron/core/sync/pass-writer'
-import Database from 'better-sqlite3'
 import { rawLine } from '../cache/fixtures'
 import { line, NOW } from '../../helpers/rows'
 import { tempCache } from '../cache/temp-cache'
@@ -17,7 +17,7 @@ type Cache = ReturnType<typeof tempCache>
 const ids = (cache: Cache, profileId = 'p1') =>
   cache
     .query(
-      { profileIds: [profileId], resource: 'lines', offset: 0, limit: 500, sort: { column: 'id', dir: 'asc' } },
+      { profileIds: [profileId], resource: 'lines', offset: 0, limit: 5000, sort: { column: 'id', dir: 'asc' } },
       NOW,
     )
     .rows.map((r) => r.id)
@@ -257,8 +257,7 @@ function recordingAdds(cache: Cache) {
   }
   return { staged, parts }
 }
-const allIds = (cache: Cache) =>
-  cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 5000, sort: { column: 'id', dir: 'asc' } }, NOW).rows.map((r) => r.id)
+
 
 describe('PassWriter (pages staged in parts while lists are read)', () => {
   it('stages a page STAGE_SLICE rows per transaction, the first part at once, the rest on later turns, in order', async () => {
@@ -274,7 +273,7 @@ describe('PassWriter (pages staged in parts while lists are read)', () => {
     await w.finish()
     expect(parts.filter(([a, b]) => b > a)).toEqual([[0, 250], [250, 500], [500, 750], [750, 1000], [0, 250], [250, 300]])
     staged.commit(7)
-    expect(allIds(cache)).toEqual(range(1, 1300))
+    expect(ids(cache)).toEqual(range(1, 1300))
   })
 
   it('stages a page at once when no list is read, or when no one said', () => {
@@ -323,7 +322,7 @@ describe('PassWriter (pages staged in parts while lists are read)', () => {
     w.take([line(550, { username: 'moved' })], null)
     await w.finish()
     staged.commit(7)
-    expect(allIds(cache)).toEqual(range(1, 600))
+    expect(ids(cache)).toEqual(range(1, 600))
     expect(cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 5, search: 'moved' }, NOW).rows.map((r) => r.id)).toEqual([550])
   })
 
