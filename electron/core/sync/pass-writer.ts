@@ -76,15 +76,14 @@ export class PassWriter<R extends Resource> {
   /** Stage one page (the pass's sink, page-list.ts), in parts while lists are read; on a first sync, have it shown soon. */
   take(rows: ResourceRow[R][], raw: unknown[] | PanelAnswer | null): void {
     this.throwFailure()
-    // In parts only while lists are read (never when no one said: tests and callers that stage at once).
-    const parted = this.o.readers?.() === true
     if (this.queue.length > 0) {
       // Earlier pages are still being staged: this one waits its turn, checked now.
       this.staged.add(rows, raw, { from: 0, to: 0 })
       this.queue.push({ rows, raw, from: 0 })
       return
     }
-    const first = parted ? Math.min(rows.length, STAGE_SLICE) : rows.length
+    // In parts only while lists are read (never when no one said: tests and callers that stage at once).
+    const first = this.o.readers?.() === true ? Math.min(rows.length, STAGE_SLICE) : rows.length
     this.staged.add(rows, raw, { from: 0, to: first })
     this.willShow(first)
     if (first < rows.length) {
