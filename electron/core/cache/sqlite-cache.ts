@@ -124,8 +124,8 @@ export class SqliteCache implements CacheDb {
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {
-          // Bulk statements run with the tally's triggers off and recount the panel after;
-          // a switch in place writes row by row, the triggers keeping the counts.
+          // Bulk statements run with the tally's triggers paused and recount the panel after;
+          // a switch in place shows its last slice, which counts its own rows (tally.ts).
           if (set.switchesInPlace) set.commit()
           else withPanelRecount(this.db, table, key, () => set.commit())
           this.putMeta(profileId, resource, { syncedAt, error: null })

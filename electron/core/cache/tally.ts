@@ -15,11 +15,17 @@
  *
  * Kept right by TEMP triggers on the narrow table (connection-local, created
  * on open; the file holds no trigger another program could trip on), so every
- * single-row write — upsert, removal, a sync publishing early rows — keeps the
- * counts without knowing about them. Bulk switches (a sync's commit, a panel
- * removed) drop the triggers for their transaction and recount the panel once:
- * per-row upkeep of 200k rows cost ~30% more CPU per 100k-line switch than one
- * GROUP BY (measured with test/bench/cache-query.ts).
+ * single-row write — upsert, removal, a row listed again — keeps the counts
+ * without knowing about them. Bulk writes pause the triggers for their
+ * transaction and count what they wrote with one GROUP BY: a sync's commit or a
+ * panel removed recounts the panel (per-row upkeep of 200k rows cost ~30% more
+ * CPU per 100k-line switch, test/bench/cache-query.ts); a first sync's published
+ * slice counts the rows it showed (per-row upkeep took ~0.45 s of SQL in a 100k-line
+ * first sync, the GROUP BYs ~0.25 s: docs/ARCHITECTURE.md §5).
+ *
+ * Paused by a row in a TEMP table the triggers' WHEN reads, not by dropping and
+ * creating them: a trigger dropped or created is a schema change, and SQLite then
+ * prepares every cached statement of the connection again on its next run.
  */
 import type Database from 'better-sqlite3'
 
@@ -36,9 +42,12 @@ export const TALLY_SPAN = 3 * 86_400
 export const isTallied = (table: string): boolean => (TALLIED as readonly string[]).includes(table)
 
 const span = (e: string) => `(CAST(${e}.exp_date AS INTEGER) / ${TALLY_SPAN} * ${TALLY_SPAN})`
-/** The tally key of a narrow row `r` (`new`, `old` or a table alias): the panel, the flags, the span. */
-const keyOf = (r: string) =>
-  `${r}.panel_key, coalesce(${r}.admin_enabled, -1), coalesce(${r}.enabled, -1), coalesce(${r}.is_trial, -1), coalesce(${span(r)}, -1), ${span(r)}`
+/**
+ * The tally key of a narrow row `r` (`new`, `old` or a table alias): the panel, the flags, the span.
+ * `panel`: the panel key's expression, for rows that do not carry it (a sync's staged rows).
+ */
+const keyOf = (r: string, panel = `${r}.panel_key`) =>
+  `${panel}, coalesce(${r}.admin_enabled, -1), coalesce(${r}.enabled, -1), coalesce(${r}.is_trial, -1), coalesce(${span(r)}, -1), ${span(r)}`
 
 export function createTallySql(table: string): string {
   // exp_key: the span's start, or -1 for unlimited (a key column cannot be NULL); exp_date: the same or NULL.
@@ -47,10 +56,13 @@ export function createTallySql(table: string): string {
     PRIMARY KEY (panel_key, admin_enabled, enabled, is_trial, exp_key)) WITHOUT ROWID;`
 }
 
-/** Count the rows matching `where` (over the narrow table `r`) into the tally. */
-export function recountSql(table: string, where: string): string {
+/**
+ * Count the rows matching `where` (over `from`, as `r`: the narrow table unless said) into the
+ * tally. `panel`: the panel key's expression when `from` has no panel_key column.
+ */
+export function recountSql(table: string, where: string, from = table, panel?: string): string {
   return `INSERT INTO ${table}_tally (panel_key, admin_enabled, enabled, is_trial, exp_key, exp_date, n)
-    SELECT ${keyOf('r')}, count(*) FROM ${table} r WHERE ${where} GROUP BY 1, 2, 3, 4, 5
+    SELECT ${keyOf('r', panel)}, count(*) FROM ${from} r WHERE ${where} GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT DO UPDATE SET n = n + excluded.n`
 }
 
@@ -60,36 +72,71 @@ const remove = (table: string, r: string) => `UPDATE ${table}_tally SET n = n - 
     AND admin_enabled = coalesce(${r}.admin_enabled, -1) AND enabled = coalesce(${r}.enabled, -1)
     AND is_trial = coalesce(${r}.is_trial, -1) AND exp_key = coalesce(${span(r)}, -1);`
 
+/** The tables whose triggers a bulk write has paused (connection-local, like the triggers). */
+const PAUSED = 'temp.xm_tally_paused'
+const running = (table: string) => `NOT EXISTS (SELECT 1 FROM ${PAUSED} WHERE tbl = '${table}')`
+
 /** The connection's triggers keeping `<table>_tally` in step with single-row writes. */
 export function installTallyTriggers(db: Database.Database, table: string): void {
   db.exec(`
-    CREATE TEMP TRIGGER IF NOT EXISTS ${table}_tally_ins AFTER INSERT ON main.${table} BEGIN ${add(table, 'new')} END;
-    CREATE TEMP TRIGGER IF NOT EXISTS ${table}_tally_del AFTER DELETE ON main.${table} BEGIN ${remove(table, 'old')} END;
+    CREATE TABLE IF NOT EXISTS ${PAUSED} (tbl TEXT PRIMARY KEY);
+    CREATE TEMP TRIGGER IF NOT EXISTS ${table}_tally_ins AFTER INSERT ON main.${table} WHEN ${running(table)}
+      BEGIN ${add(table, 'new')} END;
+    CREATE TEMP TRIGGER IF NOT EXISTS ${table}_tally_del AFTER DELETE ON main.${table} WHEN ${running(table)}
+      BEGIN ${remove(table, 'old')} END;
     CREATE TEMP TRIGGER IF NOT EXISTS ${table}_tally_upd AFTER UPDATE OF panel_key, admin_enabled, enabled, is_trial, exp_date ON main.${table}
-      BEGIN ${remove(table, 'old')} ${add(table, 'new')} END;`)
+      WHEN ${running(table)} BEGIN ${remove(table, 'old')} ${add(table, 'new')} END;`)
 }
 
-function dropTallyTriggers(db: Database.Database, table: string): void {
-  db.exec(`DROP TRIGGER IF EXISTS temp.${table}_tally_ins; DROP TRIGGER IF EXISTS temp.${table}_tally_del; DROP TRIGGER IF EXISTS temp.${table}_tally_upd;`)
+/**
+ * Runs `fn` with `table`'s triggers paused, then `count` (which brings the tally in step
+ * with what `fn` wrote). Call inside a transaction. Nested calls leave the pause to the
+ * outermost one, whose `count` covers the whole change.
+ */
+function withTallyPaused<T>(db: Database.Database, table: string, fn: () => T, count: () => void): T {
+  if (!isTallied(table)) return fn()
+  const mine = db.prepare(`INSERT OR IGNORE INTO ${PAUSED} (tbl) VALUES (?)`).run(table).changes === 1
+  if (!mine) return fn()
+  try {
+    const out = fn()
+    count()
+    return out
+  } finally {
+    db.prepare(`DELETE FROM ${PAUSED} WHERE tbl = ?`).run(table)
+  }
 }
 
 /**
  * Runs a bulk change of one panel's rows of `table` without per-row upkeep, then recounts
- * that panel. Call inside a transaction: a failure rolls the triggers' removal back too.
+ * that panel. Call inside a transaction: a failure rolls the whole change back.
  */
 export function withPanelRecount<T>(db: Database.Database, table: string, panelKey: string, fn: () => T): T {
-  if (!isTallied(table)) return fn()
-  dropTallyTriggers(db, table)
-  try {
-    const out = fn()
+  return withTallyPaused(db, table, fn, () => {
     db.prepare(`DELETE FROM ${table}_tally WHERE panel_key = ?`).run(panelKey)
     db.prepare(recountSql(table, 'r.panel_key = ?')).run(panelKey)
-    return out
-  } finally {
-    installTallyTriggers(db, table)
-  }
+  })
 }
 
+/**
+ * Runs a bulk insert of new rows of `table` without per-row upkeep, then adds to the tally the
+ * rows `counted` selects: `where` over `from` (as `r`; a sync's staged rows, say, which hold
+ * exactly what the insert copied), with `panel` the panel key's expression and `params` the
+ * bound values. Inside a panel's recount it just runs: the recount counts them.
+ * Call inside a transaction.
+ */
+export function withInsertCounted<T>(
+  db: Database.Database,
+  table: string,
+  counted: { from: string; where: string; panel: string; params: unknown[] },
+  fn: () => T,
+): T {
+  return withTallyPaused(
+    db,
+    table,
+    fn,
+    () => void db.prepare(recountSql(table, counted.where, counted.from, counted.panel)).run(...counted.params),
+  )
+}
 /** Span bounds [lo, hi) holding each of `moments` (seconds), distinct. */
 export function boundarySpans(moments: number[]): { lo: number; hi: number }[] {
   const starts = [...new Set(moments.map((m) => Math.trunc(m / TALLY_SPAN) * TALLY_SPAN))]

@@ -194,6 +194,26 @@ describe('publish (first sync)', () => {
     expect(cache.count('p1', 'lines')).toBe(4)
   })
 
+  it('a slice counts only the rows it showed: a line created between two pages (its rid inside the slice) is counted once', () => {
+    const cache = tempCache()
+    const s = cache.beginReplace('p1', 'lines')
+    s.add([line(1), line(2, { isTrial: true })])
+    expect(s.publish(1)).toBe(1)
+    // Created while the pass runs: its rid is above the staged ones, below the next page's.
+    cache.upsert('p1', 'lines', line(60, { isTrial: true, enabled: false }))
+    s.add([line(3, { isTrial: true }), line(4, { enabled: false })])
+    expect(s.publish()).toBe(0)
+    // A page of one: the total comes from the tally, not from counting the page.
+    const total = (status: StatusFilter[]) => cache.query({ profileIds: ['p1'], resource: 'lines', offset: 0, limit: 1, status }, NOW).total
+    expect(ids(cache)).toEqual([1, 2, 3, 4, 60])
+    expect({ all: total([]), trial: total(['trial']), disabled: total(['disabled']) }).toEqual({ all: 5, trial: 3, disabled: 2 })
+    // Single-row writes after the slices are counted again (the triggers run).
+    cache.upsert('p1', 'lines', line(61, { isTrial: true }))
+    cache.remove('p1', 'lines', 4)
+    expect({ all: total([]), trial: total(['trial']), disabled: total(['disabled']) }).toEqual({ all: 5, trial: 4, disabled: 1 })
+    s.discard()
+  })
+
   it('is refused once the panel has rows: a re-sync stays all-or-nothing', () => {
     const cache = tempCache()
     cache.replaceAll('p1', 'lines', [line(1)], null, 1)

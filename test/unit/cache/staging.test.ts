@@ -107,6 +107,28 @@ describe('beginReplace', () => {
     expect(ids(cache, { search: 'second' })).toEqual([1])
   })
 
+  it('an id listed twice within one page keeps its last copy, on a first sync and among kept rows', () => {
+    const dir = tempDir()
+    const cache = tempCache(dir)
+    const page = Array.from({ length: 40 }, (_, i) => line(i + 1))
+    // Ids 3 and 30 again: a few rows after the first copy, and at the page's end.
+    page.splice(5, 0, line(3, { username: 'three.again' }))
+    page.push(line(30, { username: 'thirty.again' }))
+    const first = cache.beginReplace('p1', 'lines')
+    first.add(page)
+    first.commit(1)
+    expect(ids(cache, { limit: 100 })).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+    expect([cache.getRow('p1', 'lines', 3)?.username, cache.getRow('p1', 'lines', 30)?.username]).toEqual(['three.again', 'thirty.again'])
+    // A re-sync: an unchanged (kept) row listed twice, then a changed copy of it.
+    const again = cache.beginReplace('p1', 'lines')
+    again.add([...page.slice(0, 10), line(8), line(8, { username: 'eight.changed' }), ...page.slice(10)])
+    again.commit(2)
+    expect(cache.count('p1', 'lines')).toBe(40)
+    expect(cache.getRow('p1', 'lines', 8)?.username).toBe('eight.changed')
+    cache.close()
+    expect(sideCounts(join(dir, 'cache.db'))).toMatchObject({ narrow: 40, data: 40, staging: 0 })
+  })
+
   it('a re-sync keeps unchanged rows, rewrites changed ones and drops the rest', () => {
     const dir = tempDir()
     const cache = tempCache(dir)
