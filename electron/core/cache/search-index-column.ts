@@ -71,6 +71,11 @@ export class OrderColumn {
     }
   }
 
+  /** Each slot's text (null for other kinds), or null while no text was seen: equal texts tie at once. */
+  get textsBySlot(): readonly (string | null)[] | null {
+    return this.text
+  }
+
   value(s: number): KeyValue {
     const k = this.kind[s]
     return k === NUMBER ? (this.num[s] as number) : k === TEXT ? ((this.text as string[])[s] as string) : null

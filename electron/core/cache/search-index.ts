@@ -201,8 +201,10 @@ export class SearchIndex {
     let lastPlace = 0
     let lastNum = 0
     let lastNum2 = 0
+    let lastText: string | null = null
+    let lastId = 0
     let full = false
-    const { alive, panel, flags } = this
+    const { alive, panel, flags, id } = this
     const { kind: expKind, num: expNum } = expiry
     const { nowSec: now, soonSec: soon } = q
     for (let i = 0; i < n; i++) {
@@ -219,7 +221,10 @@ export class SearchIndex {
       total++
       if (full) {
         const place = placeAt(first, s)
-        const d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum || (first.nums2 === null ? 0 : (first.nums2[s] as number) - lastNum2))
+        let d = place - lastPlace || (place === first.nullPlace ? 0 : (first.nums[s] as number) - lastNum || (first.nums2 === null ? 0 : (first.nums2[s] as number) - lastNum2))
+        // The same value as the page's last row (a search for an owner, sorted by owner): the id
+        // decides, as the order's tie does; only rows whose ids tie too are offered.
+        if (d === 0 && (first.texts === null || first.texts[s] === lastText)) d = (id[s] as number) - lastId
         if (first.sign * d > 0) continue
       }
       if (heap.offer(s) && (full = heap.full)) {
@@ -227,6 +232,8 @@ export class SearchIndex {
         lastPlace = placeAt(first, top)
         lastNum = first.nums[top] as number
         lastNum2 = first.nums2 === null ? 0 : (first.nums2[top] as number)
+        lastText = first.texts === null ? null : (first.texts[top] ?? null)
+        lastId = id[top] as number
       }
     }
     return { total, rows: heap.sorted().map((s) => this.walkRow(s, q.order)) }
@@ -325,9 +332,9 @@ export class SearchIndex {
   private firstKey(order: WalkOrder): FirstKey {
     const sign = order.dir === 'desc' ? -1 : 1
     const places = placeOf(order.forever)
-    if (order.column === 'id') return { kinds: null, nums: this.id, nums2: null, places, nullPlace: -1, sign }
+    if (order.column === 'id') return { kinds: null, nums: this.id, nums2: null, texts: null, places, nullPlace: -1, sign }
     const column = this.columnOf(order.column)
-    return { kinds: column.kind, nums: column.num, nums2: column.num2, places, nullPlace: places[NULL_KIND] as number, sign }
+    return { kinds: column.kind, nums: column.num, nums2: column.num2, texts: column.textsBySlot, places, nullPlace: places[NULL_KIND] as number, sign }
   }
 
   private columnOf(name: string): OrderColumn {
@@ -416,6 +423,8 @@ interface FirstKey {
   kinds: Int8Array | null
   nums: Float64Array
   nums2: Float64Array | null
+  /** The column's texts: two rows whose first keys tie have the same value when these are equal too (or it has none). */
+  texts: readonly (string | null)[] | null
   places: Int8Array
   nullPlace: number
   sign: number
