@@ -35,7 +35,7 @@ import type { PanelAnswer } from '../ports'
 import { dropPages, dropUnreferencedPages, fillPage, packAnswer, reservePage } from './raw-pages'
 import { encodeRow, idOf, narrowColumns, type EncodedRow, type SqlValue } from './row-codec'
 import { deleteRows, type Prepare } from './row-writes'
-import { withInsertCounted } from './tally'
+import { isTallied, recountSql, withTallyPaused } from './tally'
 
 let passes = 0
 
@@ -67,8 +67,8 @@ export class StagedSet {
   private publishedUpTo = 0
   /** Staged rows at or below that mark (a first sync stages no kept rows: the rest of `ridOf` waits). */
   private shownRows = 0
-  /** publish()'s two statements, prepared on the first slice (a re-sync never needs them). */
-  private slice: { end: Database.Statement; show: Database.Statement } | null = null
+  /** publish()'s statements, prepared on the first slice (a re-sync never needs them). */
+  private slice: { end: Database.Statement; show: Database.Statement; count: Database.Statement | null } | null = null
   /** A row of this panel was written (created, edited, removed) outside the pass while it ran. */
   private touched = false
   private readonly insertKept: Database.Statement
@@ -213,15 +213,16 @@ export class StagedSet {
       show: this.db.prepare(
         `INSERT INTO ${this.spec.table} (rid, panel_key, ${staged.join(', ')}) SELECT rid, ?, ${staged.join(', ')} FROM ${this.stage} WHERE rid > ? AND rid <= ? ORDER BY rid`,
       ),
+      // Only a tallied table has counts to keep.
+      count: isTallied(this.spec.table) ? this.db.prepare(recountSql(this.spec.table, 'r.rid > ? AND r.rid <= ?', this.stage, '?')) : null,
     }
     // The rid of the `most`-th row above the mark: rids have gaps (a row listed again left its old one).
     const upTo = most >= this.ridOf.size - this.shownRows ? top : ((this.slice.end.get(this.publishedUpTo, Math.max(0, most - 1)) as { rid: number } | undefined)?.rid ?? top)
     // The tally counts the slice with one GROUP BY over the staged rows it copied (tally.ts): not
     // over a rid range of the narrow table, which may hold a row created meanwhile (counted already).
-    const show = this.slice.show
+    const { show, count } = this.slice
     const from = this.publishedUpTo
-    const counted = { from: this.stage, where: 'r.rid > ? AND r.rid <= ?', panel: '?', params: [this.panelKey, from, upTo] }
-    this.shownRows += withInsertCounted(this.db, this.spec.table, counted, () => show.run(this.panelKey, from, upTo).changes)
+    this.shownRows += withTallyPaused(this.db, this.spec.table, () => show.run(this.panelKey, from, upTo).changes, () => count?.run(this.panelKey, from, upTo))
     this.publishedUpTo = upTo
     return upTo === top ? 0 : this.ridOf.size - this.shownRows
   }

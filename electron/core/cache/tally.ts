@@ -88,27 +88,31 @@ export function installTallyTriggers(db: Database.Database, table: string): void
       WHEN ${running(table)} BEGIN ${remove(table, 'old')} ${add(table, 'new')} END;`)
 }
 
+/** The pause's two statements per connection (prepared once: slices pause many times a sync). */
+const pauses = new WeakMap<Database.Database, { pause: Database.Statement; resume: Database.Statement }>()
+
 /**
  * Runs `fn` with `table`'s triggers paused, then `count` (which brings the tally in step
- * with what `fn` wrote). Call inside a transaction. Nested calls leave the pause to the
- * outermost one, whose `count` covers the whole change.
+ * with what `fn` wrote). Call inside a transaction: a failure rolls the whole change back.
+ * Nested calls leave the pause to the outermost one, whose `count` covers the whole change.
  */
-function withTallyPaused<T>(db: Database.Database, table: string, fn: () => T, count: () => void): T {
+export function withTallyPaused<T>(db: Database.Database, table: string, fn: () => T, count: () => void): T {
   if (!isTallied(table)) return fn()
-  const mine = db.prepare(`INSERT OR IGNORE INTO ${PAUSED} (tbl) VALUES (?)`).run(table).changes === 1
-  if (!mine) return fn()
+  let s = pauses.get(db)
+  if (!s) pauses.set(db, (s = { pause: db.prepare(`INSERT OR IGNORE INTO ${PAUSED} (tbl) VALUES (?)`), resume: db.prepare(`DELETE FROM ${PAUSED} WHERE tbl = ?`) }))
+  if (s.pause.run(table).changes === 0) return fn()
   try {
     const out = fn()
     count()
     return out
   } finally {
-    db.prepare(`DELETE FROM ${PAUSED} WHERE tbl = ?`).run(table)
+    s.resume.run(table)
   }
 }
 
 /**
  * Runs a bulk change of one panel's rows of `table` without per-row upkeep, then recounts
- * that panel. Call inside a transaction: a failure rolls the whole change back.
+ * that panel. Call inside a transaction.
  */
 export function withPanelRecount<T>(db: Database.Database, table: string, panelKey: string, fn: () => T): T {
   return withTallyPaused(db, table, fn, () => {
@@ -117,26 +121,6 @@ export function withPanelRecount<T>(db: Database.Database, table: string, panelK
   })
 }
 
-/**
- * Runs a bulk insert of new rows of `table` without per-row upkeep, then adds to the tally the
- * rows `counted` selects: `where` over `from` (as `r`; a sync's staged rows, say, which hold
- * exactly what the insert copied), with `panel` the panel key's expression and `params` the
- * bound values. Inside a panel's recount it just runs: the recount counts them.
- * Call inside a transaction.
- */
-export function withInsertCounted<T>(
-  db: Database.Database,
-  table: string,
-  counted: { from: string; where: string; panel: string; params: unknown[] },
-  fn: () => T,
-): T {
-  return withTallyPaused(
-    db,
-    table,
-    fn,
-    () => void db.prepare(recountSql(table, counted.where, counted.from, counted.panel)).run(...counted.params),
-  )
-}
 /** Span bounds [lo, hi) holding each of `moments` (seconds), distinct. */
 export function boundarySpans(moments: number[]): { lo: number; hi: number }[] {
   const starts = [...new Set(moments.map((m) => Math.trunc(m / TALLY_SPAN) * TALLY_SPAN))]

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { StatusFilter } from '../../../electron/shared/domain'
 import { rawLine } from './fixtures'
-import { line, NOW } from '../../helpers/rows'
+import { line, NOW, subReseller } from '../../helpers/rows'
 import { tempCache, tempDir } from './temp-cache'
 
 type Cache = ReturnType<typeof tempCache>
@@ -211,6 +211,17 @@ describe('publish (first sync)', () => {
     cache.upsert('p1', 'lines', line(61, { isTrial: true }))
     cache.remove('p1', 'lines', 4)
     expect({ all: total([]), trial: total(['trial']), disabled: total(['disabled']) }).toEqual({ all: 5, trial: 4, disabled: 1 })
+    s.discard()
+  })
+
+  it('shows a table without counts (sub-resellers) in slices too', () => {
+    const cache = tempCache()
+    const s = cache.beginReplace('p1', 'subResellers')
+    s.add([subReseller(1), subReseller(2), subReseller(3)])
+    expect(s.publish(2)).toBe(1)
+    expect(cache.count('p1', 'subResellers')).toBe(2)
+    expect(s.publish()).toBe(0)
+    expect(cache.count('p1', 'subResellers')).toBe(3)
     s.discard()
   })
 
