@@ -169,6 +169,24 @@ describe('the in-memory search index', () => {
     expect(q('jo room')).toEqual([1, 2])
   })
 
+  it('counts a row once when several of a word’s lists hold it, whether the lists are merged or marked', () => {
+    // The word "jo" starts three keys here (john, johnn, jonas); row 1 is in two of them.
+    const build = (filler: number) => {
+      const index = new SearchIndex(ORDER)
+      const put = (rid: number, username: string) => index.put([rid, '1', rid, 1, 1, 0, searchTextOf([username, null, null]), username, null, null, null, null])
+      put(1, 'johnny jonas')
+      put(2, 'john')
+      put(3, 'jonas')
+      // Other rows make the table big next to the lists (merged pairwise) or not (marked).
+      for (let i = 0; i < filler; i++) put(4 + i, `maria${i}`)
+      return index
+    }
+    for (const filler of [0, 200]) {
+      const got = build(filler).answer({ panelKeys: ['1'], chips: [], nowSec: NOW, soonSec: SOON, needles: searchNeedles('jo') as string[][], order: { column: 'id', dir: 'desc', forever: false }, need: 10 })
+      expect({ rids: got.rows.map((w) => w.rid), total: got.total }, `with ${filler} other rows`).toEqual({ rids: [3, 2, 1], total: 3 })
+    }
+  })
+
   it('refuses to order a value SQLite ranks apart (a BLOB), or more panels than a slot can name', () => {
     const index = new SearchIndex(ORDER)
     index.put([1, '1', 1, 1, 1, 0, ' a ', 'a', null, null, null, null])
