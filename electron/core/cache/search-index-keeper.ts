@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3'
 import { orderColumns } from './migrations'
 import { SearchIndex, type IndexAnswer, type IndexedRow, type IndexQuery } from './search-index'
+import { backgroundTurn } from '../background-turns'
 
 /**
  * Rows a table must hold before a search builds its index. At 100k lines a common word (an
@@ -214,4 +215,5 @@ export class SearchIndexKeeper {
   }
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** A turn shared with the other background work (background-turns.ts). */
+const turn = backgroundTurn

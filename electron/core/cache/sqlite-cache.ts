@@ -27,6 +27,7 @@ import { Checkpointer, type CheckpointerOptions, type CheckpointerState } from '
 import { searchAll } from './search-hits'
 import { isTallied, withPanelRecount } from './tally'
 import { PageCursors, type KeyValue, type PageKey } from './keyset'
+import { backgroundTurn } from '../background-turns'
 
 type MetaKey = Resource | 'packages' | 'account'
 
@@ -245,7 +246,7 @@ export class SqliteCache implements CacheDb {
       let after: PageKey | undefined
       for (;;) {
         // Other calls (the next keystroke's page, a sync's page) go between two slices.
-        if (!first) await new Promise((resolve) => setImmediate(resolve))
+        if (!first) await backgroundTurn()
         first = false
         if (this.#counts.get(list) !== mine || !this.db.open) return null
         const slice = buildWalk(spec, byId, nowSec, [panelKey], after, also) as Walk

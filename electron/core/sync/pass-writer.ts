@@ -24,6 +24,7 @@
  */
 import type { Resource, ResourceRow } from '../../shared/domain'
 import type { PanelAnswer, StagedReplace } from '../ports'
+import { backgroundTurn } from '../background-turns'
 
 /** Rows shown per transaction: ~10 ms with its commit at 1M lines on this machine (docs/ARCHITECTURE.md §5). */
 export const PUBLISH_SLICE = 250
@@ -173,7 +174,8 @@ export class PassWriter<R extends Resource> {
   }
 }
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+/** A turn shared with the cache's other background work (background-turns.ts). */
+const nextTurn = backgroundTurn
 
 /** While the publisher is behind, the view is told after this many slices (a 1000-line page). */
 const TELL_EVERY = 4
