@@ -251,7 +251,7 @@ export class SearchIndex {
     const total = sum(lists)
     const rounds = Math.ceil(Math.log2(Math.max(1, lists.length)))
     if ((rounds - 1) * total < this.size / 2) {
-      let runs = lists.map((p) => p.slots.subarray(0, p.n))
+      let runs: Int32Array[] = lists.map((p) => p.slots.subarray(0, p.n))
       while (runs.length > 1) {
         const next: Int32Array[] = []
         for (let i = 0; i < runs.length; i += 2) next.push(i + 1 < runs.length ? union(runs[i] as Int32Array, runs[i + 1] as Int32Array) : (runs[i] as Int32Array))
