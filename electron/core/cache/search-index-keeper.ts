@@ -138,7 +138,7 @@ export class SearchIndexKeeper {
         for (const row of rows) this.index.put(row, true)
         if (rows.length < SLICE) break
         this.filledTo = (rows.at(-1) as IndexedRow)[0]
-        await turn()
+        await backgroundTurn()
       }
       // Read to the end: every row written from now on is read back.
       this.filledTo = Number.POSITIVE_INFINITY
@@ -147,7 +147,7 @@ export class SearchIndexKeeper {
     }
     while (this.dirty.size > SLICE) {
       if (!this.usable() || !this.readBack(SLICE)) return false
-      await turn()
+      await backgroundTurn()
     }
     if (!this.usable()) return false
     this.state = 'ready'
@@ -173,8 +173,8 @@ export class SearchIndexKeeper {
 
   private async readAllBack(): Promise<void> {
     // First a turn: the write that named the rows is still running (they are read once it is done).
-    await turn()
-    while (this.dirty.size > 0 && this.usable() && !this.db.inTransaction && this.readBack(Math.min(BACK_SLICE, this.dirty.size))) await turn()
+    await backgroundTurn()
+    while (this.dirty.size > 0 && this.usable() && !this.db.inTransaction && this.readBack(Math.min(BACK_SLICE, this.dirty.size))) await backgroundTurn()
   }
 
   /**
@@ -214,6 +214,3 @@ export class SearchIndexKeeper {
     return this.state !== 'stopped' && this.db.open
   }
 }
-
-/** A turn shared with the other background work (background-turns.ts). */
-const turn = backgroundTurn

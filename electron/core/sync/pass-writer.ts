@@ -102,7 +102,7 @@ export class PassWriter<R extends Resource> {
   private async stageParts(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        await nextTurn()
+        await backgroundTurn()
         if (this.stopped || this.failure !== null) {
           this.queue.length = 0
           return
@@ -131,7 +131,8 @@ export class PassWriter<R extends Resource> {
   async finish(): Promise<void> {
     while (this.staging) await this.staging
     this.throwFailure()
-    while (this.publishing && (this.shown > 0 || this.staged.size > this.slice)) await nextTurn()
+    // The publisher itself is awaited, not polled: a poll would take every other background turn from it.
+    while (this.publishing && (this.shown > 0 || this.staged.size > this.slice)) await this.publishing
     this.stop()
     this.throwFailure()
   }
@@ -145,8 +146,9 @@ export class PassWriter<R extends Resource> {
     try {
       let told = this.shown
       for (;;) {
-        // The queries and page answers waiting get their turn before each slice.
-        await nextTurn()
+        // The queries and page answers waiting get their turn before each slice (shared with
+        // the cache's other background work: background-turns.ts).
+        await backgroundTurn()
         if (!this.wanted()) return
         const waiting = this.staged.publish(this.o.readers?.() === false ? Number.POSITIVE_INFINITY : this.slice)
         this.shown = this.staged.size - waiting
@@ -174,8 +176,6 @@ export class PassWriter<R extends Resource> {
   }
 }
 
-/** A turn shared with the cache's other background work (background-turns.ts). */
-const nextTurn = backgroundTurn
 
 /** While the publisher is behind, the view is told after this many slices (a 1000-line page). */
 const TELL_EVERY = 4

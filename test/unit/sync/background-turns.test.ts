@@ -25,6 +25,16 @@ function everyTurn(events: string[]): { stop: () => void } {
   return { stop: () => (on = false) }
 }
 
+/** `staged` notes `name` in `events` each time it shows a slice. */
+function noteShown<T extends { publish: (most?: number) => number }>(staged: T, events: string[], name: string): T {
+  const publish = staged.publish.bind(staged)
+  staged.publish = (most?: number) => {
+    events.push(name)
+    return publish(most)
+  }
+  return staged
+}
+
 /** Two slices with no query between them. */
 const backToBack = (events: string[]): string[][] =>
   events.flatMap((e, i) => (e !== 'query' && i > 0 && events[i - 1] !== 'query' ? [[events[i - 1] as string, e]] : []))
@@ -34,12 +44,7 @@ describe('background work, one slice a turn', () => {
     const cache = tempCache()
     const events: string[] = []
     const writers = ['p1', 'p2'].map((panel, n) => {
-      const staged = cache.beginReplace(panel, 'lines')
-      const publish = staged.publish.bind(staged)
-      staged.publish = (most?: number) => {
-        events.push(`show ${panel}`)
-        return publish(most)
-      }
+      const staged = noteShown(cache.beginReplace(panel, 'lines'), events, `show ${panel}`)
       const w = new PassWriter(staged, { firstSync: true, slice: 10 })
       w.take(lines(1 + n * 1000, 60), null)
       return { staged, w }
@@ -64,16 +69,13 @@ describe('background work, one slice a turn', () => {
     const seed = cache.beginReplace('p0', 'lines')
     seed.add(lines(1, 49_000), null)
     seed.commit(NOW * 1000)
-    const staged = cache.beginReplace('p1', 'lines')
-    const publish = staged.publish.bind(staged)
-    staged.publish = (most?: number) => {
-      events.push('show')
-      return publish(most)
-    }
-    const read = (cache as unknown as { read: <T>(fn: () => T) => T }).read.bind(cache)
+    const staged = noteShown(cache.beginReplace('p1', 'lines'), events, 'show')
+    // The count's slices are its reads (SqliteCache.read is private: reached through a cast).
+    const reads = cache as unknown as { read: <T>(fn: () => T) => T }
+    const read = reads.read.bind(cache)
     // One slice may read more than once (its first also asks the in-memory index): noted once per run of code.
     let inSlice = false
-    ;(cache as unknown as { read: <T>(fn: () => T) => T }).read = <T>(fn: () => T): T => {
+    reads.read = <T>(fn: () => T): T => {
       if (!inSlice) events.push('count')
       inSlice = true
       queueMicrotask(() => (inSlice = false))
@@ -89,7 +91,7 @@ describe('background work, one slice a turn', () => {
     await w.finish()
     const total = await counted
     query.stop()
-    ;(cache as unknown as { read: unknown }).read = read
+    reads.read = read
     expect(total).toBe(cache.query({ profileIds: ['p0'], resource: 'lines', offset: 0, limit: 50, search: 'user1' }, NOW).total)
     expect(events.filter((e) => e === 'count').length).toBeGreaterThan(1)
     expect(events.filter((e) => e === 'show').length).toBeGreaterThan(2)
@@ -98,8 +100,7 @@ describe('background work, one slice a turn', () => {
 
   it('resumes waiting work oldest first, one a turn, and stops pumping when none waits', async () => {
     const order: string[] = []
-    const before = backgroundWaiting()
-    expect(before).toBe(0)
+    expect(backgroundWaiting()).toBe(0)
     const a = backgroundTurn().then(() => order.push('a'))
     const b = backgroundTurn().then(() => order.push('b'))
     expect(backgroundWaiting()).toBe(2)
