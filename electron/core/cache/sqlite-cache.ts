@@ -385,18 +385,29 @@ export class SqliteCache implements CacheDb {
   }
 
   expiringBetween(resource: SubscriptionResource, fromSec: number, toSec: number): ExpiringRow[] {
-    // `(exp_date IS NULL) = 0` is the leading key of the expiry sort index (migrations.ts): the range is an index walk, not a scan.
+    // The expiry index is led by the panel (migrations.ts v8): one range over every panel at once
+    // scanned the whole table and sorted the matches (~75–100 ms of the radar's ~180 ms at 100k
+    // lines, test/bench/radar.ts). Each panel's part is sought on its own and comes in the index's
+    // order (`(exp_date IS NULL) = 0` fixes the key's next column; naming that expression in the
+    // ORDER BY too made SQLite sort the rows anyway), and the parts are merged by expiry.
     const key = RESOURCE_INFO[resource].naturalKey
-    const rows = this.read(
-      () =>
-        this.stmt(
-          `SELECT k.profile_id AS profileId, t.id AS id, t.${key} AS key, t.exp_date AS expDate, t.package_id AS packageId,
-             t.enabled AS enabled, t.admin_enabled AS adminEnabled
-           FROM ${SPECS[resource].table} t JOIN panel_keys k ON k.key = t.panel_key
-           WHERE (t.exp_date IS NULL) = 0 AND t.exp_date BETWEEN ? AND ? ORDER BY (t.exp_date IS NULL), t.exp_date, t.id`,
-        ).all(fromSec, toSec) as (Omit<ExpiringRow, 'enabled' | 'adminEnabled'> & { enabled: number; adminEnabled: number })[],
-    )
-    return rows.map((r) => ({ ...r, key: r.key ?? '', enabled: r.enabled === 1, adminEnabled: r.adminEnabled === 1 }))
+    // As arrays: 12k rows' objects cost ~15 ms of ~50 (a scratch run over 100k lines).
+    const range = this.stmt(
+      `SELECT t.id, t.${key}, t.exp_date, t.package_id, t.enabled, t.admin_enabled
+       FROM ${SPECS[resource].table} t
+       WHERE t.panel_key = ? AND (t.exp_date IS NULL) = 0 AND t.exp_date BETWEEN ? AND ? ORDER BY t.exp_date, t.id`,
+    ).raw(true)
+    type Found = [id: number, key: string | null, expDate: number, packageId: number | null, enabled: number | null, adminEnabled: number | null]
+    const out: ExpiringRow[] = []
+    this.read(() => {
+      for (const panel of this.stmt('SELECT key, profile_id AS profileId FROM panel_keys').all() as { key: string; profileId: string }[]) {
+        for (const [id, natural, expDate, packageId, enabled, adminEnabled] of range.all(panel.key, fromSec, toSec) as Found[]) {
+          out.push({ profileId: panel.profileId, id, key: natural ?? '', expDate, packageId, enabled: enabled === 1, adminEnabled: adminEnabled === 1 })
+        }
+      }
+    })
+    // Each panel's part is sorted already: this merges them.
+    return out.sort((a, b) => a.expDate - b.expDate || a.id - b.id)
   }
 
   setPackages(profileId: string, pkgs: Package[], at: number): void {
