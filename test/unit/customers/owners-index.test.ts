@@ -4,8 +4,8 @@
  * snooze, reminder and payment, and rebuilding 20k customers' links each time is
  * most of its cost (test/bench/radar.ts). Real SQLite files.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { line } from '../../helpers/rows'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { line, NOW } from '../../helpers/rows'
 import { anna, bookFixture, type BookFixture } from './book-fixture'
 
 let f: BookFixture
@@ -56,5 +56,17 @@ describe('owners index', () => {
     f.book.open()
     expect(f.links.ownerMap()).not.toBe(index)
     expect(f.links.ownerOf(f.north.id, 'lines', 'anna1')?.name).toBe(anna.name)
+  })
+
+  it('is asked for once per radar query, not once per row: each ask reads the book', () => {
+    // Each ask is a query of the book's meta table; per row it was a quarter of the radar's time (test/bench/radar.ts).
+    f.sync(f.north, 'lines', Array.from({ length: 30 }, (_, i) => line(i + 1, { username: `u${i + 1}`, expDate: NOW + (i + 1) * 3600 })))
+    const c = f.customers.create(anna)
+    f.links.attach(c.id, [{ ...key, profileId: f.north.id, key: 'u2', id: 2 }])
+    const asks = vi.spyOn(f.book, 'ownersVersion')
+    const radar = f.radar.query({ window: 'all' })
+    expect(radar.rows).toHaveLength(30)
+    expect(radar.rows.filter((r) => r.customerName === anna.name).map((r) => r.key)).toEqual(['u2'])
+    expect(asks).toHaveBeenCalledTimes(1)
   })
 })

@@ -6,7 +6,7 @@
  * estimated, said as coded notes the page words.
  */
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCustomerServices, type CustomerServices } from '../../../electron/core/customers'
 import type { CoreContext } from '../../../electron/core/ports'
 import type { CreditLog } from '../../../electron/shared/domain'
@@ -121,6 +121,17 @@ describe('profit report', () => {
       // South's credit log was never synced: only this app's spending is known there.
       { kind: 'noCreditLog', n: 1 },
     ])
+  })
+
+  it('asks the book whether its owners index is current once per report, not once per renewal', async () => {
+    seed()
+    // Five more renewals of Anna's line with no payment: each is estimated and looks up its owner.
+    for (let i = 0; i < 5; i++) spend({ profileId: f.north.id, target: 'anna1', expectedCost: 2 })
+    const asks = vi.spyOn(s.book, 'ownersVersion')
+    const r = await s.profit.report({ months: 3 })
+    expect(r.notes[0]).toEqual({ kind: 'estimated', n: 6 })
+    expect(r.customers[0]).toMatchObject({ name: anna.name })
+    expect(asks.mock.calls.length).toBeLessThanOrEqual(1)
   })
 
   it('lifetime value per customer counts every payment ever; margin per package', async () => {
