@@ -19,7 +19,7 @@ import { ProfitQuery as ProfitQuerySchema } from '../../shared/business'
 import type { JournalEntry } from '../../shared/views'
 import type { CacheDb } from '../ports'
 import type { CustomerBook } from './book'
-import { ownerKey, type Links, type Owner } from './links'
+import type { Links } from './links'
 import type { Payments } from './payments'
 import type { Prices } from './prices'
 
@@ -63,8 +63,8 @@ export class Profit {
     const used = new Set<number>()
     let estimatedCount = 0
     let noPriceCount = 0
-    // Taken once, on first need: each look at it asks the book whether it is still current (links.ts).
-    let owners: Map<string, Owner> | null = null
+    // Taken on first need, once (links.ts ownerLookup).
+    let ownerOf: ReturnType<Links['ownerLookup']> | null = null
 
     for (const p of paid) {
       const m = months.get(monthKey(p.at))
@@ -94,8 +94,8 @@ export class Profit {
           m.revenue += list
           m.estimatedRevenue += list
           estimatedCount++
-          owners ??= this.links.ownerMap()
-          const owner = owners.get(ownerKey(e.profileId, e.resource, e.target))
+          ownerOf ??= this.links.ownerLookup()
+          const owner = ownerOf(e.profileId, e.resource, e.target)
           if (owner) addCustomer(customers, owner.customerId, owner.name, list, null)
         }
       }

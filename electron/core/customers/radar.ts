@@ -12,7 +12,7 @@ import { RADAR_MAX_ROWS, RadarQuery as RadarQuerySchema } from '../../shared/cus
 import { EXPIRING_SOON_DAYS, type Package } from '../../shared/domain'
 import type { CacheDb, ExpiringRow } from '../ports'
 import type { CustomerBook } from './book'
-import { ownerKey, type Links } from './links'
+import type { Links } from './links'
 import type { Prices } from './prices'
 
 const DAY_MS = 86_400_000
@@ -52,8 +52,7 @@ export class Radar {
       return m.get(id) ?? null
     }
     const priceOf = this.prices.priceIndex()
-    // Taken once: each look at it asks the book whether it is still current (links.ts).
-    const owners = this.links.ownerMap()
+    const ownerOf = this.links.ownerLookup()
 
     const counts = { today: 0, week: 0, month: 0, expired: 0 }
     const picked: RadarRow[] = []
@@ -62,7 +61,7 @@ export class Radar {
       const state = states.get(stateKey(row.profileId, resource, key))
       const lost = state?.lost_at != null
       const snoozed = state?.snoozed_until != null && state.snoozed_until > nowMs
-      const owner = owners.get(ownerKey(row.profileId, resource, key)) ?? null
+      const owner = ownerOf(row.profileId, resource, key)
       if ((lost && !q.includeLost) || (snoozed && !q.includeSnoozed) || (q.onlyCustomers && !owner)) continue
       const daysLeft = Math.round((startOfDay(expDate * 1000) - today) / DAY_MS)
       const windows = windowsOf(expDate * 1000, nowMs, daysLeft)

@@ -176,6 +176,5 @@ export class PassWriter<R extends Resource> {
   }
 }
 
-
 /** While the publisher is behind, the view is told after this many slices (a 1000-line page). */
 const TELL_EVERY = 4

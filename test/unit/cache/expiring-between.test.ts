@@ -56,7 +56,7 @@ describe('expiringBetween', () => {
     expect(ranges).toHaveLength(1)
     const sql = ranges[0] as string
     const params = [...sql.matchAll(/\?/g)].map((_, i) => (i === 0 ? '1' : NOW))
-    const plan = planOf(cache.file, { pageSql: sql, params: params as unknown as Record<string, unknown> })
+    const plan = planOf(cache.file, { pageSql: sql, params })
     expect(plan).toMatch(/SEARCH t USING INDEX lines_by_expiry \(panel_key=\? AND <expr>=\? AND exp_date>\? AND exp_date<\?\)/)
     expect(plan).not.toMatch(/SCAN t|TEMP B-TREE/)
   })
