@@ -104,7 +104,7 @@ export class SqliteCache implements CacheDb {
       const key = keyFor(this.prepare, profileId)
       const set = new StagedSet(this.db, this.prepare, spec, key)
       set.add(rows, raw)
-      withPanelRecount(this.db, spec.table, key, () => set.commit())
+      withPanelRecount(this.db, spec.table, key, () => set.commit(), (changed) => changed)
       this.putMeta(profileId, resource, { syncedAt, error: null })
     })
   }
@@ -128,7 +128,7 @@ export class SqliteCache implements CacheDb {
           // Bulk statements run with the tally's triggers paused and recount the panel after;
           // a switch in place shows its last slice, which counts its own rows (tally.ts).
           if (set.switchesInPlace) set.commit()
-          else withPanelRecount(this.db, table, key, () => set.commit())
+          else withPanelRecount(this.db, table, key, () => set.commit(), (changed) => changed)
           this.putMeta(profileId, resource, { syncedAt, error: null })
         })
         done()

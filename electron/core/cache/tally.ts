@@ -18,7 +18,7 @@
  * single-row write — upsert, removal, a row listed again — keeps the counts
  * without knowing about them. Bulk writes pause the triggers for their
  * transaction and count what they wrote with one GROUP BY: a sync's commit or a
- * panel removed recounts the panel (per-row upkeep of 200k rows cost ~30% more
+ * panel removed recounts the panel, unless the commit wrote none of its rows (per-row upkeep of 200k rows cost ~30% more
  * CPU per 100k-line switch, test/bench/cache-query.ts); a first sync's published
  * slice counts the rows it showed (per-row upkeep took ~0.45 s of SQL in a 100k-line
  * first sync, the GROUP BYs ~0.25 s: docs/ARCHITECTURE.md §5).
@@ -96,14 +96,14 @@ const pauses = new WeakMap<Database.Database, { pause: Database.Statement; resum
  * with what `fn` wrote). Call inside a transaction: a failure rolls the whole change back.
  * Nested calls leave the pause to the outermost one, whose `count` covers the whole change.
  */
-export function withTallyPaused<T>(db: Database.Database, table: string, fn: () => T, count: () => void): T {
+export function withTallyPaused<T>(db: Database.Database, table: string, fn: () => T, count: (out: T) => void): T {
   if (!isTallied(table)) return fn()
   let s = pauses.get(db)
   if (!s) pauses.set(db, (s = { pause: db.prepare(`INSERT OR IGNORE INTO ${PAUSED} (tbl) VALUES (?)`), resume: db.prepare(`DELETE FROM ${PAUSED} WHERE tbl = ?`) }))
   if (s.pause.run(table).changes === 0) return fn()
   try {
     const out = fn()
-    count()
+    count(out)
     return out
   } finally {
     s.resume.run(table)
@@ -112,10 +112,13 @@ export function withTallyPaused<T>(db: Database.Database, table: string, fn: () 
 
 /**
  * Runs a bulk change of one panel's rows of `table` without per-row upkeep, then recounts
- * that panel. Call inside a transaction.
+ * that panel, unless `changed` says `fn` wrote none of its rows: a re-sync that kept every
+ * row leaves the counts the triggers kept right meanwhile (the recount took ~0.2 s per 100k
+ * rows, test/bench/cache-query.ts). Call inside a transaction.
  */
-export function withPanelRecount<T>(db: Database.Database, table: string, panelKey: string, fn: () => T): T {
-  return withTallyPaused(db, table, fn, () => {
+export function withPanelRecount<T>(db: Database.Database, table: string, panelKey: string, fn: () => T, changed: (out: T) => boolean = () => true): T {
+  return withTallyPaused(db, table, fn, (out) => {
+    if (!changed(out)) return
     db.prepare(`DELETE FROM ${table}_tally WHERE panel_key = ?`).run(panelKey)
     db.prepare(recountSql(table, 'r.panel_key = ?')).run(panelKey)
   })
