@@ -1,7 +1,7 @@
 /**
  * The tests Stryker runs against each mutant (npm run mutation): the unit and
  * integration tests of the money and data paths it mutates (writes, journal,
- * reconcile, bulk, api, sync, a list's search). Left out, because every mutant they cover
+ * reconcile, bulk, api, sync, a list's search, a list's totals and a sync's staged set). Left out, because every mutant they cover
  * would cost their full run (ARCHITECTURE §7):
  *   - the browser end-to-end tests and the renderer tests (they build the page);
  *   - the randomised fault-injection proof (1,000 operations, ~30 s a run) and
@@ -19,7 +19,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/{writes,journal,reconcile,bulk,api,sync}/**/*.test.ts',
-      'test/unit/cache/{query-walk,search}.test.ts',
+      'test/unit/cache/{query-walk,search,tally,resync-writes,staging,staging-publish}.test.ts',
       'test/integration/{spending,writes,api}/**/*.test.ts',
       'test/integration/core/{panel-sync,sync-*}.test.ts',
     ],

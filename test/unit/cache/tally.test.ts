@@ -118,6 +118,11 @@ describe('tally: list totals from maintained counts', () => {
     cache.deleteProfile('panel-b')
     expect(cache.query({ profileIds: ['panel-b'], resource: 'lines', offset: 0, limit: 1 }, NOW).total).toBe(0)
     expectTotals(cache, ['panel-a', 'panel-c'], NOWS)
+    // The next panel takes the short key of the last one removed (panel-keys.ts): none of its counts may be left.
+    cache.replaceAll('panel-d', 'lines', crowded(120, 5, 40_000), null, 3)
+    cache.deleteProfile('panel-d')
+    cache.upsert('panel-e', 'lines', line(7, { enabled: true, adminEnabled: true, expDate: NOW + 9 * DAY }))
+    expectTotals(cache, ['panel-a', 'panel-c', 'panel-e'], NOWS)
   })
 
   it('a v6 file (before tallies) gets exact totals and the sort orders on open', () => {
