@@ -7,8 +7,8 @@
  * written while the panel prepares the next one, and the switch only moves the
  * narrow rows (measured in test/bench/sync.ts).
  *
- * An unchanged row (same columns, data and raw as cached) is not rewritten: its narrow
- * row is staged under its live rid, and the switch leaves it in place.
+ * An unchanged row (same columns, data and raw as cached) is not rewritten: its live rid
+ * is staged (nothing else of it), and the switch leaves it in place.
  *
  * How it stays invisible: every reader starts from the narrow table (`lines`),
  * joining `_data` and `_fts` by rid. A staged row goes to a TEMP table of this
