@@ -9,8 +9,8 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SqliteCache } from '../../../electron/core/cache/sqlite-cache'
 import type { Line, StatusFilter } from '../../../electron/shared/domain'
-import { syntheticLines } from './fixtures'
-import { NOW } from '../../helpers/rows'
+import { rawLine, syntheticLines } from './fixtures'
+import { line, NOW } from '../../helpers/rows'
 import { tempCache } from './temp-cache'
 
 afterEach(() => vi.restoreAllMocks())
@@ -104,5 +104,20 @@ describe('a re-sync of an unchanged list', () => {
     cache.replaceAll('p1', 'lines', more, null, 4)
     expect(cache.count('p1', 'lines')).toBe(more.length)
     expectExactTotals(cache, 'p1')
+  })
+
+  it('a row that differs only in what the columns do not hold (its data, its raw copy) is not kept', () => {
+    const cache = tempCache()
+    const rows = [line(1), line(2), line(3)]
+    cache.replaceAll('p1', 'lines', rows, rows.map(rawLine), 1)
+    // Line 2: bouquets live in the row's data record, not in a column; line 3: the panel's raw row alone changed.
+    const next = [line(1), line(2, { bouquets: [9] }), line(3)]
+    const raw = [rawLine(line(1)), rawLine(next[1] as Line), { ...rawLine(line(3)), panel_only_field: 'new' }]
+    const set = cache.beginReplace('p1', 'lines')
+    set.add(next, raw)
+    set.commit(2)
+    expect(cache.getRow('p1', 'lines', 2)?.bouquets).toEqual([9])
+    expect(cache.getRaw('p1', 'lines', 3)).toMatchObject({ panel_only_field: 'new' })
+    expect(cache.getRaw('p1', 'lines', 1)).toEqual(rawLine(line(1)))
   })
 })
