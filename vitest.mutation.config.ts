@@ -19,7 +19,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/{writes,journal,reconcile,bulk,api,sync}/**/*.test.ts',
-      'test/unit/cache/{query-walk,search,tally,resync-writes,staging,staging-publish}.test.ts',
+      'test/unit/cache/{query-walk,search,tally,resync-writes,staging,staging-publish,raw-pages}.test.ts',
       'test/integration/{spending,writes,api}/**/*.test.ts',
       'test/integration/core/{panel-sync,sync-*}.test.ts',
     ],

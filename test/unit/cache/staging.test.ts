@@ -61,9 +61,28 @@ describe('beginReplace', () => {
     expect(ids(cache, { search: 'old' })).toEqual([])
     expect(cache.getSyncMeta('p1', 'lines').syncedAt).toBe(9)
     // Committing twice is a bug in the caller, not a second switch.
-    expect(() => staged.commit(10)).toThrow()
+    expect(() => staged.commit(10)).toThrow(/already committed/)
     staged.discard()
     expect(ids(cache)).toEqual([2, 3, 4])
+  })
+
+  it('a pass leaves no table of its own behind, switched in or discarded', () => {
+    const cache = tempCache()
+    // The stage tables are TEMP tables of the cache's own connection: only it can see them.
+    const stages = () =>
+      ((cache as unknown as { db: Database.Database }).db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'xm_stage_%'").get() as { n: number }).n
+    const first = cache.beginReplace('p1', 'lines')
+    first.add([line(1), line(2)])
+    expect(stages()).toBe(1)
+    first.commit(1)
+    const again = cache.beginReplace('p1', 'lines')
+    again.add([line(1), line(3)])
+    again.commit(2)
+    const failed = cache.beginReplace('p1', 'lines')
+    failed.add([line(4)])
+    failed.discard()
+    expect(stages()).toBe(0)
+    expect(ids(cache)).toEqual([1, 3])
   })
 
   it('discard leaves the previous set and no staged rows behind', () => {
