@@ -45,8 +45,33 @@ describe('the API key never leaves the keychain side (one realistic session)', (
   let printed = ''
   let printedCount = 0
 
+  /** What the session waits on (contract calls, idle waits): a session that gets stuck says where. */
+  const waiting = new Map<number, string>()
+  let waits = 0
+  async function waitingOn<T>(what: string, pending: Promise<T>): Promise<T> {
+    const n = waits++
+    waiting.set(n, what)
+    try {
+      return await pending
+    } finally {
+      waiting.delete(n)
+    }
+  }
+  /** `session`, or an error naming what it still waits on after `ms` (rather than the hook's bare timeout). */
+  async function within(ms: number, session: Promise<void>): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the session did not end in ${ms / 1000} s; waiting on: ${[...waiting.values()].join(', ') || 'nothing (between two calls)'}`)), ms)
+    })
+    try {
+      await Promise.race([session, stuck])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   async function raw<M extends MethodName>(method: M, args?: MethodArgs<M>): Promise<Result<unknown>> {
-    const result = await core.dispatch(method, args)
+    const result = await waitingOn(method, core.dispatch(method, args))
     results.push({ method, result })
     return result
   }
@@ -82,7 +107,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
         startDemo: async () => ({ scheme: 'http', host: '127.0.0.1', port: sim.port, accessCode: sim.accessCode, apiKey: SECRET_KEY }),
       })
       core.onEvent((name, payload) => events.push({ name, payload }))
-      await runSession()
+      await within(50_000, runSession())
       filesWhileOpen.push(...filesUnder(dataDir))
       await core.dispose()
       filesAfterClose.push(...filesUnder(dataDir))
@@ -122,7 +147,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
 
     // A full sync, then every cached read
     await call('sync:run', { profileIds: [p.id] })
-    await core.sync.idle()
+    await waitingOn('sync idle', core.sync.idle())
     await call('sync:status')
     for (const resource of RESOURCES) {
       const [first] = (await call('cache:query', { profileIds: [p.id], resource, offset: 0, limit: 100 })).rows as { id: number }[]
@@ -209,7 +234,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
 
     // Bulk: plan, run, export
     await call('sync:run', { profileIds: [p.id], resources: ['lines'] })
-    await core.sync.idle()
+    await waitingOn('sync idle', core.sync.idle())
     const plan = await call('bulk:plan', { profileId: p.id, resource: 'lines', operation: 'create', packageId: linePkg.id, create: { count: 3, prefix: 'secbulk', mode: 'counter', startAt: 1, digits: 3, trial: false } })
     const run: BulkRun = await call('bulk:start', { planId: plan.planId })
     await waitFor('bulk run to end', async () => {
@@ -226,7 +251,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
 
     // Credits
     await call('credits:refresh', { profileId: p.id })
-    await core.monitor.idle()
+    await waitingOn('monitor idle', core.monitor.idle())
     await call('credits:summary')
     await call('credits:history', { profileId: p.id, days: 30 })
     await call('credits:setPaused', { paused: true })
@@ -238,7 +263,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
     sim.faults.clear()
     sim.faults.add({ action: 'get_mags', kind: 'html403' })
     await call('sync:run', { profileIds: [p.id], resources: ['mags'] })
-    await core.sync.idle()
+    await waitingOn('sync idle', core.sync.idle())
     sim.faults.clear()
 
     // The panel is down: OFFLINE everywhere
@@ -248,8 +273,8 @@ describe('the API key never leaves the keychain side (one realistic session)', (
       refused('profiles:test', { profileId: p.id }, 'OFFLINE'),
       refused('lines:get', { profileId: p.id, id: line!.id }),
       refused('lines:create', { profileId: p.id, packageId: linePkg.id, trial: false, username: 'secaudit03' }, 'OFFLINE'),
-      call('sync:run', { profileIds: [p.id], resources: ['lines'] }).then(() => core.sync.idle()),
-      raw('credits:refresh', { profileId: p.id }).then(() => core.monitor.idle()),
+      call('sync:run', { profileIds: [p.id], resources: ['lines'] }).then(() => waitingOn('sync idle', core.sync.idle())),
+      raw('credits:refresh', { profileId: p.id }).then(() => waitingOn('monitor idle', core.monitor.idle())),
     ])
     await call('sync:status')
     await call('credits:summary')
@@ -265,7 +290,7 @@ describe('the API key never leaves the keychain side (one realistic session)', (
     await call('profiles:testDraft', { endpoint: draft, apiKey: SECRET_KEY })
     await refused('lines:create', { profileId: wrong.id, packageId: linePkg.id, trial: false })
     await call('sync:run', { profileIds: [wrong.id] })
-    await core.sync.idle()
+    await waitingOn('sync idle', core.sync.idle())
     await call('keys:clear', { profileId: wrong.id })
     await refused('profiles:test', { profileId: wrong.id }, 'NO_KEY')
     await call('profiles:remove', { profileId: wrong.id })
@@ -273,8 +298,8 @@ describe('the API key never leaves the keychain side (one realistic session)', (
     // Import what was exported (no key in it), the demo panel, the final lists
     await call('profiles:import', { json: exported.csv })
     await call('demo:start')
-    await core.sync.idle()
-    await core.monitor.idle()
+    await waitingOn('sync idle', core.sync.idle())
+    await waitingOn('monitor idle', core.monitor.idle())
     await call('profiles:list')
     await call('credits:summary')
     await call('journal:query', { limit: 1000 })
