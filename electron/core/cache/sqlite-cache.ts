@@ -104,7 +104,7 @@ export class SqliteCache implements CacheDb {
       const key = keyFor(this.prepare, profileId)
       const set = new StagedSet(this.db, this.prepare, spec, key)
       set.add(rows, raw)
-      withPanelRecount(this.db, spec.table, key, () => set.commit(), (changed) => changed)
+      withPanelRecount(this.db, spec.table, key, () => set.commit())
       this.putMeta(profileId, resource, { syncedAt, error: null })
     })
   }
@@ -125,10 +125,10 @@ export class SqliteCache implements CacheDb {
       settled: () => set.settled(),
       commit: (syncedAt) => {
         this.write(() => {
-          // Bulk statements run with the tally's triggers paused and recount the panel after;
+          // Bulk statements run with the tally's triggers paused and recount the panel after, if they wrote to it;
           // a switch in place shows its last slice, which counts its own rows (tally.ts).
           if (set.switchesInPlace) set.commit()
-          else withPanelRecount(this.db, table, key, () => set.commit(), (changed) => changed)
+          else withPanelRecount(this.db, table, key, () => set.commit())
           this.putMeta(profileId, resource, { syncedAt, error: null })
         })
         done()
@@ -462,7 +462,11 @@ export class SqliteCache implements CacheDb {
     this.write(() => {
       const key = findKey(this.prepare, profileId)
       for (const r of RESOURCES) {
-        const drop = () => deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+        // Says it wrote (withPanelRecount): the panel's counts go with its rows.
+        const drop = () => {
+          deleteRows(this.prepare, SPECS[r], PANEL_IS, [profileId])
+          return true
+        }
         if (key === null) drop()
         else withPanelRecount(this.db, SPECS[r].table, key, drop)
         dropUnreferencedPages(this.prepare, SPECS[r].table)

@@ -18,8 +18,9 @@
  * single-row write — upsert, removal, a row listed again — keeps the counts
  * without knowing about them. Bulk writes pause the triggers for their
  * transaction and count what they wrote with one GROUP BY: a sync's commit or a
- * panel removed recounts the panel, unless the commit wrote none of its rows (per-row upkeep of 200k rows cost ~30% more
- * CPU per 100k-line switch, test/bench/cache-query.ts); a first sync's published
+ * panel removed recounts the panel, unless the commit wrote none of its rows
+ * (per-row upkeep of 200k rows cost ~30% more CPU per 100k-line switch,
+ * test/bench/cache-query.ts); a first sync's published
  * slice counts the rows it showed (per-row upkeep took ~0.45 s of SQL in a 100k-line
  * first sync, the GROUP BYs ~0.25 s: docs/ARCHITECTURE.md §5).
  *
@@ -112,14 +113,14 @@ export function withTallyPaused<T>(db: Database.Database, table: string, fn: () 
 }
 
 /**
- * Runs a bulk change of one panel's rows of `table` without per-row upkeep, then recounts
- * that panel, unless `changed` says `fn` wrote none of its rows: a re-sync that kept every
+ * Runs a bulk change of one panel's rows of `table` without per-row upkeep (`fn`, which says
+ * whether it wrote any of them), then recounts that panel if it did: a re-sync that kept every
  * row leaves the counts the triggers kept right meanwhile (the recount took ~0.2 s per 100k
  * rows, test/bench/cache-query.ts). Call inside a transaction.
  */
-export function withPanelRecount<T>(db: Database.Database, table: string, panelKey: string, fn: () => T, changed: (out: T) => boolean = () => true): T {
-  return withTallyPaused(db, table, fn, (out) => {
-    if (!changed(out)) return
+export function withPanelRecount(db: Database.Database, table: string, panelKey: string, fn: () => boolean): boolean {
+  return withTallyPaused(db, table, fn, (wrote) => {
+    if (!wrote) return
     db.prepare(`DELETE FROM ${table}_tally WHERE panel_key = ?`).run(panelKey)
     db.prepare(recountSql(table, 'r.panel_key = ?')).run(panelKey)
   })
