@@ -97,8 +97,21 @@ export class Pacer {
       if (slot) return slot
       const wait = this.calmUntil - this.now()
       if (wait > 0) await (this.o.sleep ?? sleep)(wait, signal)
-      else await new Promise<void>((resolve) => this.waiters.push(resolve))
+      else await this.room(signal)
     }
+  }
+
+  /** Until a slot is released, or the sync is cancelled: a cancel (or the app closing) never waits on the panel. */
+  private room(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        signal?.removeEventListener('abort', done)
+        this.waiters = this.waiters.filter((w) => w !== done)
+        resolve()
+      }
+      this.waiters.push(done)
+      signal?.addEventListener('abort', done, { once: true })
+    })
   }
 
   /** The panel pushed back: one request at a time, and a pause before the next. */

@@ -28,7 +28,12 @@ export const PAGE_LIMITS: readonly number[] = [1000, 250, 50]
 /** One page as fetched: the normalised rows and, when the fetcher kept them, the answer's bytes. */
 export type ListPage<T> = ListResult<T> & { answer?: Uint8Array }
 
-export type FetchPage<T> = (start: number, limit: number) => Promise<ListPage<T>>
+/**
+ * Fetches one page. `signal` is the pass's own: it aborts when the sync is cancelled, and
+ * also when the pass ends any other way, so a page still on its way when another one failed
+ * stops retrying and gives the panel's window back (a read: nothing is spent).
+ */
+export type FetchPage<T> = (start: number, limit: number, signal?: AbortSignal) => Promise<ListPage<T>>
 
 export interface PageReport {
   pages: number
@@ -152,11 +157,11 @@ function collector<T extends { id: number }>(onRows: PageListOptions<T>['onRows'
 }
 
 /** One request at a time through the panel's window (its cool-down after strain included). */
-function pacedFetch<T>(fetchPage: FetchPage<T>, pacer: Pacer, signal: AbortSignal | undefined): FetchPage<T> {
+function pacedFetch<T>(fetchPage: FetchPage<T>, pacer: Pacer, signal: AbortSignal): FetchPage<T> {
   return async (s, l) => {
     const slot = await pacer.acquire(signal)
     try {
-      const page = await fetchPage(s, l)
+      const page = await fetchPage(s, l, signal)
       slot.release()
       return page
     } catch (e) {
@@ -167,10 +172,35 @@ function pacedFetch<T>(fetchPage: FetchPage<T>, pacer: Pacer, signal: AbortSigna
 }
 
 export async function pageList<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T> = {}): Promise<ListPass<T>> {
+  const pass = passSignal(opts.signal)
+  try {
+    return await pagePass((s, l) => fetchPage(s, l, pass.signal), opts, pass.signal)
+  } finally {
+    // Whatever ended the pass, nothing it asked for is still owed to it.
+    pass.end()
+  }
+}
+
+/** The pass's own signal: follows the sync's cancel, and aborts when the pass ends. */
+function passSignal(cancel: AbortSignal | undefined): { signal: AbortSignal; end(): void } {
+  const ctrl = new AbortController()
+  const follow = () => ctrl.abort()
+  if (cancel?.aborted) ctrl.abort()
+  else cancel?.addEventListener('abort', follow, { once: true })
+  return {
+    signal: ctrl.signal,
+    end: () => {
+      cancel?.removeEventListener('abort', follow)
+      ctrl.abort()
+    },
+  }
+}
+
+async function pagePass<T extends { id: number }>(fetchPage: FetchPage<T>, opts: PageListOptions<T>, requests: AbortSignal): Promise<ListPass<T>> {
   const limits = opts.limits ?? PAGE_LIMITS
   // Without the panel's own pacer: one request at a time, as before pipelining.
   const pacer = opts.pacer ?? new Pacer({ aim: 1 })
-  const paced = pacedFetch(fetchPage, pacer, opts.signal)
+  const paced = pacedFetch(fetchPage, pacer, requests)
   const label = opts.label ?? 'rows'
   const cur: Cursor = { start: 0, limit: limits[0] ?? 1000, step: 0, limits, sizeKnown: false, unconfirmedShort: null }
   const got = collector(opts.onRows)

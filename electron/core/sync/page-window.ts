@@ -15,7 +15,8 @@
  *   end; one that shrank drops the holes past its end.
  * - A page that fails in a way a smaller page could fix, or comes back empty
  *   while the count says more exist, is asked again smaller (PAGE_LIMITS).
- * - Any other failure ends the pass; answers still on their way are ignored.
+ * - Any other failure ends the pass; requests still on their way are called off
+ *   (the pass's signal, page-list.ts) and their answers ignored.
  */
 import type { ErrorCode } from '../../shared/errors'
 import { AppError, isAppError } from '../errors'

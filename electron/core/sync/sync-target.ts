@@ -73,14 +73,14 @@ async function syncList<R extends Resource>(
   const label = TARGET_LABEL[resource]
   // The one place the list action is chosen at run time; every list answers ListResult of its row type.
   // The answer's bytes come along: the cache keeps each row's raw copy inside them (cache/raw-pages.ts).
-  const fetchPage = async (start: number, limit: number): Promise<ListPage<ResourceRow[R]>> => {
+  const fetchPage = async (start: number, limit: number, signal = o.signal): Promise<ListPage<ResourceRow[R]>> => {
     let answer: Uint8Array | undefined
     const onAnswer = (body: Uint8Array) => (answer = body)
     // A 503/403/timeout the client is about to retry already means "slow down" (pacer.ts).
     const onRetry = (code: string) => {
       if (STRAIN_CODES.has(code as ErrorCode)) o.pacer?.strain()
     }
-    const page = (await (client.call as (a: string, p: object, c: CallOptions) => Promise<unknown>)(action, { start, limit }, { signal: o.signal, onAnswer, onRetry })) as ListResult<
+    const page = (await (client.call as (a: string, p: object, c: CallOptions) => Promise<unknown>)(action, { start, limit }, { signal, onAnswer, onRetry })) as ListResult<
       ResourceRow[R]
     >
     o.onAnswer()

@@ -24,7 +24,8 @@ function heldPanel(n: number, o: { clamp?: number } = {}) {
   const held: { start: number; limit: number; answer(): void; fail(e: AppError): void }[] = []
   let inFlight = 0
   let peak = 0
-  const fetch = (start: number, limit: number) =>
+  let aborted = 0
+  const fetch = (start: number, limit: number, signal?: AbortSignal) =>
     new Promise<ListResult<Row>>((resolve, reject) => {
       inFlight++
       peak = Math.max(peak, inFlight)
@@ -45,8 +46,14 @@ function heldPanel(n: number, o: { clamp?: number } = {}) {
         },
       }
       held.push(entry)
+      // As the client does: a request whose signal aborts ends at once, CANCELLED.
+      signal?.addEventListener('abort', () => {
+        if (!held.includes(entry)) return
+        aborted++
+        entry.fail(new AppError('CANCELLED', 'cancelled'))
+      })
     })
-  return { fetch, held, peak: () => peak, inFlight: () => inFlight }
+  return { fetch, held, peak: () => peak, inFlight: () => inFlight, aborted: () => aborted }
 }
 
 /** A pacer on a clock the test moves; its cool-down sleeps until the test ends them. */
@@ -153,6 +160,48 @@ describe('pipelined paging', () => {
       for (const h of [...panel.held]) h.answer()
       void next.catch(() => undefined)
     }
+  })
+
+  it('a pass that fails stops its other pages in flight: they neither keep retrying nor hold the panel\'s window', async () => {
+    const panel = heldPanel(9500)
+    const { pacer } = testPacer()
+    const done = pageList(panel.fetch, { pacer })
+    await flush()
+    panel.held[0]!.answer()
+    await flush()
+    expect(panel.held).toHaveLength(4)
+    panel.held[0]!.fail(new AppError('AUTH_INVALID', 'the key was revoked'))
+    await expect(done).rejects.toMatchObject({ code: 'AUTH_INVALID' })
+    await flush()
+    // The three still out were called off (a read: nothing spent), and gave their slots back.
+    expect(panel.aborted()).toBe(3)
+    expect(panel.held).toHaveLength(0)
+    expect(pacer.stats()).toMatchObject({ inFlight: 0, strains: 0 })
+  })
+
+  it('a pass whose sink fails calls off the page it had already asked for', async () => {
+    const panel = heldPanel(9500)
+    const boom = new Error('disk full')
+    const done = pageList(panel.fetch, { limits: [1000], onRows: () => { throw boom } })
+    await flush()
+    panel.held[0]!.answer()
+    await expect(done).rejects.toBe(boom)
+    await flush()
+    expect(panel.held).toHaveLength(0)
+  })
+
+  it('a sync waiting for room in the panel\'s window stops waiting when it is cancelled', async () => {
+    const pacer = new Pacer({ aim: 1 })
+    const slot = pacer.tryAcquire()
+    expect(slot).not.toBeNull()
+    const ctrl = new AbortController()
+    const waiting = pacer.acquire(ctrl.signal).then(() => 'got a slot', (e: AppError) => e.code)
+    await flush()
+    ctrl.abort()
+    // Without a release of the slot held above: cancel (or the app closing) must not wait for the panel.
+    expect(await Promise.race([waiting, flush().then(() => 'still waiting')])).toBe('CANCELLED')
+    slot!.release()
+    expect(pacer.stats().inFlight).toBe(0)
   })
 
   it('with a count, a page the panel clamps mid-pass does not end the pass: the rest of its range is read', async () => {

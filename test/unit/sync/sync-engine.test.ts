@@ -77,7 +77,9 @@ function world(panels = ['a', 'b']) {
           new Promise((resolve, reject) => {
             const entry = { profileId, action, resolve, reject }
             pending.push(entry)
+            // Like the client: an abort after the answer changes nothing.
             const onAbort = () => {
+              if (!pending.includes(entry)) return
               pending.splice(pending.indexOf(entry), 1)
               reject(new AppError('CANCELLED', 'cancelled'))
             }
