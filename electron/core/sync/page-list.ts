@@ -156,12 +156,12 @@ function collector<T extends { id: number }>(onRows: PageListOptions<T>['onRows'
   }
 }
 
-/** One request at a time through the panel's window (its cool-down after strain included). */
+/** One request at a time through the panel's window (its cool-down after strain included). `fetchPage` carries the pass's signal already (pageList). */
 function pacedFetch<T>(fetchPage: FetchPage<T>, pacer: Pacer, signal: AbortSignal): FetchPage<T> {
   return async (s, l) => {
     const slot = await pacer.acquire(signal)
     try {
-      const page = await fetchPage(s, l, signal)
+      const page = await fetchPage(s, l)
       slot.release()
       return page
     } catch (e) {
